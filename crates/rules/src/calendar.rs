@@ -1,0 +1,236 @@
+//! The cohort calendar (P1–P6, A2, CR7).
+//!
+//! Cohorts begin in March and September (P1). Our reading, one parameter set below: the
+//! cohort month is when the whole team starts, on the 1st; the leaders' two-month
+//! preparation phase starts two months earlier (P2); graduation is the last day of the
+//! sixth team month (P3); claims are due three months after graduation (CR7). The next
+//! cohort for a date is the first whose preparation starts on or after that date.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use crate::book::{RuleId, FIVE_STEPS};
+use crate::date::{self, add_months, month_end};
+use crate::error::{ErrorCode, InputError};
+use crate::finding::Finding;
+
+/// The months cohorts begin in (P1).
+pub const COHORT_MONTHS: [u32; 2] = [3, 9];
+/// Months of preparation before the cohort month (P2).
+pub const PREPARATION_MONTHS: u32 = 2;
+/// Months the whole team takes part (P3).
+pub const TEAM_MONTHS: u32 = 6;
+/// Months to claim credit after graduation (CR7).
+pub const CLAIM_MONTHS: u32 = 3;
+/// The most cohorts one request lists.
+pub const MAX_COHORTS: u32 = 12;
+
+/// The ten learning sessions (P4), in order.
+pub const SESSION_TITLES: [&str; 10] = [
+    "Starting Improvement",
+    "Structured Problem Solving Using A3 Thinking: The Left Side",
+    "Identifying and Understanding Root Causes",
+    "Structure Problem Solving Using A3 Thinking: The Right Side",
+    "Visualizing Data and Responding to Variation",
+    "Problem Solving in a Complex Environment",
+    "Creating High Reliability Processes and Solutions",
+    "Developing a Culture of Improvement",
+    "Closing Improvement Projects",
+    "Graduation: Presenting Improvement",
+];
+
+/// The five QI coach training topics (P5).
+pub const COACH_TRAININGS: [&str; 5] = [
+    "Leading improvement",
+    "Developing measures",
+    "Visualizing data",
+    "Managing teams and projects",
+    "Mitigating barriers and creating a culture of change",
+];
+
+/// One cohort's key dates.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Cohort {
+    /// `YYYY-MM`, the cohort month.
+    pub id: String,
+    /// The leaders' preparation phase starts (P2).
+    #[serde(serialize_with = "date::ser")]
+    pub preparation_starts: NaiveDate,
+    /// The whole team starts (P1, P3).
+    #[serde(serialize_with = "date::ser")]
+    pub team_starts: NaiveDate,
+    /// Estimated graduation, Session 10 (P3).
+    #[serde(serialize_with = "date::ser")]
+    pub graduation: NaiveDate,
+    /// Last day to complete evaluations and credit claims (CR7).
+    #[serde(serialize_with = "date::ser")]
+    pub claim_deadline: NaiveDate,
+}
+
+/// One learning session, with its estimated date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Session {
+    /// 1 to 10.
+    pub number: u32,
+    /// Its title on the page.
+    pub title: &'static str,
+    /// Estimated date (P4 interpretation).
+    #[serde(serialize_with = "date::ser")]
+    pub date: NaiveDate,
+    /// The optional coaches' application meeting, the day after (P5).
+    #[serde(serialize_with = "date::ser")]
+    pub application_meeting: NaiveDate,
+}
+
+/// One QI coach training session.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CoachTraining {
+    /// 1 to 5.
+    pub number: u32,
+    /// Its topic.
+    pub topic: &'static str,
+}
+
+/// The schedule answer.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Schedule {
+    /// The date asked about.
+    #[serde(serialize_with = "date::ser")]
+    pub date: NaiveDate,
+    /// The next cohort.
+    pub cohort: Cohort,
+    /// The next cohorts, the first being `cohort`.
+    pub upcoming: Vec<Cohort>,
+    /// The next cohort's ten learning sessions.
+    pub sessions: Vec<Session>,
+    /// The five coach trainings.
+    pub coach_trainings: Vec<CoachTraining>,
+    /// ImPower's five steps (A2).
+    pub steps: Vec<&'static str>,
+    /// The calendar's rules, with their sources.
+    pub findings: Vec<Finding>,
+}
+
+fn too_late(field: &str) -> InputError {
+    InputError::new(
+        ErrorCode::OutOfRange,
+        field,
+        format!(
+            "the date is too far in the future to plan: use a year up to {}",
+            date::MAX_YEAR
+        ),
+    )
+}
+
+/// The cohort beginning in `year`-`month` (a cohort month).
+pub fn cohort(year: i32, month: u32) -> Option<Cohort> {
+    let team_starts = NaiveDate::from_ymd_opt(year, month, 1)?;
+    let preparation_starts =
+        team_starts.checked_sub_months(chrono::Months::new(PREPARATION_MONTHS))?;
+    let last_month = add_months(team_starts, TEAM_MONTHS - 1)?;
+    let graduation = month_end(last_month)?;
+    let claim_deadline = add_months(graduation, CLAIM_MONTHS)?;
+    Some(Cohort {
+        id: format!("{year:04}-{month:02}"),
+        preparation_starts,
+        team_starts,
+        graduation,
+        claim_deadline,
+    })
+}
+
+/// The cohorts in order whose preparation starts on or after `date`, `count` of them.
+pub fn upcoming(date: NaiveDate, count: u32) -> Option<Vec<Cohort>> {
+    let mut out = Vec::new();
+    let mut year = date.year();
+    while out.len() < count as usize {
+        for month in COHORT_MONTHS {
+            let c = cohort(year, month)?;
+            if c.preparation_starts >= date && out.len() < count as usize {
+                out.push(c);
+            }
+        }
+        year = year.checked_add(1)?;
+    }
+    Some(out)
+}
+
+/// The ten sessions, spread evenly from the team start to graduation (P4 reading).
+pub fn sessions(c: &Cohort) -> Vec<Session> {
+    let span = (c.graduation - c.team_starts).num_days();
+    let last = SESSION_TITLES.len() as i64 - 1;
+    SESSION_TITLES
+        .iter()
+        .zip(1u32..)
+        .filter_map(|(title, number)| {
+            let offset = span * i64::from(number - 1) / last;
+            let date = c
+                .team_starts
+                .checked_add_signed(chrono::TimeDelta::try_days(offset)?)?;
+            Some(Session {
+                number,
+                title,
+                date,
+                application_meeting: date.succ_opt()?,
+            })
+        })
+        .collect()
+}
+
+/// The schedule for `date`: the next `count` cohorts and the next one's sessions.
+pub fn schedule(date: NaiveDate, count: u32) -> Result<Schedule, InputError> {
+    let count = crate::fees::count("count", u64::from(count), 1, MAX_COHORTS)?;
+    let upcoming = upcoming(date, count).ok_or_else(|| too_late("date"))?;
+    let cohort = upcoming.first().cloned().ok_or_else(|| too_late("date"))?;
+    let sessions = sessions(&cohort);
+    let months = |d: NaiveDate| format!("{} {}", month_name(d.month()), d.year());
+    let findings = alloc::vec![
+        Finding::info(RuleId::P1, format!("The next cohort begins in {}; cohorts begin every March and September.", months(cohort.team_starts))),
+        Finding::info(RuleId::P2, format!("The physician leader, team leader and QI coach start preparing on {}: two months to pick team members, scope the problem and start collecting baseline data.", date::format(cohort.preparation_starts))),
+        Finding::info(RuleId::P3, format!("The whole team takes part from {} to graduation, estimated {} (six months); the three leaders take part for eight months.", date::format(cohort.team_starts), date::format(cohort.graduation))),
+        Finding::info(RuleId::P4, "Team members attend ten two-hour learning sessions; the dates shown are estimates, the program sets the real ones."),
+        Finding::info(RuleId::P5, "QI coaches attend five training sessions, and may join an application meeting the day after each learning session."),
+        Finding::info(RuleId::P6, "Between learning sessions, teams report progress at \"Walk the Wall\", tracked on a project progress scale."),
+        Finding::info(RuleId::A2, "Projects move through ImPower's five steps, from Project Preparation to Implement High Reliability Solutions."),
+        Finding::info(RuleId::CR7, format!("Evaluations and credit claims for this cohort are due by {}.", date::format(cohort.claim_deadline))),
+    ];
+    Ok(Schedule {
+        date,
+        cohort,
+        upcoming,
+        sessions,
+        coach_trainings: COACH_TRAININGS
+            .iter()
+            .zip(1u32..)
+            .map(|(topic, number)| CoachTraining { number, topic })
+            .collect(),
+        steps: FIVE_STEPS.to_vec(),
+        findings,
+    })
+}
+
+/// The English name of month 1–12.
+pub fn month_name(month: u32) -> &'static str {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    NAMES
+        .get(month.wrapping_sub(1) as usize)
+        .copied()
+        .unwrap_or("")
+}

@@ -1,0 +1,300 @@
+//! Continuing-education credit (CR1–CR9): what a participation is worth, whether it
+//! can be claimed today, what blocks it, and the deadline.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::book::RuleId;
+use crate::date::{self, add_months};
+use crate::error::{ErrorCode, InputError};
+use crate::finding::{has_error, Finding};
+
+/// A PI-CME stage (CR1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Stage {
+    /// Stage A: Baseline data review.
+    A,
+    /// Stage B: Educational intervention.
+    B,
+    /// Stage C: Post-intervention data review.
+    C,
+}
+
+impl Stage {
+    /// All three, in order.
+    pub const ALL: [Stage; 3] = [Stage::A, Stage::B, Stage::C];
+
+    /// The contract's name: `A`, `B` or `C`.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Stage::A => "A",
+            Stage::B => "B",
+            Stage::C => "C",
+        }
+    }
+
+    /// Parses the contract's name.
+    pub fn parse(s: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|x| x.key() == s)
+    }
+
+    /// Its title on the page.
+    pub const fn title(self) -> &'static str {
+        match self {
+            Stage::A => "Baseline data review",
+            Stage::B => "Educational intervention",
+            Stage::C => "Post-intervention data review",
+        }
+    }
+
+    /// Credits it is worth (CR1).
+    pub const fn credits(self) -> u32 {
+        match self {
+            Stage::A => 5,
+            Stage::B => 5,
+            Stage::C => 10,
+        }
+    }
+}
+
+/// The most credits per project (CR1).
+pub const MAX_CREDITS: u32 = 20;
+
+/// A required project document (CR3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Document {
+    /// Team Roster.
+    TeamRoster,
+    /// Project Charter.
+    ProjectCharter,
+    /// A3.
+    A3,
+    /// Sustain Plan.
+    SustainPlan,
+    /// Graduation Presentation.
+    GraduationPresentation,
+}
+
+impl Document {
+    /// The five, in the page's order.
+    pub const ALL: [Document; 5] = [
+        Document::TeamRoster,
+        Document::ProjectCharter,
+        Document::A3,
+        Document::SustainPlan,
+        Document::GraduationPresentation,
+    ];
+
+    /// The contract's name, e.g. `"team_roster"`.
+    pub const fn key(self) -> &'static str {
+        match self {
+            Document::TeamRoster => "team_roster",
+            Document::ProjectCharter => "project_charter",
+            Document::A3 => "a3",
+            Document::SustainPlan => "sustain_plan",
+            Document::GraduationPresentation => "graduation_presentation",
+        }
+    }
+
+    /// The page's name for it.
+    pub const fn title(self) -> &'static str {
+        match self {
+            Document::TeamRoster => "Team Roster",
+            Document::ProjectCharter => "Project Charter",
+            Document::A3 => "A3",
+            Document::SustainPlan => "Sustain Plan",
+            Document::GraduationPresentation => "Graduation Presentation",
+        }
+    }
+
+    /// Parses the contract's name.
+    pub fn parse(s: &str) -> Option<Document> {
+        Document::ALL.into_iter().find(|d| d.key() == s)
+    }
+}
+
+/// The kind of credit (CR8).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CreditType {
+    /// AMA PRA Category 1 Credits™, for physicians.
+    #[serde(rename = "ama_pra_category_1")]
+    AmaPraCategory1,
+    /// A Certificate of Participation, for everyone else.
+    CertificateOfParticipation,
+}
+
+/// The accredited activity the page lists (CR9).
+pub const LISTED_ACTIVITY: (&str, &str) = ("2024-07-23", "2025-02-18");
+
+/// One participant's credit question.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CreditInput {
+    /// Holds an MD, DO or equivalent degree.
+    pub physician: bool,
+    /// The stages they took part in (no repeats).
+    pub stages: Vec<Stage>,
+    /// The project has completed Stage C.
+    pub stage_c_complete: bool,
+    /// The documents the site has submitted (no repeats).
+    pub documents: Vec<Document>,
+    /// Named on the Team Roster at the start.
+    pub on_roster_at_start: bool,
+    /// Opted in by the Session 1 survey.
+    pub opted_in: bool,
+    /// The graduation date.
+    pub graduation: NaiveDate,
+    /// Today.
+    pub today: NaiveDate,
+}
+
+/// The credit answer.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct CreditReport {
+    /// What the participation is worth (CR1).
+    pub credits: u32,
+    /// The kind of credit (CR8).
+    pub credit_type: CreditType,
+    /// Whether it can be claimed today.
+    pub claimable: bool,
+    /// The last day to claim (CR7).
+    #[serde(serialize_with = "date::ser")]
+    pub claim_deadline: NaiveDate,
+    /// Days from today to the deadline, negative once past.
+    pub days_left: i64,
+    /// Documents still missing (CR3).
+    pub missing_documents: Vec<Document>,
+    /// What blocks the claim (errors) and what to know.
+    pub findings: Vec<Finding>,
+}
+
+/// The claim deadline for a graduation date (CR7).
+pub fn claim_deadline(graduation: NaiveDate) -> Option<NaiveDate> {
+    add_months(graduation, crate::calendar::CLAIM_MONTHS)
+}
+
+/// Assesses one participant's credit.
+pub fn assess(input: &CreditInput) -> Result<CreditReport, InputError> {
+    let deadline = claim_deadline(input.graduation).ok_or_else(|| {
+        InputError::new(
+            ErrorCode::OutOfRange,
+            "graduation",
+            "the graduation date is too far in the future",
+        )
+    })?;
+    let earned: u32 = input.stages.iter().map(|s| s.credits()).sum();
+    let credits = earned.min(MAX_CREDITS);
+    let credit_type = if input.physician {
+        CreditType::AmaPraCategory1
+    } else {
+        CreditType::CertificateOfParticipation
+    };
+    let mut f = Vec::new();
+    if input.stages.is_empty() {
+        f.push(Finding::error(RuleId::CR1, "No stage taken part in, so there is no credit to claim. Credit follows the stages you took part in: A 5, B 5, C 10."));
+    } else {
+        let list: Vec<String> = input
+            .stages
+            .iter()
+            .map(|s| format!("Stage {} {} ({})", s.key(), s.title(), s.credits()))
+            .collect();
+        f.push(Finding::info(
+            RuleId::CR1,
+            format!(
+                "{} credits for {}; at most {MAX_CREDITS} per project.",
+                credits,
+                list.join(", ")
+            ),
+        ));
+    }
+    if !input.stage_c_complete {
+        f.push(Finding::error(
+            RuleId::CR2,
+            "Credit may be claimed only after Stage C is complete.",
+        ));
+    }
+    if input.today < input.graduation {
+        f.push(
+            Finding::error(
+                RuleId::CR2,
+                format!(
+                    "Claiming opens at graduation on {}; instructions follow by email.",
+                    date::format(input.graduation)
+                ),
+            )
+            .citing(1),
+        );
+    }
+    let missing: Vec<Document> = Document::ALL
+        .into_iter()
+        .filter(|d| !input.documents.contains(d))
+        .collect();
+    if missing.is_empty() {
+        f.push(Finding::info(RuleId::CR3, "All five named documents are submitted; the page says \"including\", so ask the program whether it needs more."));
+    } else {
+        let titles: Vec<&str> = missing.iter().map(|d| d.title()).collect();
+        f.push(Finding::error(
+            RuleId::CR3,
+            format!("The site must still submit: {}.", titles.join(", ")),
+        ));
+    }
+    if !input.on_roster_at_start {
+        f.push(Finding::error(RuleId::CR4, "Only participants named on the Team Roster at the start of the project can claim credit."));
+    }
+    if !input.opted_in {
+        f.push(Finding::error(RuleId::CR5, "Participants opt in by completing the survey by Session 1; without it no credit can be claimed."));
+    }
+    f.push(Finding::info(RuleId::CR6, "To claim, you must have contributed significantly and be able to describe your role in each stage."));
+    if input.today > deadline {
+        f.push(Finding::error(
+            RuleId::CR7,
+            format!(
+                "The deadline, {}, has passed: claims are due within three months of graduation.",
+                date::format(deadline)
+            ),
+        ));
+    } else {
+        f.push(Finding::info(
+            RuleId::CR7,
+            format!(
+                "Complete evaluations and credit claims by {} (three months after graduation).",
+                date::format(deadline)
+            ),
+        ));
+    }
+    f.push(match credit_type {
+        CreditType::AmaPraCategory1 => Finding::info(RuleId::CR8, format!("As a physician you can be awarded {credits} AMA PRA Category 1 Credits™.")),
+        CreditType::CertificateOfParticipation => Finding::info(RuleId::CR8, "You can receive a Certificate of Participation; check with your licensing board that it accepts it for CE credit.").citing(1),
+    });
+    let (start, end) = LISTED_ACTIVITY;
+    let listed = date::parse(start, "").ok().zip(date::parse(end, "").ok());
+    if let Some((start, end)) = listed {
+        if input.graduation != end {
+            f.push(Finding::info(RuleId::CR9, format!("The page lists one accredited activity, {} to {}; check the activity dates for your cohort.", date::format(start), date::format(end))));
+        } else {
+            f.push(Finding::info(
+                RuleId::CR9,
+                format!(
+                    "This graduation ends the listed accredited activity, {} to {}.",
+                    date::format(start),
+                    date::format(end)
+                ),
+            ));
+        }
+    }
+    let claimable = !has_error(&f);
+    Ok(CreditReport {
+        credits,
+        credit_type,
+        claimable,
+        claim_deadline: deadline,
+        days_left: (deadline - input.today).num_days(),
+        missing_documents: missing,
+        findings: f,
+    })
+}

@@ -1,0 +1,215 @@
+//! Fees (F1–F4): $6,000 a project, every third of the organization's projects $3,000.
+
+use alloc::format;
+use alloc::vec::Vec;
+
+use serde::Serialize;
+
+use crate::book::RuleId;
+use crate::error::{ErrorCode, InputError};
+use crate::finding::Finding;
+use crate::money::Usd;
+
+/// The full fee of a project (F1).
+pub const PROJECT_FEE: Usd = Usd(6_000);
+/// The fee of every third project (F2).
+pub const DISCOUNTED_FEE: Usd = Usd(3_000);
+/// Every `DISCOUNT_EVERY`th project is discounted (F2).
+pub const DISCOUNT_EVERY: u32 = 3;
+/// A coach serves at most this many project teams (T4, F4).
+pub const TEAMS_PER_COACH: u32 = 2;
+/// The most new projects one estimate prices.
+pub const MAX_PROJECTS: u32 = 100;
+/// The most earlier projects an organization may report.
+pub const MAX_PRIOR_PROJECTS: u32 = 10_000;
+
+/// A checked fee request: 1 to [`MAX_PROJECTS`] new projects after `prior` earlier ones.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FeeRequest {
+    projects: u32,
+    prior: u32,
+}
+
+impl FeeRequest {
+    /// Checks the counts; errors name the field (`projects`, `prior_projects`).
+    pub fn new(projects: u64, prior: u64) -> Result<Self, InputError> {
+        Ok(FeeRequest {
+            projects: count("projects", projects, 1, MAX_PROJECTS)?,
+            prior: count("prior_projects", prior, 0, MAX_PRIOR_PROJECTS)?,
+        })
+    }
+
+    /// New projects.
+    pub fn projects(self) -> u32 {
+        self.projects
+    }
+
+    /// Earlier projects.
+    pub fn prior(self) -> u32 {
+        self.prior
+    }
+}
+
+/// Checks a count against its bounds.
+pub(crate) fn count(field: &str, n: u64, min: u32, max: u32) -> Result<u32, InputError> {
+    match u32::try_from(n) {
+        Ok(v) if (min..=max).contains(&v) => Ok(v),
+        _ => Err(InputError::new(
+            ErrorCode::OutOfRange,
+            field,
+            format!("{n} is out of range: give a whole number from {min} to {max}"),
+        )),
+    }
+}
+
+/// One priced project.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProjectFee {
+    /// The organization's project number, counting earlier projects (F3).
+    pub number: u32,
+    /// Its fee.
+    pub fee_usd: Usd,
+    /// Whether it is a discounted third project (F2).
+    pub discounted: bool,
+    /// The rule that priced it: F1 or F2.
+    pub rule: RuleId,
+}
+
+/// An itemised fee estimate.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct FeeEstimate {
+    /// The sum of the project fees.
+    pub total_usd: Usd,
+    /// What the same projects would cost without the discount.
+    pub undiscounted_usd: Usd,
+    /// How many project teams the projects need (F4).
+    pub teams_needed: u32,
+    /// The fewest QI coaches that can serve them (F4, T4).
+    pub coaches_needed: u32,
+    /// Each new project, priced.
+    pub projects: Vec<ProjectFee>,
+    /// The rules applied, with their sources.
+    pub findings: Vec<Finding>,
+}
+
+/// Whether the organization's `number`th project is discounted (F2, F3).
+pub fn is_discounted(number: u32) -> bool {
+    number % DISCOUNT_EVERY == 0
+}
+
+/// How many of projects `prior+1 ..= prior+n` are discounted (F3):
+/// ⌊(p+n)/3⌋ − ⌊p/3⌋.
+pub fn discounted_count(prior: u32, n: u32) -> u32 {
+    let end = u64::from(prior) + u64::from(n);
+    let d = end / u64::from(DISCOUNT_EVERY) - u64::from(prior / DISCOUNT_EVERY);
+    u32::try_from(d).unwrap_or(u32::MAX)
+}
+
+/// The fewest coaches for `teams` teams, at two teams a coach (F4).
+pub fn coaches_needed(teams: u32) -> u32 {
+    teams.div_ceil(TEAMS_PER_COACH)
+}
+
+/// Prices the request (F1–F4).
+pub fn estimate(req: FeeRequest) -> Result<FeeEstimate, InputError> {
+    let overflow = || {
+        InputError::new(
+            ErrorCode::OutOfRange,
+            "projects",
+            "the total is too large to compute",
+        )
+    };
+    let mut projects = Vec::with_capacity(req.projects as usize);
+    let mut total = Usd(0);
+    for i in 1..=req.projects {
+        let number = req.prior.checked_add(i).ok_or_else(overflow)?;
+        let discounted = is_discounted(number);
+        let fee_usd = if discounted {
+            DISCOUNTED_FEE
+        } else {
+            PROJECT_FEE
+        };
+        total = total.checked_add(fee_usd).ok_or_else(overflow)?;
+        projects.push(ProjectFee {
+            number,
+            fee_usd,
+            discounted,
+            rule: if discounted { RuleId::F2 } else { RuleId::F1 },
+        });
+    }
+    let undiscounted_usd = PROJECT_FEE.checked_mul(req.projects).ok_or_else(overflow)?;
+    let coaches = coaches_needed(req.projects);
+    let discounted = discounted_count(req.prior, req.projects);
+    let mut findings = Vec::new();
+    findings.push(Finding::info(
+        RuleId::F1,
+        format!("Each project costs {PROJECT_FEE}."),
+    ));
+    if discounted > 0 {
+        let numbers: Vec<_> = projects
+            .iter()
+            .filter(|p| p.discounted)
+            .map(|p| format!("#{}", p.number))
+            .collect();
+        findings.push(Finding::info(
+            RuleId::F2,
+            format!(
+                "Every third project costs {DISCOUNTED_FEE}: {} {}, saving {}.",
+                if discounted == 1 {
+                    "project"
+                } else {
+                    "projects"
+                },
+                numbers.join(", "),
+                undiscounted_usd.checked_sub(total).unwrap_or(Usd(0)),
+            ),
+        ));
+    } else {
+        let next = (req.prior + req.projects) / DISCOUNT_EVERY * DISCOUNT_EVERY + DISCOUNT_EVERY;
+        findings.push(Finding::info(
+            RuleId::F2,
+            format!("No project here is a third project; your project #{next} would cost {DISCOUNTED_FEE}."),
+        ));
+    }
+    if req.prior > 0 {
+        findings.push(Finding::info(
+            RuleId::F3,
+            format!(
+                "Your {} earlier project{} count toward the discount, so these are projects #{} to #{}.",
+                req.prior,
+                if req.prior == 1 { "" } else { "s" },
+                req.prior + 1,
+                req.prior + req.projects,
+            ),
+        ));
+    }
+    findings.push(Finding::info(
+        RuleId::F4,
+        format!(
+            "{} project{} need{} {} team{} and at least {} QI coach{} (one coach serves up to two teams).",
+            req.projects,
+            plural(req.projects),
+            if req.projects == 1 { "s" } else { "" },
+            req.projects,
+            plural(req.projects),
+            coaches,
+            if coaches == 1 { "" } else { "es" },
+        ),
+    ));
+    Ok(FeeEstimate {
+        total_usd: total,
+        undiscounted_usd,
+        teams_needed: req.projects,
+        coaches_needed: coaches,
+        projects,
+        findings,
+    })
+}
+
+pub(crate) fn plural(n: u32) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

@@ -1,0 +1,46 @@
+//! The ACR ImPower rule book as pure Rust.
+//!
+//! Everything a radiology department must show to join ImPower lives here: the three
+//! critical commitments and seven success factors ([`readiness`]), the project team and
+//! its weekly hours ([`team`]), fees ([`fees`]), the cohort calendar ([`calendar`]) and
+//! continuing-education credit ([`credits`]). The same code answers the command line,
+//! the browser app and the JavaScript API, through the JSON contract in [`json`].
+//!
+//! # The central choice: rules are data with citations
+//!
+//! Each rule has a stable ID ([`book::RuleId`]) and a row in [`book::RULES`] quoting the
+//! page it rests on; where our reading goes beyond the words, the row says so. Every
+//! [`finding::Finding`] an evaluation returns carries its rule, severity, message and
+//! source, so any surface can answer "why?". Evaluations return *every* finding, never
+//! just the first.
+//!
+//! # Invariants
+//!
+//! - `no_std` + `alloc`: no IO, no clock, no browser types. Today's date is an input.
+//! - No panics on any input: requests are checked at construction, and each refusal is an
+//!   [`error::InputError`] naming the offending field.
+//! - Money is whole dollars ([`money::Usd`]) with checked arithmetic.
+#![no_std]
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+#![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+extern crate alloc;
+
+pub mod book;
+pub mod calendar;
+pub mod credits;
+pub mod date;
+pub mod error;
+pub mod fees;
+pub mod finding;
+pub mod json;
+pub mod money;
+pub mod readiness;
+pub mod team;
+
+pub use book::{Page, RuleId, Source, RULES};
+pub use error::{ErrorCode, InputError};
+pub use finding::{Finding, Severity};
+pub use json::respond;
+pub use money::Usd;

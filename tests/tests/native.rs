@@ -1,0 +1,169 @@
+//! The corpus, natively, plus the checks that keep the corpus and the rule book whole.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use corpus::{run, CASES};
+use rules::team::{hours_table, Edition};
+use rules::{RuleId, RULES};
+use serde_json::Value;
+
+/// Every case answers exactly as its file says. With `UPDATE_CASES=1`, rewrites the
+/// expectations instead (review the diff).
+#[test]
+fn every_case_answers_as_expected() {
+    let update = std::env::var_os("UPDATE_CASES").is_some();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("cases");
+    let mut failed = Vec::new();
+    for case in CASES {
+        let r = run(case).unwrap_or_else(|e| panic!("{e}"));
+        if r.passed() {
+            continue;
+        }
+        if update {
+            let text = corpus::pretty(&r.updated()) + "\n";
+            std::fs::write(dir.join(format!("{}.json", case.name)), text).expect("write case");
+        } else {
+            failed.push(case.name);
+        }
+    }
+    let details = corpus::failures().join("\n\n");
+    assert!(
+        failed.is_empty(),
+        "{} case(s) failed: {failed:?}\n{details}",
+        failed.len()
+    );
+    assert!(
+        CASES.len() >= 60,
+        "the corpus has only {} cases",
+        CASES.len()
+    );
+}
+
+fn rule_ids_in(v: &Value, out: &mut BTreeSet<String>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                if k == "rule" || k == "id" {
+                    if let Some(s) = x.as_str() {
+                        out.insert(s.to_string());
+                    }
+                }
+                rule_ids_in(x, out);
+            }
+        }
+        Value::Array(a) => a.iter().for_each(|x| rule_ids_in(x, out)),
+        _ => {}
+    }
+}
+
+/// Each rule ID of the book appears as a `rule` or `id` in some case's expected answer.
+#[test]
+fn every_rule_has_a_case() {
+    let mut seen = BTreeSet::new();
+    for case in CASES {
+        let file: Value = serde_json::from_str(case.text).expect("case is JSON");
+        if let Some(a) = file.get("answer") {
+            rule_ids_in(a, &mut seen);
+        }
+    }
+    let missing: Vec<&str> = RuleId::ALL
+        .iter()
+        .map(|r| r.as_str())
+        .filter(|r| !seen.contains(*r))
+        .collect();
+    assert!(missing.is_empty(), "rules with no case: {missing:?}");
+}
+
+/// Each kind of bad input has a case whose expected error has that code.
+#[test]
+fn every_error_code_has_a_case() {
+    let mut seen = BTreeSet::new();
+    for case in CASES {
+        let file: Value = serde_json::from_str(case.text).expect("case is JSON");
+        if let Some(code) = file.pointer("/error/code").and_then(Value::as_str) {
+            seen.insert(code.to_string());
+        }
+    }
+    for code in [
+        "malformed_json",
+        "unknown_verb",
+        "wrong_type",
+        "missing_field",
+        "unknown_field",
+        "unknown_value",
+        "not_integer",
+        "out_of_range",
+        "invalid_date",
+        "duplicate",
+    ] {
+        assert!(seen.contains(code), "no case for error code {code}");
+    }
+}
+
+fn normalized(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn seed(page: rules::Page) -> String {
+    let file = match page {
+        rules::Page::LearningNetwork => "learning-network-page.txt",
+        rules::Page::ImpowerProgram => "impower-program-page.txt",
+    };
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("seeds")
+        .join(file);
+    normalized(&std::fs::read_to_string(path).expect("seed page"))
+}
+
+/// Every rule row lists its ID in order, has a source, and quotes its page word for word.
+#[test]
+fn every_row_cites_its_page_verbatim() {
+    assert_eq!(RULES.len(), RuleId::ALL.len());
+    for (row, id) in RULES.iter().zip(RuleId::ALL) {
+        assert_eq!(row.id, *id, "RULES is out of order at {id}");
+        assert!(!row.sources.is_empty(), "{id} has no source");
+        for s in row.sources {
+            assert!(!s.words.trim().is_empty(), "{id} has an empty source");
+            assert!(
+                seed(s.page).contains(&normalized(s.words)),
+                "{id}: {:?} is not on the {} page",
+                s.words,
+                s.page.code()
+            );
+        }
+    }
+    for edition in Edition::ALL {
+        for (row, role) in hours_table(edition).iter().zip(rules::team::Role::ALL) {
+            assert_eq!(
+                row.role,
+                role,
+                "{} hours table is out of order",
+                edition.key()
+            );
+            assert!(
+                seed(row.source.page).contains(&normalized(row.source.words)),
+                "{} {}: {:?} is not on the page",
+                edition.key(),
+                role.key(),
+                row.source.words
+            );
+        }
+    }
+}
+
+/// The rule book's interpretations are the ones flagged in the data.
+#[test]
+fn interpretations_are_flagged() {
+    for id in [
+        "C1", "C2", "T1", "T6", "T7", "F2", "F3", "P2", "P3", "CR1", "CR2", "CR3", "CR7",
+    ] {
+        let id = RuleId::parse(id).expect("known id");
+        assert!(
+            id.def().interpretation.is_some(),
+            "{id} should carry its interpretation"
+        );
+    }
+    assert!(RuleId::C3.def().interpretation.is_none());
+}
