@@ -50,8 +50,8 @@ impl FeeRequest {
     }
 }
 
-/// Checks a count against its bounds.
-pub(crate) fn count(field: &str, n: u64, min: u32, max: u32) -> Result<u32, InputError> {
+/// Checks a count against its bounds; `field` names it in the error.
+pub fn count(field: &str, n: u64, min: u32, max: u32) -> Result<u32, InputError> {
     match u32::try_from(n) {
         Ok(v) if (min..=max).contains(&v) => Ok(v),
         _ => Err(InputError::new(

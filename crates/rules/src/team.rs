@@ -207,6 +207,19 @@ pub const MAX_NAME_CHARS: usize = 100;
 /// The most hours in a week.
 pub const MAX_HOURS: f64 = 168.0;
 
+/// Checks weekly hours: a number from 0 to [`MAX_HOURS`]; `field` names it in the error.
+pub fn check_hours(hours: f64, field: &str) -> Result<f64, InputError> {
+    if hours.is_finite() && (0.0..=MAX_HOURS).contains(&hours) {
+        Ok(hours)
+    } else {
+        Err(InputError::new(
+            ErrorCode::OutOfRange,
+            field,
+            format!("{hours} is out of range: give the hours a week from 0 to {MAX_HOURS}"),
+        ))
+    }
+}
+
 /// One role on one project.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Assignment {
@@ -307,16 +320,7 @@ impl TeamRequest {
                     ),
                 ));
             }
-            if !p.hours_per_week.is_finite() || !(0.0..=MAX_HOURS).contains(&p.hours_per_week) {
-                return Err(InputError::new(
-                    ErrorCode::OutOfRange,
-                    at("hours_per_week"),
-                    format!(
-                        "{} is out of range: give the hours a week from 0 to {MAX_HOURS}",
-                        p.hours_per_week
-                    ),
-                ));
-            }
+            check_hours(p.hours_per_week, &at("hours_per_week"))?;
             if p.roles.len() > MAX_ROLES_PER_PERSON {
                 return Err(InputError::new(
                     ErrorCode::OutOfRange,
