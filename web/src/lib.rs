@@ -1,0 +1,72 @@
+//! The impower-ready browser app, in Yew, over the `rules` crate.
+//!
+//! - [`state`]: what the user entered, and the one reducer that changes it.
+//! - [`eval`]: the answers, derived from the state with the rules (pure, testable).
+//! - [`ui`], [`views`], [`app`]: components that take properties and emit callbacks.
+//!
+//! The browser's clock is read once, in [`today`], and passed in: the rules never read it.
+#![deny(missing_docs)]
+
+pub mod app;
+pub mod eval;
+pub mod state;
+pub mod ui;
+pub mod views;
+
+use chrono::NaiveDate;
+
+/// Today's date in the browser's local time zone.
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+/// The view named by the URL fragment, if any.
+pub fn view_from_url() -> Option<state::View> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    state::View::parse(hash.trim_start_matches('#'))
+}
+
+/// Replaces the page with a message when the app panics, so a failure never leaves a
+/// blank page.
+pub fn install_panic_message() {
+    std::panic::set_hook(Box::new(|info| {
+        let detail = info.to_string();
+        web_sys::console::error_1(&detail.clone().into());
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Some(root) = doc.get_element_by_id("app") {
+            root.set_inner_html(
+                "<main class=\"crash\" role=\"alert\"><h1>Something went wrong</h1>\
+                 <p>The checker hit an internal error and stopped. Your answers were not sent anywhere. \
+                 Reload the page to start again.</p><pre></pre></main>",
+            );
+            if let Ok(Some(pre)) = root.query_selector("pre") {
+                pre.set_text_content(Some(&detail));
+            }
+        }
+    }));
+}
+
+/// Mounts the app into `#app`.
+pub fn start() {
+    install_panic_message();
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+    else {
+        return;
+    };
+    root.set_inner_html("");
+    let props = app::AppProps {
+        today: today(),
+        view: view_from_url().unwrap_or(state::View::Readiness),
+    };
+    yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+}

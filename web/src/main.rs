@@ -1,0 +1,5 @@
+//! The browser entry point.
+
+fn main() {
+    web::start();
+}

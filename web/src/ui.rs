@@ -1,0 +1,246 @@
+//! Small accessible widgets: labelled fields with their error beside them, the error
+//! summary, findings with their "why". They receive properties and emit callbacks;
+//! none of them holds state.
+
+use rules::book::{RuleId, Source};
+use rules::finding::{Finding, Severity};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::eval::FieldError;
+
+/// Props of a text or number field.
+#[derive(Properties, PartialEq)]
+pub struct TextFieldProps {
+    /// The input's id.
+    pub id: AttrValue,
+    /// Its label.
+    pub label: AttrValue,
+    /// The text as typed.
+    pub value: AttrValue,
+    /// A hint under the label.
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// The error, when the text cannot be used.
+    #[prop_or_default]
+    pub error: Option<String>,
+    /// `numeric`, `decimal` or `text`.
+    #[prop_or(AttrValue::Static("text"))]
+    pub inputmode: AttrValue,
+    /// Called with the new text on every keystroke.
+    pub oninput: Callback<String>,
+}
+
+/// A labelled text field, its hint, and its error next to it.
+#[component]
+pub fn TextField(p: &TextFieldProps) -> Html {
+    let oninput = {
+        let cb = p.oninput.clone();
+        Callback::from(move |e: InputEvent| {
+            cb.emit(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let hint_id = format!("{}-hint", p.id);
+    let err_id = format!("{}-error", p.id);
+    let mut described = Vec::new();
+    if p.hint.is_some() {
+        described.push(hint_id.clone());
+    }
+    if p.error.is_some() {
+        described.push(err_id.clone());
+    }
+    html! {
+        <div class={classes!("field", p.error.as_ref().map(|_| "has-error"))}>
+            <label for={p.id.clone()}>{ p.label.clone() }</label>
+            if let Some(h) = &p.hint { <p class="hint" id={hint_id}>{ h.clone() }</p> }
+            if let Some(e) = &p.error {
+                <p class="error" id={err_id}><span class="tag">{ "Error: " }</span>{ e.clone() }</p>
+            }
+            <input id={p.id.clone()} type="text" inputmode={p.inputmode.clone()} value={p.value.clone()}
+                aria-invalid={if p.error.is_some() { "true" } else { "false" }}
+                aria-describedby={if described.is_empty() { None } else { Some(described.join(" ")) }}
+                autocomplete="off" {oninput} />
+        </div>
+    }
+}
+
+/// Props of a checkbox.
+#[derive(Properties, PartialEq)]
+pub struct CheckProps {
+    /// The input's id.
+    pub id: AttrValue,
+    /// Its label.
+    pub label: AttrValue,
+    /// Checked or not.
+    pub checked: bool,
+    /// Called with the new state.
+    pub onchange: Callback<bool>,
+    /// Shown but not editable (answered elsewhere).
+    #[prop_or_default]
+    pub disabled: bool,
+}
+
+/// A labelled checkbox.
+#[component]
+pub fn Check(p: &CheckProps) -> Html {
+    let onchange = {
+        let cb = p.onchange.clone();
+        Callback::from(move |e: Event| {
+            cb.emit(e.target_unchecked_into::<HtmlInputElement>().checked())
+        })
+    };
+    html! {
+        <div class="check">
+            <input type="checkbox" id={p.id.clone()} checked={p.checked} disabled={p.disabled} {onchange} />
+            <label for={p.id.clone()}>{ p.label.clone() }</label>
+        </div>
+    }
+}
+
+/// Props of a select.
+#[derive(Properties, PartialEq)]
+pub struct SelectProps {
+    /// The select's id.
+    pub id: AttrValue,
+    /// Its label.
+    pub label: AttrValue,
+    /// (value, text) options.
+    pub options: Vec<(AttrValue, AttrValue)>,
+    /// The selected value.
+    pub value: AttrValue,
+    /// Called with the chosen value.
+    pub onchange: Callback<String>,
+    /// Shown but not editable.
+    #[prop_or_default]
+    pub disabled: bool,
+}
+
+/// A labelled select.
+#[component]
+pub fn Select(p: &SelectProps) -> Html {
+    let onchange = {
+        let cb = p.onchange.clone();
+        Callback::from(move |e: Event| {
+            cb.emit(e.target_unchecked_into::<HtmlSelectElement>().value())
+        })
+    };
+    html! {
+        <div class="field">
+            <label for={p.id.clone()}>{ p.label.clone() }</label>
+            <select id={p.id.clone()} disabled={p.disabled} {onchange}>
+                { for p.options.iter().map(|(v, t)| html! {
+                    <option value={v.clone()} selected={*v == p.value}>{ t.clone() }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
+/// Props of the error summary.
+#[derive(Properties, PartialEq)]
+pub struct ErrorSummaryProps {
+    /// The unusable fields.
+    pub errors: Vec<FieldError>,
+}
+
+/// Lists every unusable field with a link to it.
+#[component]
+pub fn ErrorSummary(p: &ErrorSummaryProps) -> Html {
+    html! {
+        <div class="error-summary" aria-live="polite">
+            if !p.errors.is_empty() {
+                <h3>{ format!("{} field{} to fix", p.errors.len(), if p.errors.len() == 1 { "" } else { "s" }) }</h3>
+                <ul>
+                    { for p.errors.iter().map(|e| html! {
+                        <li><a href={format!("#{}", e.id)}>{ format!("{}: {}", e.label, e.message) }</a></li>
+                    }) }
+                </ul>
+            }
+        </div>
+    }
+}
+
+/// Props of a "why".
+#[derive(Properties, PartialEq)]
+pub struct WhyProps {
+    /// The rule.
+    pub rule: RuleId,
+    /// The source words to show (defaults to the rule's first source).
+    #[prop_or_default]
+    pub source: Option<Source>,
+    /// The interpretation to show (defaults to the rule's).
+    #[prop_or_default]
+    pub interpretation: Option<&'static str>,
+}
+
+/// "Why?": the rule ID, the source words, and our interpretation if there is one.
+#[component]
+pub fn Why(p: &WhyProps) -> Html {
+    let def = p.rule.def();
+    let source = p.source.unwrap_or(def.sources[0]);
+    let interpretation = p.interpretation.or(def.interpretation);
+    html! {
+        <details class="why">
+            <summary>{ format!("Why? Rule {}", p.rule) }
+                if interpretation.is_some() { <span class="badge">{ " · our interpretation" }</span> }
+            </summary>
+            <p><strong>{ format!("{}: ", p.rule) }</strong>{ def.summary }</p>
+            <blockquote>
+                <p>{ format!("\u{201c}{}\u{201d}", source.words) }</p>
+                <footer>{ format!("— {}", source.page.title()) }</footer>
+            </blockquote>
+            if let Some(i) = interpretation {
+                <p class="interpretation"><strong>{ "Our interpretation: " }</strong>{ i }</p>
+            }
+        </details>
+    }
+}
+
+/// The word for a severity, so meaning never rests on colour alone.
+pub fn severity_label(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "Must fix",
+        Severity::Warning => "Check",
+        Severity::Info => "Note",
+    }
+}
+
+/// Props of a findings list.
+#[derive(Properties, PartialEq)]
+pub struct FindingsProps {
+    /// The findings.
+    pub findings: Vec<Finding>,
+    /// Show info findings too.
+    #[prop_or(true)]
+    pub info: bool,
+}
+
+/// A list of findings, each with its severity in words and its "why".
+#[component]
+pub fn Findings(p: &FindingsProps) -> Html {
+    let shown: Vec<&Finding> = p
+        .findings
+        .iter()
+        .filter(|f| p.info || f.severity != Severity::Info)
+        .collect();
+    if shown.is_empty() {
+        return html! { <p class="ok">{ "Nothing to fix." }</p> };
+    }
+    html! {
+        <ul class="findings">
+            { for shown.into_iter().map(|f| {
+                let class = match f.severity { Severity::Error => "sev-error", Severity::Warning => "sev-warning", Severity::Info => "sev-info" };
+                html! {
+                    <li class={class}>
+                        <span class="sev">{ severity_label(f.severity) }</span>
+                        <span class="msg">
+                            if let Some(n) = f.project { <span class="where">{ format!("Project {n}: ") }</span> }
+                            { f.message.clone() }
+                        </span>
+                        <Why rule={f.rule} source={Some(f.source)} interpretation={f.interpretation} />
+                    </li>
+                }
+            }) }
+        </ul>
+    }
+}

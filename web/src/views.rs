@@ -1,0 +1,517 @@
+//! The six views. Each receives the state, the answers and one callback to dispatch
+//! actions; each shows every answer with its "why".
+
+use std::rc::Rc;
+
+use rules::book::{Collaborative, RuleId};
+use rules::credits::{CreditType, Document, Stage};
+use rules::finding::Severity;
+use rules::readiness::Qi;
+use rules::team::{self, Edition, Role};
+use rules::Usd;
+use yew::prelude::*;
+
+use crate::eval::{person_field, Results};
+use crate::state::{Action, Commitment, ParticipantEdit, PersonEdit, State, View};
+use crate::ui::{Check, ErrorSummary, Findings, Select, TextField, Why};
+
+/// Props every view takes.
+#[derive(Properties, PartialEq, Clone)]
+pub struct ViewProps {
+    /// What the user entered.
+    pub state: Rc<State>,
+    /// The answers.
+    pub results: Rc<Results>,
+    /// Dispatches an action.
+    pub dispatch: Callback<Action>,
+}
+
+fn send<T: 'static>(d: &Callback<Action>, f: impl Fn(T) -> Action + 'static) -> Callback<T> {
+    let d = d.clone();
+    Callback::from(move |v: T| d.emit(f(v)))
+}
+
+fn qi_options() -> Vec<(AttrValue, AttrValue)> {
+    vec![
+        (
+            "experienced".into(),
+            "Has quality improvement experience".into(),
+        ),
+        (
+            "learning".into(),
+            "Interested in learning quality improvement".into(),
+        ),
+        ("none".into(), "Neither".into()),
+    ]
+}
+
+fn date(d: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    format!(
+        "{} {} {}",
+        d.day(),
+        rules::calendar::month_name(d.month()),
+        d.year()
+    )
+}
+
+fn count_severity(f: &[rules::Finding], s: Severity) -> usize {
+    f.iter().filter(|x| x.severity == s).count()
+}
+
+fn status(ok: bool, yes: &str, no: &str) -> Html {
+    html! {
+        <span class={if ok { "status ok" } else { "status bad" }}>
+            <span aria-hidden="true">{ if ok { "✓ " } else { "✗ " } }</span>{ if ok { yes.to_string() } else { no.to_string() } }
+        </span>
+    }
+}
+
+/// Readiness: the three commitments and seven success factors.
+#[component]
+pub fn ReadinessView(p: &ViewProps) -> Html {
+    let s = &p.state;
+    let r = &p.results.readiness;
+    let derived = p.results.readiness_from_team;
+    let (sponsor, leader, coach) = derived.unwrap_or((s.sponsor, s.clinical_leader, s.coach));
+    let d = &p.dispatch;
+    let factor_text = [
+        "Department leaders support change and are willing to manage it.",
+        "Engaged front-line staff and leaders will take part and do project work.",
+        "The improvement coach has quality improvement experience (from the coach question).",
+        "An organizational sponsor will provide time and resources for the project.",
+        "You can track and report progress data weekly, and do manual image audits or report reviews.",
+        "You can commit to a six-month training program and the people it needs.",
+        "You want to join a community committed to improving and collaborating.",
+    ];
+    html! {
+        <section aria-labelledby="readiness-h">
+            <h2 id="readiness-h">{ "Are you ready to apply?" }</h2>
+            <p class="verdict" role="status">
+                { status(r.ready, "You meet the three critical commitments.", "Not yet: some commitments are unmet.") }
+                { format!(" Success factors: {} of {}.", r.success_factors.met, r.success_factors.of) }
+            </p>
+            if derived.is_some() {
+                <p class="note">{ "The sponsor, clinical leader and coach answers come from your team roster (Team view), so they are not asked twice." }</p>
+            }
+            <fieldset>
+                <legend>{ "1. Sponsor and clinical leader" }</legend>
+                <Check id="c-sponsor" label="We have named an organizational sponsor who will provide resources, support change and protect staff time." checked={sponsor} disabled={derived.is_some()} onchange={send(d, |b| Action::Commitment(Commitment::Sponsor, b))} />
+                <Check id="c-leader" label="We have named a clinical leader (the physician leader)." checked={leader} disabled={derived.is_some()} onchange={send(d, |b| Action::Commitment(Commitment::ClinicalLeader, b))} />
+            </fieldset>
+            <fieldset>
+                <legend>{ "2. Quality improvement coach" }</legend>
+                <Select id="c-coach" label="Our QI coach…" options={qi_options()} value={coach.key()} disabled={derived.is_some()} onchange={send(d, |v: String| Action::Coach(Qi::parse(&v).unwrap_or_default()))} />
+            </fieldset>
+            <fieldset>
+                <legend>{ "3. Audits and data" }</legend>
+                <Check id="c-audit" label="We can perform manual audits." checked={s.can_audit} onchange={send(d, |b| Action::Commitment(Commitment::CanAudit, b))} />
+                <Check id="c-report" label="We can report data throughout ImPower." checked={s.can_report_data} onchange={send(d, |b| Action::Commitment(Commitment::CanReportData, b))} />
+            </fieldset>
+            <h3>{ "The commitments" }</h3>
+            <ul class="verdicts">
+                { for r.commitments.iter().map(|c| html! {
+                    <li class={if c.met { "met" } else { "unmet" }}>
+                        <strong>{ format!("{}: ", c.id) }</strong>{ status(c.met, "Met", "Not met") }
+                        { format!(" {}", c.message) }
+                        <Why rule={c.id} />
+                    </li>
+                }) }
+            </ul>
+            <fieldset>
+                <legend>{ "Key success factors" }</legend>
+                { for factor_text.iter().enumerate().map(|(i, t)| {
+                    let checked = if i == 2 { coach == Qi::Experienced } else { s.factors[i] };
+                    html! { <Check id={format!("s{}", i + 1)} label={format!("S{}: {t}", i + 1)} checked={checked} disabled={i == 2} onchange={send(d, move |b| Action::Factor(i, b))} /> }
+                }) }
+            </fieldset>
+            <p class="score"><strong>{ format!("{} of {} success factors", r.success_factors.met, r.success_factors.of) }</strong></p>
+            if !r.success_factors.missing.is_empty() {
+                <h3>{ "What each missing factor risks" }</h3>
+                <ul class="findings">
+                    { for r.success_factors.missing.iter().map(|m| html! {
+                        <li class="sev-warning"><span class="sev">{ "Check" }</span><span class="msg"><strong>{ format!("{}: ", m.id) }</strong>{ m.risk }</span><Why rule={m.id} /></li>
+                    }) }
+                </ul>
+            }
+            <h3>{ "Before you apply" }</h3>
+            <ol>{ for r.next_steps.iter().map(|st| html! { <li>{ st.text }</li> }) }</ol>
+            <Why rule={RuleId::A1} />
+        </section>
+    }
+}
+
+/// Props of the role adder.
+#[derive(Properties, PartialEq)]
+struct AddRoleProps {
+    person: u32,
+    projects: u32,
+    dispatch: Callback<Action>,
+}
+
+/// Adds a role on a project to a person.
+#[component]
+fn AddRole(p: &AddRoleProps) -> Html {
+    let role = use_state(|| Role::TeamMember);
+    let project = use_state(|| 1u32);
+    let id = |f: &str| person_field(p.person, f);
+    let on_add = {
+        let (role, project, d, person) =
+            (role.clone(), project.clone(), p.dispatch.clone(), p.person);
+        Callback::from(move |_| {
+            d.emit(Action::Person(
+                person,
+                PersonEdit::Role(*role, *project, true),
+            ))
+        })
+    };
+    let role_options: Vec<(AttrValue, AttrValue)> = Role::ALL
+        .iter()
+        .map(|r| (AttrValue::from(r.key()), AttrValue::from(r.title())))
+        .collect();
+    let project_options: Vec<(AttrValue, AttrValue)> = (1..=p.projects)
+        .map(|n| {
+            (
+                AttrValue::from(n.to_string()),
+                AttrValue::from(format!("Project {n}")),
+            )
+        })
+        .collect();
+    html! {
+        <div class="add-role">
+            <Select id={id("new-role")} label="Role" options={role_options} value={role.key()} onchange={{ let role = role.clone(); Callback::from(move |v: String| role.set(Role::parse(&v).unwrap_or(Role::TeamMember))) }} />
+            if p.projects > 1 {
+                <Select id={id("new-project")} label="On project" options={project_options} value={project.to_string()} onchange={{ let project = project.clone(); Callback::from(move |v: String| project.set(v.parse().unwrap_or(1))) }} />
+            }
+            <button type="button" onclick={on_add}>{ "Add role" }</button>
+        </div>
+    }
+}
+
+/// Team builder: projects, people, roles, hours, and every finding.
+#[component]
+pub fn TeamView(p: &ViewProps) -> Html {
+    let s = &p.state;
+    let d = &p.dispatch;
+    let res = &p.results;
+    let n = s.team_projects().unwrap_or(1);
+    let editions = vec![
+        (
+            AttrValue::from(Edition::Impower.key()),
+            AttrValue::from("ImPower program page (default)"),
+        ),
+        (
+            AttrValue::from(Edition::LearningNetwork.key()),
+            AttrValue::from("Learning Network page"),
+        ),
+    ];
+    let collab_options: Vec<(AttrValue, AttrValue)> =
+        std::iter::once((AttrValue::from(""), AttrValue::from("Not chosen yet")))
+            .chain(
+                Collaborative::ALL
+                    .iter()
+                    .map(|c| (AttrValue::from(c.key()), AttrValue::from(c.title()))),
+            )
+            .collect();
+    let report = res.team.as_ref();
+    html! {
+        <section aria-labelledby="team-h">
+            <h2 id="team-h">{ "Build your project team" }</h2>
+            if let Some(t) = report {
+                <p class="verdict" role="status">
+                    { status(t.valid, "Every project has the team it needs.", "The team is not complete yet.") }
+                    { format!(" {} to fix, {} to check.", count_severity(&t.findings, Severity::Error), count_severity(&t.findings, Severity::Warning)) }
+                </p>
+            }
+            <ErrorSummary errors={res.errors_in(View::Team)} />
+            <fieldset>
+                <legend>{ "Projects" }</legend>
+                <TextField id="team-projects" label="Number of projects" inputmode="numeric" value={s.projects.clone()} error={res.error_for("team-projects")} hint={Some(AttrValue::from("Each project needs its own team."))} oninput={send(d, Action::Projects)} />
+                { for (1..=n.min(s.collaboratives.len() as u32)).map(|k| html! {
+                    <Select id={format!("collab-{k}")} label={format!("Collaborative of project {k}")} options={collab_options.clone()}
+                        value={s.collaboratives.get(k as usize - 1).copied().flatten().map(|c| c.key()).unwrap_or("")}
+                        onchange={send(d, move |v: String| Action::Collaborative(k, Collaborative::parse(&v)))} />
+                }) }
+                <Select id="edition" label="Weekly hours as stated on" options={editions} value={s.edition.key()} onchange={send(d, |v: String| Action::Edition(Edition::parse(&v).unwrap_or_default()))} />
+            </fieldset>
+            <details class="editions">
+                <summary>{ "Where the two pages differ on weekly hours" }</summary>
+                <table>
+                    <caption>{ "Hours a week per project, by role" }</caption>
+                    <thead><tr><th scope="col">{ "Role" }</th><th scope="col">{ "ImPower program page" }</th><th scope="col">{ "Learning Network page" }</th></tr></thead>
+                    <tbody>
+                        { for team::edition_differences().into_iter().map(|(role, a, b)| html! {
+                            <tr><th scope="row">{ role.title() }</th><td>{ hours_text(a.min, a.max) }<br/><small>{ format!("“{}”", a.source.words) }</small></td><td>{ hours_text(b.min, b.max) }<br/><small>{ format!("“{}”", b.source.words) }</small>if let Some(i) = b.interpretation { <br/><small class="interpretation">{ format!("Our interpretation: {i}") }</small> }</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+            </details>
+            <h3>{ "People" }</h3>
+            { for s.people.iter().map(|person| {
+                let id = person.id;
+                let hours = report.and_then(|t| t.people.iter().find(|h| h.name == person.name.trim()));
+                let findings: Vec<rules::Finding> = report.map(|t| t.findings.iter().filter(|f| f.person.as_deref() == Some(person.name.trim())).cloned().collect()).unwrap_or_default();
+                let legend = if person.name.trim().is_empty() { "Unnamed person".to_string() } else { person.name.trim().to_string() };
+                html! {
+                    <fieldset class="person" key={id}>
+                        <legend>{ legend.clone() }</legend>
+                        <div class="row">
+                            <TextField id={person_field(id, "name")} label="Name" value={person.name.clone()} error={res.error_for(&person_field(id, "name"))} oninput={send(d, move |v| Action::Person(id, PersonEdit::Name(v)))} />
+                            <TextField id={person_field(id, "hours")} label="Hours a week available" inputmode="decimal" value={person.hours.clone()} error={res.error_for(&person_field(id, "hours"))} oninput={send(d, move |v| Action::Person(id, PersonEdit::Hours(v)))} />
+                            <Select id={person_field(id, "qi")} label="Quality improvement" options={qi_options()} value={person.qi.key()} onchange={send(d, move |v: String| Action::Person(id, PersonEdit::Qi(Qi::parse(&v).unwrap_or_default())))} />
+                        </div>
+                        <div class="row">
+                            <Check id={person_field(id, "physician")} label="Physician (MD, DO or equivalent)" checked={person.physician} onchange={send(d, move |b| Action::Person(id, PersonEdit::Physician(b)))} />
+                            <Check id={person_field(id, "data")} label="Can access data from departmental systems" checked={person.data_access} onchange={send(d, move |b| Action::Person(id, PersonEdit::DataAccess(b)))} />
+                        </div>
+                        <ul class="roles" aria-label={format!("Roles of {legend}")}>
+                            { for person.roles.iter().filter(|(_, k)| *k <= n).map(|(role, k)| {
+                                let (role, k) = (*role, *k);
+                                html! { <li>{ format!("{} · project {k} ", role.title()) }
+                                    <button type="button" class="link" aria-label={format!("Remove {} on project {k} from {legend}", role.title())} onclick={send(d, move |_: MouseEvent| Action::Person(id, PersonEdit::Role(role, k, false)))}>{ "Remove" }</button></li> }
+                            }) }
+                        </ul>
+                        <AddRole person={id} projects={n} dispatch={d.clone()} />
+                        if let Some(h) = hours {
+                            <p class="hours">
+                                { format!("Needs {} a week under the {} page; gives {} h.", hours_text(Some(h.required_hours_min), Some(h.required_hours_max)), s.edition.page().title().trim_end_matches(" page"), h.hours_per_week) }
+                                if h.shortfall_hours > 0.0 { <strong class="short">{ format!(" {} h short.", h.shortfall_hours) }</strong> }
+                                <Why rule={RuleId::T7} />
+                            </p>
+                        }
+                        if !findings.is_empty() { <Findings findings={findings} /> }
+                        <button type="button" class="remove" onclick={send(d, move |_: MouseEvent| Action::RemovePerson(id))}>{ format!("Remove {legend}") }</button>
+                    </fieldset>
+                }
+            }) }
+            <button type="button" onclick={send(d, |_: MouseEvent| Action::AddPerson)}>{ "Add a person" }</button>
+            if let Some(t) = report {
+                <h3>{ "Findings by project" }</h3>
+                { for (1..=n).map(|k| {
+                    let f: Vec<rules::Finding> = t.findings.iter().filter(|f| f.project == Some(k) && f.person.is_none()).cloned().collect();
+                    html! { <section class="project" aria-label={format!("Project {k}")}><h4>{ format!("Project {k}") }</h4><Findings findings={f} /></section> }
+                }) }
+            }
+        </section>
+    }
+}
+
+fn hours_text(min: Option<u32>, max: Option<u32>) -> String {
+    match (min, max) {
+        (Some(a), Some(b)) if a == b => format!("{a} h"),
+        (Some(a), Some(b)) => format!("{a}–{b} h"),
+        _ => "not stated".into(),
+    }
+}
+
+/// Fee estimator: itemised fees, total, coaches and teams, 1 to 6 side by side.
+#[component]
+pub fn FeesView(p: &ViewProps) -> Html {
+    let s = &p.state;
+    let d = &p.dispatch;
+    let res = &p.results;
+    html! {
+        <section aria-labelledby="fees-h">
+            <h2 id="fees-h">{ "What will it cost?" }</h2>
+            <ErrorSummary errors={res.errors_in(View::Fees)} />
+            <fieldset>
+                <legend>{ "Projects" }</legend>
+                <TextField id="fee-projects" label="Projects planned" inputmode="numeric" value={s.fee_projects.clone()} error={res.error_for("fee-projects")} oninput={send(d, Action::FeeProjects)} />
+                <TextField id="prior-projects" label="Earlier projects your organization has brought through ImPower" inputmode="numeric" value={s.prior_projects.clone()} error={res.error_for("prior-projects")} hint={Some(AttrValue::from("They count toward every third project's discount."))} oninput={send(d, Action::PriorProjects)} />
+            </fieldset>
+            if let Some(e) = &res.fees {
+                <p class="total" role="status"><span>{ "Total: " }</span><strong id="fees-total">{ e.total_usd.to_string() }</strong>
+                    if e.undiscounted_usd > e.total_usd { { format!(" (saving {} on {})", Usd(e.undiscounted_usd.0 - e.total_usd.0), e.undiscounted_usd) } }
+                </p>
+                <p>{ format!("{} project team{} and at least {} QI coach{}.", e.teams_needed, if e.teams_needed == 1 { "" } else { "s" }, e.coaches_needed, if e.coaches_needed == 1 { "" } else { "es" }) }<Why rule={RuleId::F4} /></p>
+                <table class="fees">
+                    <caption>{ "Fee per project" }</caption>
+                    <thead><tr><th scope="col">{ "Your project" }</th><th scope="col">{ "Fee" }</th><th scope="col">{ "Why" }</th></tr></thead>
+                    <tbody>
+                        { for e.projects.iter().map(|pf| html! {
+                            <tr class={if pf.discounted { "discounted" } else { "" }}>
+                                <th scope="row">{ format!("#{}", pf.number) }</th>
+                                <td>{ pf.fee_usd.to_string() }{ if pf.discounted { " — discounted (every third project)" } else { "" } }</td>
+                                <td><Why rule={pf.rule} /></td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                <Findings findings={e.findings.clone()} />
+            }
+            if !res.fee_table.is_empty() {
+                <table class="compare">
+                    <caption>{ "1 to 6 projects side by side" }</caption>
+                    <thead><tr><th scope="col">{ "Projects" }</th><th scope="col">{ "Total" }</th><th scope="col">{ "Discounted" }</th><th scope="col">{ "QI coaches" }</th></tr></thead>
+                    <tbody>
+                        { for res.fee_table.iter().map(|e| html! {
+                            <tr><th scope="row">{ e.teams_needed }</th><td>{ e.total_usd.to_string() }</td><td>{ e.projects.iter().filter(|x| x.discounted).count() }</td><td>{ e.coaches_needed }</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
+        </section>
+    }
+}
+
+/// Calendar: the next cohorts, phases, sessions, coach trainings and deadlines.
+#[component]
+pub fn CalendarView(p: &ViewProps) -> Html {
+    let s = &p.state;
+    let d = &p.dispatch;
+    let res = &p.results;
+    html! {
+        <section aria-labelledby="cal-h">
+            <h2 id="cal-h">{ "When would you start and finish?" }</h2>
+            <ErrorSummary errors={res.errors_in(View::Calendar)} />
+            <TextField id="plan-date" label="Plan from (YYYY-MM-DD)" value={s.plan_date.clone()} error={res.error_for("plan-date")} hint={Some(AttrValue::from(format!("Today is {}.", rules::date::format(s.today))))} oninput={send(d, Action::PlanDate)} />
+            if let Some(sc) = &res.schedule {
+                <h3>{ format!("Next cohort: {}", cohort_name(&sc.cohort.id)) }</h3>
+                <dl class="dates">
+                    <dt>{ "Leaders' preparation phase starts" }</dt><dd>{ date(sc.cohort.preparation_starts) }<Why rule={RuleId::P2} /></dd>
+                    <dt>{ "Whole team starts" }</dt><dd>{ date(sc.cohort.team_starts) }<Why rule={RuleId::P1} /></dd>
+                    <dt>{ "Graduation (estimate)" }</dt><dd>{ date(sc.cohort.graduation) }<Why rule={RuleId::P3} /></dd>
+                    <dt>{ "Credit claims due" }</dt><dd>{ date(sc.cohort.claim_deadline) }<Why rule={RuleId::CR7} /></dd>
+                </dl>
+                <table>
+                    <caption>{ "The ten learning sessions (dates are estimates)" }</caption>
+                    <thead><tr><th scope="col">{ "Session" }</th><th scope="col">{ "Title" }</th><th scope="col">{ "Around" }</th><th scope="col">{ "Coaches' application meeting" }</th></tr></thead>
+                    <tbody>{ for sc.sessions.iter().map(|x| html! { <tr><th scope="row">{ x.number }</th><td>{ x.title }</td><td>{ date(x.date) }</td><td>{ date(x.application_meeting) }</td></tr> }) }</tbody>
+                </table>
+                <Why rule={RuleId::P4} />
+                <h3>{ "QI coach training: five sessions" }</h3>
+                <ol>{ for sc.coach_trainings.iter().map(|c| html! { <li>{ c.topic }</li> }) }</ol>
+                <Why rule={RuleId::P5} />
+                <table>
+                    <caption>{ "Upcoming cohorts" }</caption>
+                    <thead><tr><th scope="col">{ "Cohort" }</th><th scope="col">{ "Preparation" }</th><th scope="col">{ "Team starts" }</th><th scope="col">{ "Graduation" }</th><th scope="col">{ "Claims due" }</th></tr></thead>
+                    <tbody>{ for sc.upcoming.iter().map(|c| html! { <tr><th scope="row">{ cohort_name(&c.id) }</th><td>{ date(c.preparation_starts) }</td><td>{ date(c.team_starts) }</td><td>{ date(c.graduation) }</td><td>{ date(c.claim_deadline) }</td></tr> }) }</tbody>
+                </table>
+                <h3>{ "How the program runs" }</h3>
+                <Findings findings={sc.findings.clone()} />
+            }
+        </section>
+    }
+}
+
+fn cohort_name(id: &str) -> String {
+    let month = id.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0);
+    format!(
+        "{} {}",
+        rules::calendar::month_name(month),
+        id.get(0..4).unwrap_or("")
+    )
+}
+
+/// Credits: per participant, what they can claim and by when.
+#[component]
+pub fn CreditsView(p: &ViewProps) -> Html {
+    let s = &p.state;
+    let d = &p.dispatch;
+    let res = &p.results;
+    html! {
+        <section aria-labelledby="cr-h">
+            <h2 id="cr-h">{ "What credit can each of you claim?" }</h2>
+            <ErrorSummary errors={res.errors_in(View::Credits)} />
+            <fieldset>
+                <legend>{ "Your project" }</legend>
+                <TextField id="graduation" label="Graduation date (YYYY-MM-DD)" value={s.graduation.clone()} error={res.error_for("graduation")} hint={Some(AttrValue::from("Defaults to your next cohort's estimated graduation."))} oninput={send(d, Action::Graduation)} />
+                <Check id="stage-c" label="The project has completed Stage C (post-intervention data review)" checked={s.stage_c_complete} onchange={send(d, Action::StageC)} />
+            </fieldset>
+            <fieldset>
+                <legend>{ "Documents the site has submitted" }</legend>
+                { for Document::ALL.iter().zip(s.documents).map(|(doc, on)| {
+                    let doc = *doc;
+                    html! { <Check id={format!("doc-{}", doc.key())} label={doc.title()} checked={on} onchange={send(d, move |b| Action::Document(doc, b))} /> }
+                }) }
+            </fieldset>
+            { for s.participants.iter().map(|pt| {
+                let id = pt.id;
+                let answer = res.credits.iter().find(|c| c.id == id);
+                let legend = if pt.name.trim().is_empty() { "Unnamed participant".to_string() } else { pt.name.trim().to_string() };
+                html! {
+                    <fieldset class="person" key={id}>
+                        <legend>{ legend.clone() }</legend>
+                        <TextField id={format!("pt-{id}-name")} label="Name" value={pt.name.clone()} oninput={send(d, move |v| Action::Participant(id, ParticipantEdit::Name(v)))} />
+                        <Check id={format!("pt-{id}-physician")} label="Physician (MD, DO or equivalent)" checked={pt.physician} onchange={send(d, move |b| Action::Participant(id, ParticipantEdit::Physician(b)))} />
+                        <fieldset class="inline">
+                            <legend>{ "Stages taken part in" }</legend>
+                            { for Stage::ALL.iter().zip(pt.stages).map(|(st, on)| {
+                                let st = *st;
+                                html! { <Check id={format!("pt-{id}-stage-{}", st.key())} label={format!("Stage {}: {} ({} credits)", st.key(), st.title(), st.credits())} checked={on} onchange={send(d, move |b| Action::Participant(id, ParticipantEdit::Stage(st, b)))} /> }
+                            }) }
+                        </fieldset>
+                        <Check id={format!("pt-{id}-roster")} label="Named on the Team Roster at the start of the project" checked={pt.on_roster} onchange={send(d, move |b| Action::Participant(id, ParticipantEdit::OnRoster(b)))} />
+                        <Check id={format!("pt-{id}-optin")} label="Opted in by completing the survey by Session 1" checked={pt.opted_in} onchange={send(d, move |b| Action::Participant(id, ParticipantEdit::OptedIn(b)))} />
+                        if let Some(c) = answer {
+                            <div class="credit-result" role="status">
+                                <p><strong>{ format!("{} credits", c.report.credits) }</strong>{ format!(" · {}", credit_type(c.report.credit_type)) }<Why rule={RuleId::CR8} /></p>
+                                <p>{ status(c.report.claimable, "Can be claimed today.", "Cannot be claimed today.") }
+                                    { format!(" Deadline {} ({}).", date(c.report.claim_deadline), days(c.report.days_left)) }<Why rule={RuleId::CR7} /></p>
+                                <Findings findings={c.report.findings.clone()} info={false} />
+                            </div>
+                        }
+                        <button type="button" class="remove" onclick={send(d, move |_: MouseEvent| Action::RemoveParticipant(id))}>{ format!("Remove {legend}") }</button>
+                    </fieldset>
+                }
+            }) }
+            <button type="button" onclick={send(d, |_: MouseEvent| Action::AddParticipant)}>{ "Add a participant" }</button>
+        </section>
+    }
+}
+
+fn credit_type(t: CreditType) -> &'static str {
+    match t {
+        CreditType::AmaPraCategory1 => "AMA PRA Category 1 Credits™",
+        CreditType::CertificateOfParticipation => "Certificate of Participation",
+    }
+}
+
+fn days(n: i64) -> String {
+    match n {
+        0 => "today".into(),
+        1 => "1 day left".into(),
+        n if n > 1 => format!("{n} days left"),
+        -1 => "passed yesterday".into(),
+        n => format!("passed {} days ago", -n),
+    }
+}
+
+/// Summary: everything on one page, for leadership.
+#[component]
+pub fn SummaryView(p: &ViewProps) -> Html {
+    let res = &p.results;
+    let r = &res.readiness;
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    html! {
+        <section aria-labelledby="sum-h" class="summary">
+            <h2 id="sum-h">{ "Summary for leadership" }</h2>
+            <button type="button" class="no-print" onclick={print}>{ "Print this summary" }</button>
+            <h3>{ "Readiness" }</h3>
+            <p>{ status(r.ready, "Meets the three critical commitments.", "Does not yet meet the three critical commitments.") }
+               { format!(" {} of 7 key success factors.", r.success_factors.met) }</p>
+            <ul>{ for r.commitments.iter().map(|c| html! { <li>{ format!("{} {}: {}", c.id, if c.met { "met" } else { "not met" }, c.message) }</li> }) }</ul>
+            <h3>{ "Team" }</h3>
+            if let Some(t) = &res.team {
+                <p>{ status(t.valid, "Complete.", "Incomplete.") }
+                   { format!(" {} people; {} to fix, {} to check; {} h a week needed at least.", t.people.len(), count_severity(&t.findings, Severity::Error), count_severity(&t.findings, Severity::Warning), t.people.iter().map(|h| h.required_hours_min).sum::<u32>()) }</p>
+                <ul>{ for t.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| html! { <li>{ format!("{}: {}", f.rule, f.message) }</li> }) }</ul>
+            } else { <p>{ "Enter a valid number of projects in the Team view." }</p> }
+            <h3>{ "Fees" }</h3>
+            if let Some(e) = &res.fees {
+                <p>{ format!("{} project{}: {} in total ({} QI coach{} needed).", e.teams_needed, if e.teams_needed == 1 { "" } else { "s" }, e.total_usd, e.coaches_needed, if e.coaches_needed == 1 { "" } else { "es" }) }</p>
+            } else { <p>{ "Enter valid project counts in the Fees view." }</p> }
+            <h3>{ "Dates" }</h3>
+            if let Some(sc) = &res.schedule {
+                <p>{ format!("Next cohort {}: leaders prepare from {}, the team starts {}, graduation around {}, credit claims due {}.", cohort_name(&sc.cohort.id), date(sc.cohort.preparation_starts), date(sc.cohort.team_starts), date(sc.cohort.graduation), date(sc.cohort.claim_deadline)) }</p>
+            } else { <p>{ "Enter a valid date in the Calendar view." }</p> }
+            <h3>{ "Credits" }</h3>
+            <ul>{ for res.credits.iter().map(|c| html! { <li>{ format!("{}: {} credits, {}; {}.", c.name, c.report.credits, credit_type(c.report.credit_type), if c.report.claimable { "claimable now".to_string() } else { format!("not claimable yet, due by {}", date(c.report.claim_deadline)) }) }</li> }) }</ul>
+            <p class="note">{ "Answers follow the ACR ImPower program page and the ACR Learning Network page; where they are silent or differ, the “Why?” of each answer says which reading we took." }</p>
+        </section>
+    }
+}
