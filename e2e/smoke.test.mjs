@@ -1,0 +1,87 @@
+// Smoke test of the built site: `node --test` from e2e/ (or scripts/browser-tests.sh e2e).
+//
+// Serves $DIST (default: the repo's dist/, resolved from this file, not the cwd) on
+// 127.0.0.1, opens / at a desktop and a phone viewport in headless Chromium, and checks that
+// the page shows a heading, logs no console errors or uncaught exceptions, requests nothing
+// from any other origin, and has no axe-core WCAG 2.x A/AA violations. Screenshots go to
+// e2e/screenshots/smoke-desktop.png and smoke-phone.png (taken before the checks, so a
+// failing run leaves one to look at).
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { describeViolations, launch, openPage, runAxe, screenshot } from './harness.mjs';
+import { serve } from './serve.mjs';
+
+const DIST = process.env.DIST
+  ? resolve(process.env.DIST)
+  : fileURLToPath(new URL('../dist', import.meta.url));
+
+const VIEWPORTS = [
+  { name: 'desktop', width: 1280, height: 900 },
+  { name: 'phone', width: 390, height: 844 },
+];
+
+describe(`smoke: ${DIST}`, () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    assert.ok(
+      existsSync(join(DIST, 'index.html')),
+      `${DIST}/index.html does not exist: build the site first (trunk build) or set DIST`,
+    );
+    server = await serve(DIST);
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const vp of VIEWPORTS) {
+    test(`${vp.name} ${vp.width}x${vp.height}: heading, no errors, no foreign requests, no axe violations`, async (t) => {
+      const { page, consoleErrors, foreignRequests } = await openPage(browser, `${server.url}/`, vp);
+      try {
+        const h1 = page.locator('h1').first();
+        await h1.waitFor({ state: 'visible', timeout: 20_000 });
+        // Let the app finish loading (wasm, fonts, late errors) before judging it.
+        await page.waitForLoadState('networkidle');
+        const shot = await screenshot(page, `smoke-${vp.name}`);
+        t.diagnostic(`screenshot: ${shot}`);
+
+        await t.test('the h1 has text', async () => {
+          const text = (await h1.innerText()).trim();
+          assert.notEqual(text, '', 'the visible h1 is empty');
+        });
+
+        await t.test('no console errors', () => {
+          assert.deepEqual(consoleErrors, [], `console errors:\n${consoleErrors.join('\n')}`);
+        });
+
+        await t.test('no requests to other origins', () => {
+          assert.deepEqual(
+            foreignRequests,
+            [],
+            `requests to origins other than ${server.url}:\n${foreignRequests.join('\n')}`,
+          );
+        });
+
+        await t.test('no axe WCAG 2.x A/AA violations', async () => {
+          const violations = await runAxe(page);
+          assert.equal(
+            violations.length,
+            0,
+            `${violations.length} axe violation(s):\n${describeViolations(violations)}`,
+          );
+        });
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
+});

@@ -1,0 +1,45 @@
+//! The corpus again, compiled to WASM and run in headless Chromium, so the rules the web app
+//! ships answer exactly as they do natively. Run it from the repo root with
+//! `scripts/browser-tests.sh corpus`, or by hand:
+//!
+//! ```sh
+//! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+//! CHROMEDRIVER=/usr/bin/chromedriver \
+//! cargo test -p impower-corpus --target wasm32-unknown-unknown
+//! ```
+//!
+//! Cargo runs the test runner in `tests/`, where `webdriver.json` gives Chromium the flags it
+//! needs headless, as root, offline.
+#![cfg(target_arch = "wasm32")]
+
+use corpus::{run, CASES};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Every embedded case answers in the browser exactly as its file says.
+#[wasm_bindgen_test]
+fn every_case_answers_as_expected_in_the_browser() {
+    let failed: Vec<&str> = CASES
+        .iter()
+        .filter(|case| !run(case).is_ok_and(|r| r.passed()))
+        .map(|case| case.name)
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "{} of {} case(s) failed in WASM: {failed:?}\n{}",
+        failed.len(),
+        CASES.len(),
+        corpus::failures().join("\n\n")
+    );
+}
+
+/// The corpus really is embedded in the WASM build: all of it, not an empty list.
+#[wasm_bindgen_test]
+fn the_corpus_is_embedded() {
+    assert!(
+        CASES.len() >= 60,
+        "the corpus has only {} cases in WASM",
+        CASES.len()
+    );
+}
