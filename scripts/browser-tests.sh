@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The browser tests, in headless Chromium (Debian's chromium + chromedriver):
 #
-#   scripts/browser-tests.sh corpus   the rule-case corpus compiled to WASM, run by
-#                                     wasm-bindgen-test-runner (tests/tests/browser.rs)
+#   scripts/browser-tests.sh corpus   the rule-case corpus and the app's component tests,
+#                                     compiled to WASM, run by wasm-bindgen-test-runner
+#                                     (tests/tests/browser.rs, web/tests/components.rs)
 #   scripts/browser-tests.sh e2e      the end-to-end tests in e2e/ against a built site:
 #                                     $DIST (default dist, relative to the current directory)
 #                                     must already hold trunk's output
@@ -16,59 +17,18 @@ set -euo pipefail
 
 CALLER_DIR=$PWD
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-export PATH="$HOME/.cargo/bin:$PATH"
 
-say() { printf '\n== %s\n' "$*"; }
-die() { printf 'browser-tests: %s\n' "$*" >&2; exit 1; }
 
-# ---------------------------------------------------------------- what the tests need
-
-need_chromium() {
-    if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-        say "installing chromium and chromium-driver"
-        local sudo=()
-        [ "$(id -u)" = 0 ] || sudo=(sudo)
-        "${sudo[@]}" apt-get update -qq
-        "${sudo[@]}" apt-get install -y -qq chromium chromium-driver
-    fi
-}
-
-# The wasm-bindgen version Cargo.lock pins; the test runner must be exactly that version.
-wasm_bindgen_version() {
-    awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' \
-        "$ROOT/Cargo.lock"
-}
-
-need_wasm_tools() {
-    rustup target list --installed | grep -qx wasm32-unknown-unknown \
-        || { say "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
-    local v
-    v=$(wasm_bindgen_version)
-    [ -n "$v" ] || die "no wasm-bindgen in Cargo.lock"
-    if ! wasm-bindgen-test-runner --version 2>/dev/null | grep -q " $v\$"; then
-        say "installing wasm-bindgen-cli $v (the version in Cargo.lock)"
-        cargo install wasm-bindgen-cli --version "$v" --locked --force
-    fi
-}
-
-# npm ci in e2e/ unless node_modules was installed from this very package-lock.json.
-need_e2e_deps() {
-    local e2e="$ROOT/e2e" stamp="$ROOT/e2e/node_modules/.installed-from-lock"
-    local want
-    want=$(sha256sum "$e2e/package-lock.json" | cut -d' ' -f1)
-    if [ ! -d "$e2e/node_modules" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-        say "npm ci in e2e/"
-        (cd "$e2e" && npm ci --no-audit --no-fund)
-        printf '%s\n' "$want" >"$stamp"
-    fi
-}
+# shellcheck source=scripts/tools.sh
+. "$ROOT/scripts/tools.sh"
 
 # ---------------------------------------------------------------- A: the corpus in WASM
 
 run_corpus() {
     need_chromium
-    need_wasm_tools
-    say "the case corpus in headless Chromium (wasm32, wasm-bindgen-test-runner)"
+    need_wasm_target
+    need_wasm_bindgen
+    say "in headless Chromium: the case corpus and the app's component tests (wasm32)"
     # cargo runs the runner from tests/, where webdriver.json is; naming it absolutely
     # keeps that true whoever calls this.
     (
@@ -76,7 +36,7 @@ run_corpus() {
         CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
         CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}" \
         WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver.json" \
-            cargo test -p impower-corpus --target wasm32-unknown-unknown
+            cargo test -p impower-corpus -p impower-web --target wasm32-unknown-unknown
     )
 }
 

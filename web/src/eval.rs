@@ -233,7 +233,7 @@ pub fn evaluate(s: &State) -> Results {
     // Readiness (C1–C3, S1–S7), with C1/C2 from the roster when there is one.
     let derived = team_request
         .as_ref()
-        .filter(|t| !t.people().is_empty())
+        .filter(|t| s.roster_answers && !t.people().is_empty())
         .map(readiness::from_team);
     let (sponsor, clinical_leader, coach) =
         derived.unwrap_or((s.sponsor, s.clinical_leader, s.coach));

@@ -146,6 +146,8 @@ pub struct State {
     pub documents: [bool; 5],
     /// Credits: participants.
     pub participants: Vec<ParticipantDraft>,
+    /// Readiness: take C1/C2 from the team roster (turned on by editing the team).
+    pub roster_answers: bool,
     /// The next id to give a person or participant.
     pub next_id: u32,
 }
@@ -201,6 +203,7 @@ impl State {
                 on_roster: true,
                 opted_in: true,
             }],
+            roster_answers: false,
             next_id: 6,
         }
     }
@@ -220,6 +223,8 @@ impl State {
 pub enum Action {
     /// Show a view.
     Show(View),
+    /// Take C1/C2 from the team roster, or ask them.
+    RosterAnswers(bool),
     /// A readiness yes/no answer: which, and the answer.
     Commitment(Commitment, bool),
     /// The coach's experience.
@@ -256,6 +261,16 @@ pub enum Action {
     RemoveParticipant(u32),
     /// Change a participant's field.
     Participant(u32, ParticipantEdit),
+}
+
+impl Action {
+    /// Whether the action edits the team roster.
+    pub fn edits_team(&self) -> bool {
+        matches!(
+            self,
+            Action::Projects(_) | Action::AddPerson | Action::RemovePerson(_) | Action::Person(..)
+        )
+    }
 }
 
 /// The yes/no readiness questions.
@@ -320,8 +335,12 @@ impl Reducible for State {
 impl State {
     /// Applies one action.
     pub fn apply(&mut self, action: Action) {
+        if action.edits_team() {
+            self.roster_answers = true;
+        }
         match action {
             Action::Show(v) => self.view = v,
+            Action::RosterAnswers(b) => self.roster_answers = b,
             Action::Commitment(c, yes) => match c {
                 Commitment::Sponsor => self.sponsor = yes,
                 Commitment::ClinicalLeader => self.clinical_leader = yes,

@@ -91,8 +91,9 @@ pub fn ReadinessView(p: &ViewProps) -> Html {
                 { status(r.ready, "You meet the three critical commitments.", "Not yet: some commitments are unmet.") }
                 { format!(" Success factors: {} of {}.", r.success_factors.met, r.success_factors.of) }
             </p>
+            <Check id="c-roster" label="Answer the sponsor, clinical leader and coach questions from our team roster (Team view)" checked={s.roster_answers} onchange={send(d, Action::RosterAnswers)} />
             if derived.is_some() {
-                <p class="note">{ "The sponsor, clinical leader and coach answers come from your team roster (Team view), so they are not asked twice." }</p>
+                <p class="note">{ "These answers come from your team roster, so they are not asked twice: a sponsor and a physician leader on every project, and a QI coach on every project." }</p>
             }
             <fieldset>
                 <legend>{ "1. Sponsor and clinical leader" }</legend>
@@ -179,7 +180,7 @@ fn AddRole(p: &AddRoleProps) -> Html {
         .collect();
     html! {
         <div class="add-role">
-            <Select id={id("new-role")} label="Role" options={role_options} value={role.key()} onchange={{ let role = role.clone(); Callback::from(move |v: String| role.set(Role::parse(&v).unwrap_or(Role::TeamMember))) }} />
+            <Select id={id("new-role")} label="Role to add" options={role_options} value={role.key()} onchange={{ let role = role.clone(); Callback::from(move |v: String| role.set(Role::parse(&v).unwrap_or(Role::TeamMember))) }} />
             if p.projects > 1 {
                 <Select id={id("new-project")} label="On project" options={project_options} value={project.to_string()} onchange={{ let project = project.clone(); Callback::from(move |v: String| project.set(v.parse().unwrap_or(1))) }} />
             }
@@ -236,7 +237,7 @@ pub fn TeamView(p: &ViewProps) -> Html {
             </fieldset>
             <details class="editions">
                 <summary>{ "Where the two pages differ on weekly hours" }</summary>
-                <table>
+                <div class="scroll" role="region" tabindex="0" aria-label="Hours a week per project, by role"><table>
                     <caption>{ "Hours a week per project, by role" }</caption>
                     <thead><tr><th scope="col">{ "Role" }</th><th scope="col">{ "ImPower program page" }</th><th scope="col">{ "Learning Network page" }</th></tr></thead>
                     <tbody>
@@ -244,7 +245,7 @@ pub fn TeamView(p: &ViewProps) -> Html {
                             <tr><th scope="row">{ role.title() }</th><td>{ hours_text(a.min, a.max) }<br/><small>{ format!("“{}”", a.source.words) }</small></td><td>{ hours_text(b.min, b.max) }<br/><small>{ format!("“{}”", b.source.words) }</small>if let Some(i) = b.interpretation { <br/><small class="interpretation">{ format!("Our interpretation: {i}") }</small> }</td></tr>
                         }) }
                     </tbody>
-                </table>
+                </table></div>
             </details>
             <h3>{ "People" }</h3>
             { for s.people.iter().map(|person| {
@@ -253,7 +254,7 @@ pub fn TeamView(p: &ViewProps) -> Html {
                 let findings: Vec<rules::Finding> = report.map(|t| t.findings.iter().filter(|f| f.person.as_deref() == Some(person.name.trim())).cloned().collect()).unwrap_or_default();
                 let legend = if person.name.trim().is_empty() { "Unnamed person".to_string() } else { person.name.trim().to_string() };
                 html! {
-                    <fieldset class="person" key={id}>
+                    <fieldset class="person" key={id} id={format!("person-{id}")}>
                         <legend>{ legend.clone() }</legend>
                         <div class="row">
                             <TextField id={person_field(id, "name")} label="Name" value={person.name.clone()} error={res.error_for(&person_field(id, "name"))} oninput={send(d, move |v| Action::Person(id, PersonEdit::Name(v)))} />
@@ -284,7 +285,7 @@ pub fn TeamView(p: &ViewProps) -> Html {
                     </fieldset>
                 }
             }) }
-            <button type="button" onclick={send(d, |_: MouseEvent| Action::AddPerson)}>{ "Add a person" }</button>
+            <button type="button" id="add-person" onclick={send(d, |_: MouseEvent| Action::AddPerson)}>{ "Add a person" }</button>
             if let Some(t) = report {
                 <h3>{ "Findings by project" }</h3>
                 { for (1..=n).map(|k| {
@@ -324,7 +325,7 @@ pub fn FeesView(p: &ViewProps) -> Html {
                     if e.undiscounted_usd > e.total_usd { { format!(" (saving {} on {})", Usd(e.undiscounted_usd.0 - e.total_usd.0), e.undiscounted_usd) } }
                 </p>
                 <p>{ format!("{} project team{} and at least {} QI coach{}.", e.teams_needed, if e.teams_needed == 1 { "" } else { "s" }, e.coaches_needed, if e.coaches_needed == 1 { "" } else { "es" }) }<Why rule={RuleId::F4} /></p>
-                <table class="fees">
+                <div class="scroll" role="region" tabindex="0" aria-label="Fee per project"><table class="fees">
                     <caption>{ "Fee per project" }</caption>
                     <thead><tr><th scope="col">{ "Your project" }</th><th scope="col">{ "Fee" }</th><th scope="col">{ "Why" }</th></tr></thead>
                     <tbody>
@@ -336,11 +337,11 @@ pub fn FeesView(p: &ViewProps) -> Html {
                             </tr>
                         }) }
                     </tbody>
-                </table>
+                </table></div>
                 <Findings findings={e.findings.clone()} />
             }
             if !res.fee_table.is_empty() {
-                <table class="compare">
+                <div class="scroll" role="region" tabindex="0" aria-label="1 to 6 projects side by side"><table class="compare">
                     <caption>{ "1 to 6 projects side by side" }</caption>
                     <thead><tr><th scope="col">{ "Projects" }</th><th scope="col">{ "Total" }</th><th scope="col">{ "Discounted" }</th><th scope="col">{ "QI coaches" }</th></tr></thead>
                     <tbody>
@@ -348,7 +349,7 @@ pub fn FeesView(p: &ViewProps) -> Html {
                             <tr><th scope="row">{ e.teams_needed }</th><td>{ e.total_usd.to_string() }</td><td>{ e.projects.iter().filter(|x| x.discounted).count() }</td><td>{ e.coaches_needed }</td></tr>
                         }) }
                     </tbody>
-                </table>
+                </table></div>
             }
         </section>
     }
@@ -373,20 +374,20 @@ pub fn CalendarView(p: &ViewProps) -> Html {
                     <dt>{ "Graduation (estimate)" }</dt><dd>{ date(sc.cohort.graduation) }<Why rule={RuleId::P3} /></dd>
                     <dt>{ "Credit claims due" }</dt><dd>{ date(sc.cohort.claim_deadline) }<Why rule={RuleId::CR7} /></dd>
                 </dl>
-                <table>
+                <div class="scroll" role="region" tabindex="0" aria-label="The ten learning sessions"><table>
                     <caption>{ "The ten learning sessions (dates are estimates)" }</caption>
                     <thead><tr><th scope="col">{ "Session" }</th><th scope="col">{ "Title" }</th><th scope="col">{ "Around" }</th><th scope="col">{ "Coaches' application meeting" }</th></tr></thead>
                     <tbody>{ for sc.sessions.iter().map(|x| html! { <tr><th scope="row">{ x.number }</th><td>{ x.title }</td><td>{ date(x.date) }</td><td>{ date(x.application_meeting) }</td></tr> }) }</tbody>
-                </table>
+                </table></div>
                 <Why rule={RuleId::P4} />
                 <h3>{ "QI coach training: five sessions" }</h3>
                 <ol>{ for sc.coach_trainings.iter().map(|c| html! { <li>{ c.topic }</li> }) }</ol>
                 <Why rule={RuleId::P5} />
-                <table>
+                <div class="scroll" role="region" tabindex="0" aria-label="Upcoming cohorts"><table>
                     <caption>{ "Upcoming cohorts" }</caption>
                     <thead><tr><th scope="col">{ "Cohort" }</th><th scope="col">{ "Preparation" }</th><th scope="col">{ "Team starts" }</th><th scope="col">{ "Graduation" }</th><th scope="col">{ "Claims due" }</th></tr></thead>
                     <tbody>{ for sc.upcoming.iter().map(|c| html! { <tr><th scope="row">{ cohort_name(&c.id) }</th><td>{ date(c.preparation_starts) }</td><td>{ date(c.team_starts) }</td><td>{ date(c.graduation) }</td><td>{ date(c.claim_deadline) }</td></tr> }) }</tbody>
-                </table>
+                </table></div>
                 <h3>{ "How the program runs" }</h3>
                 <Findings findings={sc.findings.clone()} />
             }
@@ -455,7 +456,7 @@ pub fn CreditsView(p: &ViewProps) -> Html {
                     </fieldset>
                 }
             }) }
-            <button type="button" onclick={send(d, |_: MouseEvent| Action::AddParticipant)}>{ "Add a participant" }</button>
+            <button type="button" id="add-participant" onclick={send(d, |_: MouseEvent| Action::AddParticipant)}>{ "Add a participant" }</button>
         </section>
     }
 }

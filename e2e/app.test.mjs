@@ -1,0 +1,210 @@
+// End-to-end scenario of the built app: `node --test` from e2e/ (scripts/browser-tests.sh e2e).
+//
+// A department fills in the whole app as a user would — by typing, clicking and using the
+// keyboard — and the answers on screen are checked against the rule book. Along the way:
+// no console errors, no request leaving the origin, zero axe-core WCAG 2.x A/AA violations
+// on every view at desktop and phone width, and a screenshot of each view in e2e/screenshots/.
+
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { describeViolations, launch, openPage, runAxe, screenshot } from './harness.mjs';
+import { serve } from './serve.mjs';
+
+const DIST = process.env.DIST
+  ? resolve(process.env.DIST)
+  : fileURLToPath(new URL('../dist', import.meta.url));
+
+const VIEWS = ['readiness', 'team', 'fees', 'calendar', 'credits', 'summary'];
+
+describe('the app, end to end', () => {
+  let server;
+  let browser;
+  let page;
+  let consoleErrors;
+  let foreignRequests;
+
+  before(async () => {
+    server = await serve(DIST);
+    browser = await launch();
+    ({ page, consoleErrors, foreignRequests } = await openPage(browser, `${server.url}/`, { width: 1280, height: 900 }));
+    await page.getByRole('heading', { level: 1, name: 'ImPower readiness' }).waitFor();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const show = async (name) => {
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name, exact: true }).click();
+    await page.locator('main h2').first().waitFor();
+  };
+
+  test('readiness: answering the three commitments gives a verdict and a k-of-7 score', async () => {
+    const main = page.locator('main');
+    await assert.doesNotReject(main.getByText('Not yet: some commitments are unmet.').waitFor());
+    await page.getByLabel('We have named an organizational sponsor').check();
+    await page.getByLabel('We have named a clinical leader').check();
+    await page.getByLabel('Our QI coach…').selectOption('experienced');
+    await page.getByLabel('We can perform manual audits.').check();
+    await page.getByLabel('We can report data throughout ImPower.').check();
+    await page.getByLabel(/^S1:/).check();
+    await page.getByLabel(/^S2:/).check();
+    assert.match(await page.locator('.verdict').innerText(), /You meet the three critical commitments\. Success factors: 3 of 7\./);
+    assert.equal(await page.getByLabel(/^S3:/).isChecked(), true, 'S3 follows the experienced coach');
+    assert.match(await main.innerText(), /S4:[^\n]*sponsor/);
+    await screenshot(page, 'app-readiness');
+  });
+
+  test('fees: seven projects cost $36,000 with #3 and #6 discounted, typed in', async () => {
+    await show('Fees');
+    const projects = page.getByLabel('Projects planned');
+    await projects.fill('');
+    await projects.pressSequentially('7');
+    assert.equal(await page.locator('#fees-total').innerText(), '$36,000');
+    const rows = page.locator('table.fees tbody tr');
+    assert.equal(await rows.count(), 7);
+    assert.match(await rows.nth(2).innerText(), /#3\s+\$3,000 — discounted/);
+    assert.match(await rows.nth(5).innerText(), /#6\s+\$3,000 — discounted/);
+    assert.match(await page.locator('main').innerText(), /7 project teams and at least 4 QI coaches/);
+    await page.getByLabel(/^Earlier projects/).fill('2');
+    assert.equal(await page.locator('#fees-total').innerText(), '$33,000', 'projects #3 to #9: #3, #6, #9 discounted');
+    const compare = await page.locator('table.compare').innerText();
+    assert.match(compare, /1\s+\$3,000/);
+    await screenshot(page, 'app-fees');
+  });
+
+  test('bad input shows an inline error and a summary; everything else keeps working', async () => {
+    const projects = page.getByLabel('Projects planned');
+    for (const [text, message] of [['abc', /is not a number/], ['-3', /is negative/], ['1000000000000', /out of range/], ['2.5', /not a whole number/]]) {
+      await projects.fill(text);
+      assert.match(await page.locator('#fee-projects-error').innerText(), message);
+      assert.equal(await projects.getAttribute('aria-invalid'), 'true');
+      assert.match(await page.locator('.error-summary').innerText(), /Projects planned/);
+    }
+    assert.equal(await page.locator('table.compare tbody tr').count(), 6, 'the side-by-side still answers');
+    await page.locator('.error-summary a').first().click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'fee-projects', 'the summary link moves focus to the field');
+    await screenshot(page, 'app-fees-error');
+    await projects.fill('3');
+    assert.equal(await page.locator('#fees-total').innerText(), '$15,000', 'projects #3 to #5 after 2 earlier ones');
+    assert.equal(await page.locator('#fee-projects-error').count(), 0);
+  });
+
+  test('team: two projects, every finding per project and per person, required hours', async () => {
+    await show('Team');
+    await page.getByLabel('Number of projects').fill('2');
+    await page.getByLabel('Collaborative of project 1').selectOption('mammography_positioning');
+    await page.locator('#person-3-data').check();
+    await page.locator('#add-person').click();
+    await page.locator('#add-person').click();
+    const main = page.locator('main');
+    assert.match(await main.innerText(), /Project 2 has no project sponsor/);
+    assert.match(await main.innerText(), /Project 1 goes through the Mammography Positioning collaborative/);
+    // The coach takes project 2 as well: 16 h needed, 8 given.
+    await page.locator('#person-4-new-role').selectOption('qi_coach');
+    await page.locator('#person-4-new-project').selectOption('2');
+    await page.locator('#person-4').getByRole('button', { name: 'Add role' }).click();
+    assert.match(await page.locator('#person-4').innerText(), /Needs 16 h a week[^\n]*gives 8 h\.\s*8 h short\./);
+    await page.locator('#person-3-hours').fill('ten');
+    assert.match(await page.locator('#person-3-hours-error').innerText(), /is not a number/);
+    await page.locator('#person-3-hours').fill('7');
+    await page.getByLabel('Weekly hours as stated on').selectOption('learning-network');
+    assert.match(await page.locator('#person-2').innerText(), /Needs 2 h a week under the ACR Learning Network/);
+    await page.getByText('Where the two pages differ on weekly hours').click();
+    assert.match(await page.locator('details.editions').innerText(), /Physician leader\t4 h\n“Time commitment: 4 hours\/week”\t2 h/);
+    await screenshot(page, 'app-team');
+  });
+
+  test('calendar: the next cohort from a date, with sessions and deadlines', async () => {
+    await show('Calendar');
+    const date = page.getByLabel('Plan from (YYYY-MM-DD)');
+    await date.fill('2027-02-30');
+    assert.match(await page.locator('#plan-date-error').innerText(), /does not exist on the calendar/);
+    await date.fill('2026-11-22');
+    const main = await page.locator('main').innerText();
+    assert.match(main, /Next cohort: March 2027/);
+    assert.match(main, /Leaders' preparation phase starts\s+1 January 2027/);
+    assert.match(main, /Graduation \(estimate\)\s+31 August 2027/);
+    assert.match(main, /Credit claims due\s+30 November 2027/);
+    assert.match(main, /10\s+Graduation: Presenting Improvement\s+31 August 2027/);
+    assert.match(main, /Mitigating barriers and creating a culture of change/);
+    await screenshot(page, 'app-calendar');
+  });
+
+  test('credits: what a participant can claim, what blocks it, and by when', async () => {
+    await show('Credits');
+    await page.getByLabel('Graduation date (YYYY-MM-DD)').fill('2025-02-18');
+    const result = page.locator('.credit-result').first();
+    assert.match(await result.innerText(), /20 credits · AMA PRA Category 1 Credits™/);
+    assert.match(await result.innerText(), /Cannot be claimed today\. Deadline 18 May 2025 \(passed \d+ days ago\)/);
+    assert.match(await result.innerText(), /The site must still submit: Team Roster, Project Charter, A3, Sustain Plan, Graduation Presentation/);
+    await page.locator('#add-participant').click();
+    const second = page.locator('fieldset.person').nth(1);
+    await second.getByLabel(/^Stage B/).uncheck();
+    assert.match(await page.locator('.credit-result').nth(1).innerText(), /15 credits · Certificate of Participation/);
+    await screenshot(page, 'app-credits');
+  });
+
+  test('summary: everything on one view', async () => {
+    await show('Summary');
+    const text = await page.locator('main').innerText();
+    // Editing the team answered C1 and C2 from the roster: project 2 has no sponsor yet, and
+    // the roster's coach is learning QI, so S3 is no longer met.
+    assert.match(text, /Does not yet meet the three critical commitments\. 2 of 7 key success factors/);
+    assert.match(text, /C1 not met/);
+    assert.match(text, /3 projects: \$15,000 in total \(2 QI coaches needed\)/);
+    assert.match(text, /Next cohort March 2027/);
+    assert.match(text, /Participant 1: 20 credits/);
+    await screenshot(page, 'app-summary');
+  });
+
+  test('every answer has a why with the rule ID, the source words and our interpretation', async () => {
+    await show('Fees');
+    const why = page.locator('table.fees tbody tr', { hasText: '#3' }).locator('details.why');
+    await why.locator('summary').click();
+    const text = await why.innerText();
+    assert.match(text, /Why\? Rule F2 · our interpretation/);
+    assert.match(text, /“Every third project will be discounted at a rate of \$3,000\.”/);
+    assert.match(text, /Our interpretation: Both readings/);
+  });
+
+  test('the keyboard reaches every view, with a visible focus', async () => {
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'ImPower readiness' }).waitFor();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Skip to content');
+    let reached = null;
+    for (let i = 0; i < 8 && reached !== 'Calendar'; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.textContent);
+    }
+    assert.equal(reached, 'Calendar');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(outline, 'none', 'focus is visible');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name: 'When would you start and finish?' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: 'Calendar', exact: true }).getAttribute('aria-current'), 'page');
+  });
+
+  test('no axe violations on any view, at desktop and phone width', async () => {
+    for (const [width, height] of [[1280, 900], [390, 844]]) {
+      await page.setViewportSize({ width, height });
+      for (const view of VIEWS) {
+        await show(view[0].toUpperCase() + view.slice(1));
+        await page.locator('details').evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
+        const violations = await runAxe(page);
+        assert.equal(violations.length, 0, `${view} at ${width}px:\n${describeViolations(violations)}`);
+        if (width < 500) await screenshot(page, `app-${view}-phone`);
+      }
+    }
+  });
+
+  test('no console errors and no request leaves the origin', () => {
+    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(foreignRequests, []);
+  });
+});

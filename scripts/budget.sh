@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Size budget of the built site: prints the gzip size of each shipped file and the total,
+# and fails when a file type or the total is over its ceiling.
+#   scripts/budget.sh [DIST]     (default dist)
+# Ceilings, in gzip bytes (gzip -9, what a static host serves). The target for the whole
+# app is about 100 KB; a bare Yew counter is already 58 KB here.
+set -euo pipefail
+DIST=${1:-dist}
+APP_WASM_MAX=${APP_WASM_MAX:-170000}
+APP_TOTAL_MAX=${APP_TOTAL_MAX:-185000}
+
+gz() { gzip -9c "$1" | wc -c; }
+total=0
+fail=0
+printf '%-48s %10s %10s\n' "file" "bytes" "gzip"
+while IFS= read -r f; do
+    raw=$(stat -c %s "$f"); z=$(gz "$f")
+    printf '%-48s %10d %10d\n' "${f#"$DIST"/}" "$raw" "$z"
+    case "$f" in
+        "$DIST"/embed/*) ;;
+        *) total=$((total + z)) ;;
+    esac
+    case "$f" in
+        "$DIST"/impower-web*_bg.wasm) if [ "$z" -gt "$APP_WASM_MAX" ]; then echo "  over budget: app wasm $z > $APP_WASM_MAX"; fail=1; fi ;;
+    esac
+done < <(find "$DIST" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' \) | sort)
+printf '%-48s %10s %10d  (ceiling %d, target ~100000)\n' "app total (gzip)" "" "$total" "$APP_TOTAL_MAX"
+if [ "$total" -gt "$APP_TOTAL_MAX" ]; then echo "  over budget: app total $total > $APP_TOTAL_MAX"; fail=1; fi
+exit $fail

@@ -1,0 +1,219 @@
+//! Component tests in a real browser: render the app into the DOM, type into fields
+//! and click, then read what a user would see.
+#![cfg(target_arch = "wasm32")]
+
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web::app::{App, AppProps};
+use web::state::View;
+use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts the app on a fresh element, on `view`, with a fixed today.
+async fn mount(view: View) -> Element {
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let root = doc.create_element("div").expect("a div");
+    doc.body()
+        .expect("a body")
+        .append_child(&root)
+        .expect("attach");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date");
+    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { today, view }).render();
+    settle().await;
+    root
+}
+
+/// Lets Yew's scheduler render what the last event changed.
+async fn settle() {
+    for _ in 0..3 {
+        yew::platform::time::sleep(Duration::from_millis(25)).await;
+    }
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn text(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+fn bubbling(kind: &str) -> Event {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    Event::new_with_event_init_dict(kind, &init).expect("an event")
+}
+
+async fn type_into(root: &Element, selector: &str, value: &str) {
+    let input: HtmlInputElement = find(root, selector).dyn_into().expect("an input");
+    input.set_value(value);
+    input.dispatch_event(&bubbling("input")).expect("dispatch");
+    settle().await;
+}
+
+async fn choose(root: &Element, selector: &str, value: &str) {
+    let select: HtmlSelectElement = find(root, selector).dyn_into().expect("a select");
+    select.set_value(value);
+    select
+        .dispatch_event(&bubbling("change"))
+        .expect("dispatch");
+    settle().await;
+}
+
+async fn click(root: &Element, selector: &str) {
+    let el: HtmlElement = find(root, selector).dyn_into().expect("an element");
+    el.click();
+    settle().await;
+}
+
+async fn tick(root: &Element, selector: &str) {
+    click(root, selector).await;
+}
+
+#[wasm_bindgen_test]
+async fn fees_update_as_you_type_and_mark_the_third_project() {
+    let root = mount(View::Fees).await;
+    assert_eq!(text(&root, "#fees-total"), "$6,000");
+    type_into(&root, "#fee-projects", "3").await;
+    assert_eq!(text(&root, "#fees-total"), "$15,000");
+    let rows = root
+        .query_selector_all("table.fees tbody tr")
+        .expect("rows");
+    assert_eq!(rows.length(), 3);
+    assert!(text(&root, "table.fees tbody tr:nth-child(3)").contains("discounted"));
+    type_into(&root, "#prior-projects", "1").await;
+    assert_eq!(
+        text(&root, "#fees-total"),
+        "$15,000",
+        "projects #2-#4: #3 discounted"
+    );
+    assert!(text(&root, "table.fees tbody tr:nth-child(2)").contains("#3"));
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_field_shows_its_error_beside_it_and_in_the_summary() {
+    let root = mount(View::Fees).await;
+    type_into(&root, "#fee-projects", "-4").await;
+    let field = find(&root, "#fee-projects");
+    assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(text(&root, "#fee-projects-error").contains("negative"));
+    assert!(text(&root, ".error-summary").contains("Projects planned"));
+    assert_eq!(
+        find(&root, ".error-summary a")
+            .get_attribute("href")
+            .as_deref(),
+        Some("#fee-projects")
+    );
+    assert!(
+        root.query_selector("#fees-total").ok().flatten().is_none(),
+        "no total for a bad count"
+    );
+    assert_eq!(
+        root.query_selector_all("table.compare tbody tr")
+            .map(|l| l.length())
+            .unwrap_or(0),
+        6,
+        "the side-by-side still answers"
+    );
+    type_into(&root, "#fee-projects", "2").await;
+    assert_eq!(text(&root, "#fees-total"), "$12,000");
+    assert!(root
+        .query_selector("#fee-projects-error")
+        .ok()
+        .flatten()
+        .is_none());
+}
+
+#[wasm_bindgen_test]
+async fn readiness_verdict_follows_the_answers() {
+    let root = mount(View::Readiness).await;
+    assert!(text(&root, ".verdict").contains("Not yet"));
+    tick(&root, "#c-sponsor").await;
+    tick(&root, "#c-leader").await;
+    choose(&root, "#c-coach", "learning").await;
+    tick(&root, "#c-audit").await;
+    tick(&root, "#c-report").await;
+    assert!(text(&root, ".verdict").contains("You meet the three critical commitments"));
+    assert!(text(&root, ".verdict").contains("0 of 7"));
+    tick(&root, "#s1").await;
+    assert!(text(&root, ".score").contains("1 of 7"));
+    assert!(text(&root, "ul.verdicts").contains("C2: ✓ Met"));
+}
+
+#[wasm_bindgen_test]
+async fn the_team_builder_reports_per_project_and_person() {
+    let root = mount(View::Team).await;
+    assert!(text(&root, ".verdict").contains("not complete"));
+    assert!(text(&root, "section.project").contains("T5"));
+    click(&root, "#add-person").await;
+    assert!(find(&root, "#person-6")
+        .text_content()
+        .unwrap_or_default()
+        .contains("Person 5"));
+    type_into(&root, "#person-3-hours", "2").await;
+    assert!(
+        text(&root, "#person-3").contains("4 h short"),
+        "{}",
+        text(&root, "main")
+    );
+    type_into(&root, "#person-3-hours", "lots").await;
+    assert!(text(&root, "#person-3-hours-error").contains("not a number"));
+    choose(&root, "#edition", "learning-network").await;
+    assert!(text(&root, "main").contains("under the ACR Learning Network page"));
+}
+
+#[wasm_bindgen_test]
+async fn the_calendar_and_credits_answer_from_the_date() {
+    let root = mount(View::Calendar).await;
+    assert!(text(&root, "main h3").contains("March 2027"));
+    assert!(text(&root, "dl.dates").contains("31 August 2027"));
+    type_into(&root, "#plan-date", "2027-02-30").await;
+    assert!(text(&root, "#plan-date-error").contains("does not exist"));
+    type_into(&root, "#plan-date", "2027-03-15").await;
+    assert!(text(&root, "main h3").contains("September 2027"));
+    assert!(text(&root, "dl.dates").contains("29 February 2028"));
+
+    let root = mount(View::Credits).await;
+    assert!(text(&root, ".credit-result").contains("20 credits"));
+    assert!(text(&root, ".credit-result").contains("Cannot be claimed today"));
+    type_into(&root, "#graduation", "2026-11-01").await;
+    tick(&root, "#stage-c").await;
+    for doc in [
+        "team_roster",
+        "project_charter",
+        "a3",
+        "sustain_plan",
+        "graduation_presentation",
+    ] {
+        tick(&root, &format!("#doc-{doc}")).await;
+    }
+    assert!(
+        text(&root, ".credit-result").contains("Can be claimed today"),
+        "{}",
+        text(&root, ".credit-result")
+    );
+    assert!(text(&root, ".credit-result").contains("1 February 2027"));
+}
+
+#[wasm_bindgen_test]
+async fn why_shows_the_rule_source_and_interpretation() {
+    let root = mount(View::Fees).await;
+    let why = text(&root, "table.fees details.why");
+    assert!(why.contains("Rule F1"));
+    assert!(why.contains("for a fee of $6,000"));
+    type_into(&root, "#fee-projects", "3").await;
+    let third = text(&root, "table.fees tbody tr:nth-child(3) details.why");
+    assert!(
+        third.contains("Rule F2") && third.contains("Our interpretation"),
+        "{third}"
+    );
+}

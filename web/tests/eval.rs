@@ -1,0 +1,171 @@
+//! The app's state and answers, natively: bad fields are reported beside their input
+//! while every other answer keeps coming.
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::NaiveDate;
+use rules::readiness::Qi;
+use rules::team::Role;
+use web::eval::{evaluate, parse_count, parse_hours};
+use web::state::{Action, PersonEdit, State};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date")
+}
+
+fn state_after(actions: Vec<Action>) -> State {
+    let mut s = State::new(today());
+    for a in actions {
+        s.apply(a);
+    }
+    s
+}
+
+#[test]
+fn a_fresh_state_answers_everything() {
+    let r = evaluate(&State::new(today()));
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    assert_eq!(r.fees.as_ref().map(|e| e.total_usd.0), Some(6000));
+    assert_eq!(
+        r.fee_table
+            .iter()
+            .map(|e| e.total_usd.0)
+            .collect::<Vec<_>>(),
+        [6000, 12000, 15000, 21000, 27000, 30000]
+    );
+    assert_eq!(
+        r.schedule.as_ref().map(|s| s.cohort.id.as_str()),
+        Some("2027-03")
+    );
+    assert!(!r.readiness.ready);
+    assert!(r.team.as_ref().is_some_and(|t| !t.valid));
+    assert_eq!(r.credits.len(), 1);
+}
+
+#[test]
+fn bad_fee_fields_are_named_and_the_rest_keeps_working() {
+    for (text, needle) in [
+        ("", "Enter a whole number"),
+        ("-2", "negative"),
+        ("2.5", "not a whole number"),
+        ("abc", "not a number"),
+        ("1000000000000", "out of range"),
+        ("1e400", "far too large"),
+    ] {
+        let r = evaluate(&state_after(vec![Action::FeeProjects(text.into())]));
+        let msg = r
+            .error_for("fee-projects")
+            .unwrap_or_else(|| panic!("no error for {text:?}"));
+        assert!(msg.contains(needle), "{text:?} gave {msg:?}");
+        assert!(r.fees.is_none());
+        assert_eq!(r.fee_table.len(), 6, "the side-by-side still answers");
+        assert!(r.schedule.is_some(), "the calendar still answers");
+    }
+}
+
+#[test]
+fn earlier_projects_move_the_discount() {
+    let r = evaluate(&state_after(vec![
+        Action::FeeProjects("1".into()),
+        Action::PriorProjects("2".into()),
+    ]));
+    let e = r.fees.expect("an estimate");
+    assert_eq!(
+        (
+            e.total_usd.0,
+            e.projects[0].number,
+            e.projects[0].discounted
+        ),
+        (3000, 3, true)
+    );
+}
+
+#[test]
+fn bad_dates_are_named() {
+    let r = evaluate(&state_after(vec![
+        Action::PlanDate("2027-02-30".into()),
+        Action::Graduation("soon".into()),
+    ]));
+    assert!(r
+        .error_for("plan-date")
+        .is_some_and(|m| m.contains("does not exist")));
+    assert!(r.error_for("graduation").is_some());
+    assert!(r.schedule.is_none() && r.credits.is_empty());
+    assert!(r.fees.is_some());
+}
+
+#[test]
+fn bad_hours_are_named_by_person_and_the_team_still_answers() {
+    let r = evaluate(&state_after(vec![
+        Action::Person(3, PersonEdit::Hours("10^12".into())),
+        Action::Person(4, PersonEdit::Hours("-1".into())),
+    ]));
+    assert!(r
+        .error_for("person-3-hours")
+        .is_some_and(|m| m.contains("not a number")));
+    assert!(r
+        .error_for("person-4-hours")
+        .is_some_and(|m| m.contains("out of range")));
+    assert!(r.team.is_some());
+}
+
+#[test]
+fn duplicate_and_empty_names_are_named() {
+    let r = evaluate(&state_after(vec![
+        Action::Person(2, PersonEdit::Name("Sponsor".into())),
+        Action::Person(3, PersonEdit::Name("  ".into())),
+    ]));
+    assert!(r
+        .error_for("person-2-name")
+        .is_some_and(|m| m.contains("Another person")));
+    assert!(r
+        .error_for("person-3-name")
+        .is_some_and(|m| m.contains("Enter a name")));
+    assert!(r.team.is_some());
+}
+
+#[test]
+fn completing_the_starter_team_makes_it_valid_and_answers_c1_c2() {
+    let r = evaluate(&state_after(vec![
+        Action::Person(3, PersonEdit::DataAccess(true)),
+        Action::AddPerson,
+        Action::AddPerson,
+    ]));
+    let t = r.team.expect("a team");
+    assert!(t.valid, "{:#?}", t.findings);
+    let (sponsor, leader, coach) = r
+        .readiness_from_team
+        .expect("editing the team answers C1/C2 from it");
+    assert!(sponsor && leader);
+    assert_eq!(coach, Qi::Learning);
+}
+
+#[test]
+fn the_roster_answers_only_when_asked() {
+    let fresh = evaluate(&State::new(today()));
+    assert!(fresh.readiness_from_team.is_none());
+    let off = evaluate(&state_after(vec![
+        Action::AddPerson,
+        Action::RosterAnswers(false),
+    ]));
+    assert!(off.readiness_from_team.is_none());
+}
+
+#[test]
+fn fewer_projects_drop_roles_on_removed_projects() {
+    let r = evaluate(&state_after(vec![
+        Action::Projects("2".into()),
+        Action::Person(4, PersonEdit::Role(Role::QiCoach, 2, true)),
+        Action::Projects("1".into()),
+    ]));
+    assert!(r.errors.is_empty(), "{:?}", r.errors);
+    assert_eq!(r.team.map(|t| t.people[3].required_hours_min), Some(8));
+}
+
+#[test]
+fn parsers_use_the_rules_bounds() {
+    assert_eq!(parse_count(" 3 ", "projects", 1, 100), Ok(3));
+    assert!(parse_count("0", "projects", 1, 100).is_err());
+    assert_eq!(parse_hours("7.5"), Ok(7.5));
+    assert!(parse_hours("169").is_err());
+    assert!(parse_hours("NaN").is_err());
+}
