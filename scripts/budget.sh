@@ -8,16 +8,24 @@ set -euo pipefail
 DIST=${1:-dist}
 APP_WASM_MAX=${APP_WASM_MAX:-170000}
 APP_TOTAL_MAX=${APP_TOTAL_MAX:-185000}
+# The JS API has no UI: it must stay far smaller than the app.
+API_TOTAL_MAX=${API_TOTAL_MAX:-85000}
+# The widget is the app plus its entry points and the change payload.
+WIDGET_TOTAL_MAX=${WIDGET_TOTAL_MAX:-215000}
 
 gz() { gzip -9c "$1" | wc -c; }
 total=0
+api=0
+widget=0
 fail=0
 printf '%-48s %10s %10s\n' "file" "bytes" "gzip"
 while IFS= read -r f; do
     raw=$(stat -c %s "$f"); z=$(gz "$f")
     printf '%-48s %10d %10d\n' "${f#"$DIST"/}" "$raw" "$z"
     case "$f" in
-        "$DIST"/embed/*) ;;
+        "$DIST"/embed/impower.js | "$DIST"/embed/impower_bg.wasm) api=$((api + z)) ;;
+        "$DIST"/embed/example.*) ;;
+        "$DIST"/embed/*) widget=$((widget + z)) ;;
         *) total=$((total + z)) ;;
     esac
     case "$f" in
@@ -26,4 +34,8 @@ while IFS= read -r f; do
 done < <(find "$DIST" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' \) | sort)
 printf '%-48s %10s %10d  (ceiling %d, target ~100000)\n' "app total (gzip)" "" "$total" "$APP_TOTAL_MAX"
 if [ "$total" -gt "$APP_TOTAL_MAX" ]; then echo "  over budget: app total $total > $APP_TOTAL_MAX"; fail=1; fi
+printf '%-48s %10s %10d  (ceiling %d)\n' "embed JS API total (gzip)" "" "$api" "$API_TOTAL_MAX"
+if [ "$api" -gt "$API_TOTAL_MAX" ]; then echo "  over budget: JS API $api > $API_TOTAL_MAX"; fail=1; fi
+printf '%-48s %10s %10d  (ceiling %d)\n' "embed widget total (gzip)" "" "$widget" "$WIDGET_TOTAL_MAX"
+if [ "$widget" -gt "$WIDGET_TOTAL_MAX" ]; then echo "  over budget: widget $widget > $WIDGET_TOTAL_MAX"; fail=1; fi
 exit $fail

@@ -24,5 +24,5 @@ if [ -f "$ROOT/web/embed/impower-ready.js" ]; then
     cargo build --release --locked -p impower-web --lib --features widget --target wasm32-unknown-unknown --manifest-path "$ROOT/Cargo.toml"
     wasm-bindgen --target web --no-typescript --out-dir "$EMBED" --out-name widget "$TARGET/web.wasm"
     wasm-opt -Oz $FEATURES "$EMBED/widget_bg.wasm" -o "$EMBED/widget_bg.wasm"
-    cp "$ROOT/web/embed/impower-ready.js" "$ROOT/web/style.css" "$ROOT/web/embed/example.html" "$EMBED/"
+    cp "$ROOT/web/embed/impower-ready.js" "$ROOT/web/style.css" "$ROOT"/web/embed/example.* "$EMBED/"
 fi

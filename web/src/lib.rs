@@ -12,6 +12,8 @@ pub mod eval;
 pub mod state;
 pub mod ui;
 pub mod views;
+#[cfg(feature = "widget")]
+pub mod widget;
 
 use chrono::NaiveDate;
 
@@ -32,25 +34,34 @@ pub fn view_from_url() -> Option<state::View> {
     state::View::parse(hash.trim_start_matches('#'))
 }
 
-/// Replaces the page with a message when the app panics, so a failure never leaves a
-/// blank page.
+thread_local! {
+    /// Where apps are mounted: `#app`, and each widget's container in its shadow root.
+    static ROOTS: std::cell::RefCell<Vec<web_sys::Element>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Remembers a mount point, so a panic message can replace what it shows.
+pub fn register_root(root: &web_sys::Element) {
+    ROOTS.with(|r| r.borrow_mut().push(root.clone()));
+}
+
+/// Replaces every mounted app with a message when the app panics, so a failure never
+/// leaves a blank page or a blank widget.
 pub fn install_panic_message() {
     std::panic::set_hook(Box::new(|info| {
         let detail = info.to_string();
         web_sys::console::error_1(&detail.clone().into());
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        if let Some(root) = doc.get_element_by_id("app") {
-            root.set_inner_html(
-                "<main class=\"crash\" role=\"alert\"><h1>Something went wrong</h1>\
-                 <p>The checker hit an internal error and stopped. Your answers were not sent anywhere. \
-                 Reload the page to start again.</p><pre></pre></main>",
-            );
-            if let Ok(Some(pre)) = root.query_selector("pre") {
-                pre.set_text_content(Some(&detail));
+        ROOTS.with(|roots| {
+            for root in roots.borrow().iter() {
+                root.set_inner_html(
+                    "<div class=\"crash\" role=\"alert\"><h2>Something went wrong</h2>\
+                     <p>The checker hit an internal error and stopped. Your answers were not sent anywhere. \
+                     Reload the page to start again.</p><pre></pre></div>",
+                );
+                if let Ok(Some(pre)) = root.query_selector("pre") {
+                    pre.set_text_content(Some(&detail));
+                }
             }
-        }
+        });
     }));
 }
 
@@ -64,9 +75,13 @@ pub fn start() {
         return;
     };
     root.set_inner_html("");
+    register_root(&root);
     let props = app::AppProps {
         today: today(),
         view: view_from_url().unwrap_or(state::View::Readiness),
+        embedded: false,
+        config: app::Config::default(),
+        on_change: None,
     };
     yew::Renderer::<app::App>::with_root_and_props(root, props).render();
 }

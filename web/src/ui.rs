@@ -4,6 +4,7 @@
 
 use rules::book::{RuleId, Source};
 use rules::finding::{Finding, Severity};
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -152,12 +153,33 @@ pub fn ErrorSummary(p: &ErrorSummaryProps) -> Html {
                 <h3>{ format!("{} field{} to fix", p.errors.len(), if p.errors.len() == 1 { "" } else { "s" }) }</h3>
                 <ul>
                     { for p.errors.iter().map(|e| html! {
-                        <li><a href={format!("#{}", e.id)}>{ format!("{}: {}", e.label, e.message) }</a></li>
+                        <li><a href={format!("#{}", e.id)} onclick={focus_field(e.id.clone())}>{ format!("{}: {}", e.label, e.message) }</a></li>
                     }) }
                 </ul>
             }
         </div>
     }
+}
+
+/// Moves focus to the field with this id, in the same document or shadow root as the
+/// link (a fragment link cannot reach inside a widget's shadow root).
+fn focus_field(id: String) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        let Some(link) = e.target_dyn_into::<web_sys::Element>() else {
+            return;
+        };
+        let root = link.get_root_node();
+        let field = if let Some(shadow) = root.dyn_ref::<web_sys::ShadowRoot>() {
+            shadow.get_element_by_id(&id)
+        } else {
+            root.dyn_ref::<web_sys::Document>()
+                .and_then(|d| d.get_element_by_id(&id))
+        };
+        if let Some(field) = field.and_then(|f| f.dyn_into::<web_sys::HtmlElement>().ok()) {
+            e.prevent_default();
+            let _ = field.focus();
+        }
+    })
 }
 
 /// Props of a "why".

@@ -24,6 +24,9 @@ pub struct ViewProps {
     pub results: Rc<Results>,
     /// Dispatches an action.
     pub dispatch: Callback<Action>,
+    /// Shown alone (an embedded single view): no links to other views.
+    #[prop_or_default]
+    pub single: bool,
 }
 
 fn send<T: 'static>(d: &Callback<Action>, f: impl Fn(T) -> Action + 'static) -> Callback<T> {
@@ -91,7 +94,9 @@ pub fn ReadinessView(p: &ViewProps) -> Html {
                 { status(r.ready, "You meet the three critical commitments.", "Not yet: some commitments are unmet.") }
                 { format!(" Success factors: {} of {}.", r.success_factors.met, r.success_factors.of) }
             </p>
-            <Check id="c-roster" label="Answer the sponsor, clinical leader and coach questions from our team roster (Team view)" checked={s.roster_answers} onchange={send(d, Action::RosterAnswers)} />
+            if !p.single {
+                <Check id="c-roster" label="Answer the sponsor, clinical leader and coach questions from our team roster (Team view)" checked={s.roster_answers} onchange={send(d, Action::RosterAnswers)} />
+            }
             if derived.is_some() {
                 <p class="note">{ "These answers come from your team roster, so they are not asked twice: a sponsor and a physician leader on every project, and a QI coach on every project." }</p>
             }

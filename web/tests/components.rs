@@ -24,7 +24,17 @@ async fn mount(view: View) -> Element {
         .append_child(&root)
         .expect("attach");
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date");
-    yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { today, view }).render();
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            today,
+            view,
+            embedded: false,
+            config: Default::default(),
+            on_change: None,
+        },
+    )
+    .render();
     settle().await;
     root
 }

@@ -44,7 +44,11 @@ pub fn call(verb: &str, request: &JsValue) -> Result<JsValue, JsValue> {
         })?;
     let answer = rules::respond(verb, &text).map_err(|e| throw(&e))?;
     JSON::parse(&answer.to_string()).map_err(|_| {
-        throw(&InputError::new(ErrorCode::MalformedJson, "", "the answer could not be read"))
+        throw(&InputError::new(
+            ErrorCode::MalformedJson,
+            "",
+            "the answer could not be read",
+        ))
     })
 }
 

@@ -1,0 +1,157 @@
+// The <impower-ready> widget on the example host page (dist/embed/example.html), in Chromium.
+//
+// Both widgets show; typing in one fires `impower-change` with the right answers and
+// leaves the other alone; attributes apply live; the host's CSS does not change the
+// widgets and ours does not change the host; the JS API fills the host's pricing table;
+// axe finds no violations; nothing leaves the origin and nothing logs an error.
+
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+import { describeViolations, launch, openPage, runAxe, screenshot } from './harness.mjs';
+import { serve } from './serve.mjs';
+
+const DIST = process.env.DIST
+  ? resolve(process.env.DIST)
+  : fileURLToPath(new URL('../dist', import.meta.url));
+
+describe('the widget on a host page', () => {
+  let server;
+  let browser;
+  let page;
+  let consoleErrors;
+  let foreignRequests;
+
+  before(async () => {
+    server = await serve(DIST);
+    browser = await launch();
+    ({ page, consoleErrors, foreignRequests } = await openPage(browser, `${server.url}/embed/example.html`, { width: 1280, height: 900 }));
+    // Record every impower-change event the page sees, from either widget.
+    await page.evaluate(() => {
+      window.events = [];
+      document.addEventListener('impower-change', (e) => window.events.push({ id: e.target.id, composed: e.composed, bubbles: e.bubbles, detail: e.detail }));
+    });
+    await page.waitForFunction(() => document.getElementById('estimator')?.answers && document.getElementById('checker')?.answers);
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const events = () => page.evaluate(() => window.events);
+  const lastOf = async (id) => (await events()).filter((e) => e.id === id).at(-1);
+
+  test('both widgets show their view inside a shadow root', async () => {
+    const estimator = page.locator('#estimator');
+    const checker = page.locator('#checker');
+    assert.equal(await estimator.evaluate((el) => el.shadowRoot?.querySelector('h2')?.textContent), 'What will it cost?');
+    assert.equal(await checker.evaluate((el) => el.shadowRoot?.querySelector('h2')?.textContent), 'Are you ready to apply?');
+    assert.equal(await estimator.evaluate((el) => el.shadowRoot.querySelector('nav')), null, 'a single view has no navigation');
+    assert.equal(await estimator.locator('#fees-total').innerText(), '$15,000', 'the projects attribute applied');
+    assert.equal(await page.locator('#log').innerText(), '3 projects: $15,000, 2 QI coaches');
+    await screenshot(page, 'embed-example');
+  });
+
+  test('typing fires impower-change with the answers, and the other widget is unchanged', async () => {
+    const before = await page.locator('#checker').evaluate((el) => el.answers);
+    await page.locator('#estimator').getByLabel('Projects planned').fill('7');
+    await page.waitForFunction(() => document.getElementById('estimator').answers.fees?.total_usd === 36000);
+    const last = await lastOf('estimator');
+    assert.equal(last.bubbles, true);
+    assert.equal(last.composed, true);
+    assert.equal(last.detail.view, 'fees');
+    assert.equal(last.detail.fees.total_usd, 36000);
+    assert.equal(last.detail.fees.coaches_needed, 4);
+    assert.deepEqual(last.detail.fees.projects.filter((p) => p.discounted).map((p) => p.number), [3, 6]);
+    assert.equal(await page.locator('#log').innerText(), '7 projects: $36,000, 4 QI coaches');
+    assert.deepEqual(await page.locator('#checker').evaluate((el) => el.answers), before, 'the checker did not change');
+    assert.equal(await page.locator('#checker').evaluate((el) => el.answers.fees.total_usd), 6000);
+  });
+
+  test('bad input is reported in the widget and in the event', async () => {
+    await page.locator('#estimator').getByLabel('Projects planned').fill('-2');
+    await page.waitForFunction(() => document.getElementById('estimator').answers.errors.length > 0);
+    const last = await lastOf('estimator');
+    assert.equal(last.detail.fees, undefined);
+    assert.equal(last.detail.errors[0].field, 'fee-projects');
+    assert.match(last.detail.errors[0].message, /negative/);
+    assert.match(await page.locator('#estimator').locator('#fee-projects-error').innerText(), /negative/);
+    await page.locator('#estimator').locator('.error-summary a').click();
+    assert.equal(await page.locator('#estimator').evaluate((el) => el.shadowRoot.activeElement?.id), 'fee-projects', 'the summary link focuses the field inside the shadow root');
+  });
+
+  test('attributes apply live', async () => {
+    await page.locator('#estimator').evaluate((el) => { el.setAttribute('projects', '6'); el.setAttribute('prior-projects', '1'); });
+    await page.waitForFunction(() => document.getElementById('estimator').answers.fees?.total_usd === 30000);
+    const fees = (await lastOf('estimator')).detail.fees;
+    assert.deepEqual(fees.projects.map((p) => p.number), [2, 3, 4, 5, 6, 7]);
+    await page.locator('#checker').evaluate((el) => el.setAttribute('view', 'calendar'));
+    await page.locator('#checker').getByRole('heading', { name: 'When would you start and finish?' }).waitFor();
+    await page.locator('#checker').evaluate((el) => el.setAttribute('date', '2027-03-15'));
+    await page.waitForFunction(() => document.getElementById('checker').answers.schedule?.cohort.id === '2027-09');
+  });
+
+  test("the host's styles do not reach the widgets, and ours do not reach the host", async () => {
+    const inside = await page.locator('#checker').evaluate((el) => {
+      const h2 = el.shadowRoot.querySelector('h2');
+      const input = el.shadowRoot.querySelector('input');
+      const s = getComputedStyle(h2);
+      return { transform: s.textTransform, font: s.fontFamily, color: s.color, spacing: s.letterSpacing, inputBg: getComputedStyle(input).backgroundColor };
+    });
+    assert.equal(inside.transform, 'none', 'host h2 { text-transform: uppercase } stays out');
+    assert.doesNotMatch(inside.font, /Georgia/);
+    assert.equal(inside.color, 'rgb(27, 31, 36)');
+    assert.equal(inside.spacing, 'normal', 'host * { letter-spacing } stays out');
+    assert.equal(inside.inputBg, 'rgb(255, 255, 255)', 'host input { all: unset; background } stays out');
+    const themed = await page.locator('#estimator').evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('button, nav a, details.why summary')).color);
+    assert.equal(themed, 'rgb(122, 31, 61)', 'the host themes a widget through --impower-accent');
+    const host = await page.evaluate(() => ({
+      h2: getComputedStyle(document.querySelector('main > h2')).color,
+      body: getComputedStyle(document.body).fontFamily,
+      bg: getComputedStyle(document.body).backgroundColor,
+      fieldset: document.querySelectorAll('fieldset').length,
+    }));
+    assert.equal(host.h2, 'rgb(122, 31, 61)');
+    assert.match(host.body, /Georgia/);
+    assert.equal(host.bg, 'rgb(251, 246, 236)');
+    assert.equal(host.fieldset, 0, 'the widgets add nothing to the host document');
+  });
+
+  test('the JS API filled the pricing table', async () => {
+    const cells = await page.locator('#pricing tr td:nth-child(2)').allInnerTexts();
+    assert.deepEqual(cells, ['$6,000', '$12,000', '$15,000', '$21,000', '$27,000', '$30,000']);
+  });
+
+  test('a widget added later, or removed, works on its own', async () => {
+    await page.evaluate(() => {
+      const el = document.createElement('impower-ready');
+      el.id = 'late';
+      el.setAttribute('view', 'fees');
+      el.setAttribute('projects', '2');
+      document.querySelector('main').append(el);
+    });
+    await page.waitForFunction(() => document.getElementById('late').answers?.fees?.total_usd === 12000);
+    await page.evaluate(() => document.getElementById('late').remove());
+    assert.equal(await page.locator('#estimator').evaluate((el) => el.answers.fees.total_usd), 30000);
+  });
+
+  // Checked before the axe scan: axe's own contrast probes set inline styles, which the
+  // page's Content-Security-Policy (the one EMBEDDING.md documents) rightly refuses.
+  test('under the documented CSP: no console errors, and no request leaves the origin', () => {
+    assert.deepEqual(consoleErrors, []);
+    assert.deepEqual(foreignRequests, []);
+  });
+
+  test('no axe violations on the host page with both widgets, at desktop and phone width', async () => {
+    for (const [width, height] of [[1280, 900], [390, 844]]) {
+      await page.setViewportSize({ width, height });
+      const violations = await runAxe(page);
+      assert.equal(violations.length, 0, `at ${width}px:\n${describeViolations(violations)}`);
+    }
+    await screenshot(page, 'embed-example-phone');
+  });
+
+});

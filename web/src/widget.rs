@@ -1,0 +1,157 @@
+//! The `<impower-ready>` custom element's Rust side (feature `widget`).
+//!
+//! `web/embed/impower-ready.js` defines the element, attaches a shadow root and creates
+//! a [`Widget`] on a container inside it. The widget mounts the app in embedded mode
+//! (no page header, no URL changes, so several widgets can share a page), applies the
+//! element's attributes as they change, and calls back with the current answers, in the
+//! same shapes as the JSON contract, after every change.
+
+use std::rc::Rc;
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use yew::{AppHandle, Callback};
+
+use crate::app::{App, AppProps, Config};
+use crate::eval::Results;
+use crate::state::View;
+
+/// What the `impower-change` event carries.
+#[derive(Serialize)]
+struct Payload<'a> {
+    view: &'a str,
+    readiness: &'a rules::readiness::ReadinessReport,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    team: Option<&'a rules::team::TeamReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fees: Option<&'a rules::fees::FeeEstimate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    schedule: Option<&'a rules::calendar::Schedule>,
+    credits: Vec<ParticipantPayload<'a>>,
+    errors: Vec<FieldErrorPayload<'a>>,
+}
+
+#[derive(Serialize)]
+struct ParticipantPayload<'a> {
+    name: &'a str,
+    #[serde(flatten)]
+    report: &'a rules::credits::CreditReport,
+}
+
+#[derive(Serialize)]
+struct FieldErrorPayload<'a> {
+    field: &'a str,
+    message: &'a str,
+}
+
+fn payload(view: View, r: &Results) -> JsValue {
+    let p = Payload {
+        view: view.key(),
+        readiness: &r.readiness,
+        team: r.team.as_ref(),
+        fees: r.fees.as_ref(),
+        schedule: r.schedule.as_ref(),
+        credits: r
+            .credits
+            .iter()
+            .map(|c| ParticipantPayload {
+                name: &c.name,
+                report: &c.report,
+            })
+            .collect(),
+        errors: r
+            .errors
+            .iter()
+            .map(|e| FieldErrorPayload {
+                field: &e.id,
+                message: &e.message,
+            })
+            .collect(),
+    };
+    serde_json::to_string(&p)
+        .ok()
+        .and_then(|t| js_sys::JSON::parse(&t).ok())
+        .unwrap_or(JsValue::NULL)
+}
+
+/// One mounted widget.
+#[wasm_bindgen]
+pub struct Widget {
+    handle: Option<AppHandle<App>>,
+    props: AppPropsParts,
+}
+
+struct AppPropsParts {
+    view: View,
+    config: Config,
+    on_change: Callback<(View, Rc<Results>)>,
+}
+
+impl AppPropsParts {
+    fn props(&self) -> AppProps {
+        AppProps {
+            today: crate::today(),
+            view: self.view,
+            embedded: true,
+            config: self.config.clone(),
+            on_change: Some(self.on_change.clone()),
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl Widget {
+    /// Mounts the app on `root` (inside the element's shadow root). `on_change` is called
+    /// with the answers after every change.
+    #[wasm_bindgen(constructor)]
+    pub fn new(root: web_sys::Element, on_change: js_sys::Function) -> Widget {
+        crate::register_root(&root);
+        let on_change = Callback::from(move |(view, r): (View, Rc<Results>)| {
+            let _ = on_change.call1(&JsValue::NULL, &payload(view, &r));
+        });
+        let parts = AppPropsParts {
+            view: View::Readiness,
+            config: Config::default(),
+            on_change,
+        };
+        let handle = yew::Renderer::<App>::with_root_and_props(root, parts.props()).render();
+        Widget {
+            handle: Some(handle),
+            props: parts,
+        }
+    }
+
+    /// Applies one attribute of the element (`view`, `projects`, `prior-projects`,
+    /// `edition`, `date`); `None` when it was removed. Unknown names are ignored.
+    pub fn set(&mut self, name: &str, value: Option<String>) {
+        let c = &mut self.props.config;
+        match name {
+            "view" => {
+                c.only = value.as_deref().and_then(View::parse);
+                self.props.view = c.only.unwrap_or(View::Readiness);
+            }
+            "projects" => c.projects = value,
+            "prior-projects" => c.prior_projects = value,
+            "edition" => c.edition = value,
+            "date" => c.date = value,
+            _ => return,
+        }
+        let props = self.props.props();
+        if let Some(h) = self.handle.as_mut() {
+            h.update(props);
+        }
+    }
+
+    /// Unmounts the app.
+    pub fn destroy(&mut self) {
+        if let Some(h) = self.handle.take() {
+            h.destroy();
+        }
+    }
+}
+
+/// Sets up the panic message for widgets too.
+#[wasm_bindgen(start)]
+pub fn start_widget() {
+    crate::install_panic_message();
+}
