@@ -280,8 +280,8 @@ pub fn TeamView(p: &ViewProps) -> Html {
                         <AddRole person={id} projects={n} dispatch={d.clone()} />
                         if let Some(h) = hours {
                             <p class="hours">
-                                { format!("Needs {} a week under the {} page; gives {} h.", hours_text(Some(h.required_hours_min), Some(h.required_hours_max)), s.edition.page().title().trim_end_matches(" page"), h.hours_per_week) }
-                                if h.shortfall_hours > 0.0 { <strong class="short">{ format!(" {} h short.", h.shortfall_hours) }</strong> }
+                                { format!("Needs {} a week under the {} page; gives {} h.", hours_text(Some(h.required_hours_min), Some(h.required_hours_max)), s.edition.page().title().trim_end_matches(" page"), team::format_hours(h.hours_per_week)) }
+                                if h.shortfall_hours > 0.0 { <strong class="short">{ format!(" {} h short.", team::format_hours(h.shortfall_hours)) }</strong> }
                                 <Why rule={RuleId::T7} />
                             </p>
                         }

@@ -42,8 +42,8 @@ pub fn call(verb: &str, request: &JsValue) -> Result<JsValue, JsValue> {
                 "the request cannot be written as JSON: pass a plain object",
             ))
         })?;
-    let answer = rules::respond(verb, &text).map_err(|e| throw(&e))?;
-    JSON::parse(&answer.to_string()).map_err(|_| {
+    let answer = rules::json::respond_text(verb, &text).map_err(|e| throw(&e))?;
+    JSON::parse(&answer).map_err(|_| {
         throw(&InputError::new(
             ErrorCode::MalformedJson,
             "",

@@ -5,6 +5,7 @@
 //! names the exact path (`team.people[2].hours_per_week`) and says what to send instead.
 //! Unknown fields are refused too: a typo such as `prior_project` must not be ignored.
 
+use alloc::boxed::Box;
 use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
@@ -28,8 +29,67 @@ pub const VERBS: [&str; 6] = ["fees", "schedule", "readiness", "team", "credits"
 /// The most bytes of request text accepted.
 pub const MAX_INPUT_BYTES: usize = 1 << 20;
 
-/// Answers `verb` for the request text `input`: the answer, or the error naming the field.
+/// A typed answer of the contract, serialized as the contract names its fields.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Answer {
+    /// `fees`.
+    Fees(fees::FeeEstimate),
+    /// `schedule`.
+    Schedule(calendar::Schedule),
+    /// `readiness`.
+    Readiness(readiness::ReadinessReport),
+    /// `team`.
+    Team(team::TeamReport),
+    /// `credits`.
+    Credits(credits::CreditReport),
+    /// `assess`: the answers asked for, keyed by verb.
+    Assess(Box<Assessment>),
+}
+
+/// The answer to `assess`: each part present when it was asked for.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Assessment {
+    /// The `fees` answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fees: Option<fees::FeeEstimate>,
+    /// The `schedule` answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schedule: Option<calendar::Schedule>,
+    /// The `readiness` answer (C1/C2 from the roster when `team` is given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub readiness: Option<readiness::ReadinessReport>,
+    /// The `team` answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team: Option<team::TeamReport>,
+    /// The `credits` answer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credits: Option<credits::CreditReport>,
+}
+
+/// Answers `verb` for the request text `input`, as a JSON value.
 pub fn respond(verb: &str, input: &str) -> Result<Value, InputError> {
+    let answer = answer(verb, input)?;
+    serde_json::to_value(&answer).map_err(unwritable)
+}
+
+/// Answers `verb` for the request text `input`, as JSON text (no intermediate value).
+pub fn respond_text(verb: &str, input: &str) -> Result<String, InputError> {
+    let answer = answer(verb, input)?;
+    serde_json::to_string(&answer).map_err(unwritable)
+}
+
+fn unwritable(e: serde_json::Error) -> InputError {
+    InputError::new(
+        ErrorCode::OutOfRange,
+        "",
+        format!("the answer could not be written: {e}"),
+    )
+}
+
+/// Answers `verb` for the request text `input`: the typed answer, or the error naming
+/// the field.
+pub fn answer(verb: &str, input: &str) -> Result<Answer, InputError> {
     if !VERBS.contains(&verb) {
         return Err(InputError::new(
             ErrorCode::UnknownVerb,
@@ -58,40 +118,32 @@ pub fn respond(verb: &str, input: &str) -> Result<Value, InputError> {
             format!("the request is not valid JSON ({e}): send one JSON object"),
         )
     })?;
-    respond_value(verb, &value)
+    answer_value(verb, &value)
 }
 
 /// Answers `verb` for an already parsed request.
-pub fn respond_value(verb: &str, value: &Value) -> Result<Value, InputError> {
-    match verb {
-        "fees" => to_value(&fees::estimate(fee_request(value, "")?)?),
+pub fn answer_value(verb: &str, value: &Value) -> Result<Answer, InputError> {
+    Ok(match verb {
+        "fees" => Answer::Fees(fees::estimate(fee_request(value, "")?)?),
         "schedule" => {
             let (d, count) = schedule_request(value, "")?;
-            to_value(&calendar::schedule(d, count)?)
+            Answer::Schedule(calendar::schedule(d, count)?)
         }
-        "readiness" => to_value(&readiness::assess(&readiness_request(value, "", None)?)),
-        "team" => to_value(&team::validate(&team_request(value, "")?)),
-        "credits" => to_value(&credits::assess(&credit_request(value, "")?)?),
-        "assess" => assess(value),
-        _ => Err(InputError::new(
-            ErrorCode::UnknownVerb,
-            "",
-            format!("{} is not a verb", quote(verb)),
-        )),
-    }
-}
-
-fn to_value<T: Serialize>(answer: &T) -> Result<Value, InputError> {
-    serde_json::to_value(answer).map_err(|e| {
-        InputError::new(
-            ErrorCode::OutOfRange,
-            "",
-            format!("the answer could not be written: {e}"),
-        )
+        "readiness" => Answer::Readiness(readiness::assess(&readiness_request(value, "", None)?)),
+        "team" => Answer::Team(team::validate(&team_request(value, "")?)),
+        "credits" => Answer::Credits(credits::assess(&credit_request(value, "")?)?),
+        "assess" => Answer::Assess(Box::new(assess(value)?)),
+        _ => {
+            return Err(InputError::new(
+                ErrorCode::UnknownVerb,
+                "",
+                format!("{} is not a verb", quote(verb)),
+            ))
+        }
     })
 }
 
-fn assess(value: &Value) -> Result<Value, InputError> {
+fn assess(value: &Value) -> Result<Assessment, InputError> {
     let o = Obj::new(
         value,
         "",
@@ -104,23 +156,17 @@ fn assess(value: &Value) -> Result<Value, InputError> {
             "the request is empty: give at least one of fees, schedule, readiness, team, credits",
         ));
     }
-    let mut out = Map::new();
+    let mut out = Assessment::default();
     let team = match o.map.get("team") {
         Some(v) => Some(team_request(v, "team")?),
         None => None,
     };
     if let Some(v) = o.map.get("fees") {
-        out.insert(
-            "fees".into(),
-            to_value(&fees::estimate(fee_request(v, "fees")?).map_err(|e| e.under("fees"))?)?,
-        );
+        out.fees = Some(fees::estimate(fee_request(v, "fees")?).map_err(|e| e.under("fees"))?);
     }
     if let Some(v) = o.map.get("schedule") {
         let (d, count) = schedule_request(v, "schedule")?;
-        out.insert(
-            "schedule".into(),
-            to_value(&calendar::schedule(d, count).map_err(|e| e.under("schedule"))?)?,
-        );
+        out.schedule = Some(calendar::schedule(d, count).map_err(|e| e.under("schedule"))?);
     }
     if let Some(v) = o.map.get("readiness") {
         let derived = team.as_ref().map(readiness::from_team);
@@ -131,20 +177,14 @@ fn assess(value: &Value) -> Result<Value, InputError> {
                 "C1 and C2 are answered from the team roster: a sponsor and a physician leader on every project, and a QI coach on every project.",
             ));
         }
-        out.insert("readiness".into(), to_value(&report)?);
+        out.readiness = Some(report);
     }
-    if let Some(t) = &team {
-        out.insert("team".into(), to_value(&team::validate(t))?);
-    }
+    out.team = team.as_ref().map(team::validate);
     if let Some(v) = o.map.get("credits") {
-        out.insert(
-            "credits".into(),
-            to_value(
-                &credits::assess(&credit_request(v, "credits")?).map_err(|e| e.under("credits"))?,
-            )?,
-        );
+        out.credits =
+            Some(credits::assess(&credit_request(v, "credits")?).map_err(|e| e.under("credits"))?);
     }
-    Ok(Value::Object(out))
+    Ok(out)
 }
 
 /// Reads a `fees` request.

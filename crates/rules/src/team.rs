@@ -207,6 +207,35 @@ pub const MAX_NAME_CHARS: usize = 100;
 /// The most hours in a week.
 pub const MAX_HOURS: f64 = 168.0;
 
+/// Formats hours for a message: `7`, `7.5`, `7.25` (rounded to hundredths).
+///
+/// Integer arithmetic on purpose: `{}` on an `f64` would pull the standard library's
+/// float formatting (about 15 KB of WebAssembly) into every build for three messages.
+pub fn format_hours(hours: f64) -> String {
+    if !hours.is_finite() {
+        return String::from(if hours.is_nan() {
+            "NaN"
+        } else if hours > 0.0 {
+            "infinity"
+        } else {
+            "-infinity"
+        });
+    }
+    let sign = if hours < 0.0 { "-" } else { "" };
+    let a = if hours < 0.0 { -hours } else { hours };
+    if a >= 1e17 {
+        // Whole hours only (saturating): far beyond any week, and still readable.
+        return format!("{sign}{}", a as u64);
+    }
+    let cents = (a * 100.0 + 0.5) as u64;
+    let (whole, frac) = (cents / 100, cents % 100);
+    match frac {
+        0 => format!("{sign}{whole}"),
+        f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
+        f => format!("{sign}{whole}.{f:02}"),
+    }
+}
+
 /// Checks weekly hours: a number from 0 to [`MAX_HOURS`]; `field` names it in the error.
 pub fn check_hours(hours: f64, field: &str) -> Result<f64, InputError> {
     if hours.is_finite() && (0.0..=MAX_HOURS).contains(&hours) {
@@ -215,7 +244,11 @@ pub fn check_hours(hours: f64, field: &str) -> Result<f64, InputError> {
         Err(InputError::new(
             ErrorCode::OutOfRange,
             field,
-            format!("{hours} is out of range: give the hours a week from 0 to {MAX_HOURS}"),
+            format!(
+                "{} is out of range: give the hours a week from 0 to {}",
+                format_hours(hours),
+                format_hours(MAX_HOURS)
+            ),
         ))
     }
 }
@@ -580,7 +613,7 @@ fn person_findings(req: &TeamRequest, p: &Person, out: &mut Vec<Finding>) -> Per
     }
     let shortfall = (f64::from(min) - p.hours_per_week).max(0.0);
     if shortfall > 0.0 {
-        out.push(Finding::warning(RuleId::T7, format!("{} can give {} h a week but their roles need at least {min} h (up to {max} h): {shortfall} h short. Free up time or share the roles.", p.name, p.hours_per_week)).for_person(&p.name));
+        out.push(Finding::warning(RuleId::T7, format!("{} can give {} h a week but their roles need at least {min} h (up to {max} h): {} h short. Free up time or share the roles.", p.name, format_hours(p.hours_per_week), format_hours(shortfall))).for_person(&p.name));
     }
     if p.roles.is_empty() {
         out.push(
@@ -609,4 +642,27 @@ pub fn edition_differences() -> Vec<(Role, &'static HoursRow, &'static HoursRow)
         })
         .filter(|(_, a, b)| (a.min, a.max) != (b.min, b.max))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_hours;
+
+    #[test]
+    fn hours_read_as_people_write_them() {
+        let cases = [
+            (7.0, "7"),
+            (7.5, "7.5"),
+            (7.25, "7.25"),
+            (0.004, "0"),
+            (2.999, "3"),
+            (-4.0, "-4"),
+            (1e12, "1000000000000"),
+            (f64::NAN, "NaN"),
+            (f64::INFINITY, "infinity"),
+        ];
+        for (h, want) in cases {
+            assert_eq!(format_hours(h), want, "{h}");
+        }
+    }
 }
