@@ -83,22 +83,48 @@ pub fn parse_count(text: &str, field: &str, min: u32, max: u32) -> Result<u32, S
     }
     match t.parse::<u64>() {
         Ok(n) => fees::count(field, n, min, max).map_err(|e| sentence(&e.message)),
-        Err(_) => match t.parse::<f64>() {
-            Ok(f) if f < 0.0 => Err(format!(
-                "{t} is negative: enter a whole number from {min} to {max}."
-            )),
-            Ok(f) if f.is_finite() && f.fract() != 0.0 => Err(format!(
-                "{t} is not a whole number: enter one from {min} to {max}."
-            )),
-            Ok(_) => Err(format!(
-                "{t} is far too large: enter a whole number from {min} to {max}."
-            )),
-            Err(_) => Err(format!(
+        Err(_) => Err(match decimal(t) {
+            Some(f) if f < 0.0 => {
+                format!("{t} is negative: enter a whole number from {min} to {max}.")
+            }
+            Some(f) if f % 1.0 != 0.0 => format!(
+                "{} is not a whole number: enter one from {min} to {max}.",
+                short(t)
+            ),
+            Some(_) => format!(
+                "{} is far too large: enter a whole number from {min} to {max}.",
+                short(t)
+            ),
+            None => format!(
                 "\u{201c}{}\u{201d} is not a number: enter a whole number from {min} to {max}.",
                 short(t)
-            )),
-        },
+            ),
+        }),
     }
+}
+
+/// Reads a plain decimal (`7`, `-2`, `7.5`, `.5`); `None` for anything else, exponents
+/// included. Written out because `str::parse::<f64>` carries an 11 KB table into the
+/// build, for numbers of hours.
+pub fn decimal(text: &str) -> Option<f64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text.strip_prefix('+').unwrap_or(text)),
+    };
+    let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    if whole.is_empty() && frac.is_empty() {
+        return None;
+    }
+    let mut value = 0.0f64;
+    for c in whole.chars() {
+        value = value * 10.0 + f64::from(c.to_digit(10)?);
+    }
+    let mut scale = 1.0f64;
+    for c in frac.chars() {
+        scale /= 10.0;
+        value += f64::from(c.to_digit(10)?) * scale;
+    }
+    Some(if negative { -value } else { value })
 }
 
 /// Reads weekly hours from text, checked by the rules' bounds.
@@ -107,7 +133,7 @@ pub fn parse_hours(text: &str) -> Result<f64, String> {
     if t.is_empty() {
         return Err("Enter the hours a week this person can give, e.g. 4.".into());
     }
-    let n: f64 = t.parse().map_err(|_| {
+    let n: f64 = decimal(t).ok_or_else(|| {
         format!(
             "\u{201c}{}\u{201d} is not a number: enter hours a week, e.g. 4.",
             short(t)
@@ -122,12 +148,12 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
 }
 
 fn sentence(message: &str) -> String {
-    let mut s: String = message
-        .chars()
-        .take(1)
-        .flat_map(char::to_uppercase)
-        .collect();
-    s.extend(message.chars().skip(1));
+    let mut s = String::with_capacity(message.len() + 1);
+    let mut chars = message.chars();
+    if let Some(first) = chars.next() {
+        s.push(first.to_ascii_uppercase());
+    }
+    s.extend(chars);
     if !s.ends_with('.') {
         s.push('.');
     }

@@ -390,8 +390,9 @@ impl State {
                         PersonEdit::Role(role, project, on) => {
                             p.roles.retain(|r| *r != (role, project));
                             if on {
-                                p.roles.push((role, project));
-                                p.roles.sort();
+                                // Kept sorted by inserting in place (no sort routine in the build).
+                                let at = p.roles.partition_point(|r| *r < (role, project));
+                                p.roles.insert(at, (role, project));
                             }
                         }
                     }

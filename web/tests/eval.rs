@@ -49,7 +49,8 @@ fn bad_fee_fields_are_named_and_the_rest_keeps_working() {
         ("2.5", "not a whole number"),
         ("abc", "not a number"),
         ("1000000000000", "out of range"),
-        ("1e400", "far too large"),
+        ("1000000000000000000000000000000", "far too large"),
+        ("1e3", "not a number"),
     ] {
         let r = evaluate(&state_after(vec![Action::FeeProjects(text.into())]));
         let msg = r
@@ -168,4 +169,11 @@ fn parsers_use_the_rules_bounds() {
     assert_eq!(parse_hours("7.5"), Ok(7.5));
     assert!(parse_hours("169").is_err());
     assert!(parse_hours("NaN").is_err());
+    assert!(parse_hours("1e2").is_err(), "no exponents for hours");
+    assert_eq!(web::eval::decimal(".5"), Some(0.5));
+    assert_eq!(web::eval::decimal("-2"), Some(-2.0));
+    assert_eq!(web::eval::decimal("7.25"), Some(7.25));
+    for bad in ["", ".", "-", "1.2.3", "4h", "٣"] {
+        assert_eq!(web::eval::decimal(bad), None, "{bad:?}");
+    }
 }

@@ -85,7 +85,16 @@ pub fn quote(text: &str) -> String {
             out.push('…');
             break;
         }
-        out.extend(c.escape_debug());
+        // Only what could break the message is escaped; other text, in any script,
+        // is kept as written (and `escape_debug` would pull in Unicode tables).
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.extend(c.escape_default()),
+            c => out.push(c),
+        }
     }
     out.push('"');
     out
