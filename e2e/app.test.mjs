@@ -6,36 +6,26 @@
 // on every view at desktop and phone width, and a screenshot of each view in e2e/screenshots/.
 
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
-import { describeViolations, launch, openPage, runAxe, screenshot } from './harness.mjs';
-import { serve } from './serve.mjs';
-
-const DIST = process.env.DIST
-  ? resolve(process.env.DIST)
-  : fileURLToPath(new URL('../dist', import.meta.url));
+import { describeViolations, openSite, runAxe, screenshot } from './harness.mjs';
 
 const VIEWS = ['readiness', 'team', 'fees', 'calendar', 'credits', 'summary'];
 
 describe('the app, end to end', () => {
-  let server;
-  let browser;
+  let site;
   let page;
   let consoleErrors;
   let foreignRequests;
 
   before(async () => {
-    server = await serve(DIST);
-    browser = await launch();
-    ({ page, consoleErrors, foreignRequests } = await openPage(browser, `${server.url}/`, { width: 1280, height: 900 }));
+    site = await openSite('/');
+    ({ page, consoleErrors, foreignRequests } = site);
     await page.getByRole('heading', { level: 1, name: 'ImPower readiness' }).waitFor();
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
   });
 
   const show = async (name) => {

@@ -7,13 +7,12 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const DIST = process.env.DIST
-  ? resolve(process.env.DIST)
-  : fileURLToPath(new URL('../dist', import.meta.url));
+import { DIST } from './harness.mjs';
+
 const CASES = fileURLToPath(new URL('../tests/cases', import.meta.url));
 
 function files(dir) {

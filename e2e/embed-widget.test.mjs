@@ -6,28 +6,19 @@
 // axe finds no violations; nothing leaves the origin and nothing logs an error.
 
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
-import { describeViolations, launch, openPage, runAxe, screenshot } from './harness.mjs';
-import { serve } from './serve.mjs';
-
-const DIST = process.env.DIST
-  ? resolve(process.env.DIST)
-  : fileURLToPath(new URL('../dist', import.meta.url));
+import { describeViolations, openSite, runAxe, screenshot } from './harness.mjs';
 
 describe('the widget on a host page', () => {
-  let server;
-  let browser;
+  let site;
   let page;
   let consoleErrors;
   let foreignRequests;
 
   before(async () => {
-    server = await serve(DIST);
-    browser = await launch();
-    ({ page, consoleErrors, foreignRequests } = await openPage(browser, `${server.url}/embed/example.html`, { width: 1280, height: 900 }));
+    site = await openSite('/embed/example.html');
+    ({ page, consoleErrors, foreignRequests } = site);
     // Record every impower-change event the page sees, from either widget.
     await page.evaluate(() => {
       window.events = [];
@@ -37,8 +28,7 @@ describe('the widget on a host page', () => {
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
   });
 
   const events = () => page.evaluate(() => window.events);

@@ -8,9 +8,11 @@
 
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+
+import { serve } from './serve.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -117,4 +119,27 @@ export async function screenshot(page, name) {
   const path = join(SCREENSHOTS, name.endsWith('.png') ? name : `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** The built site under test: $DIST, or the repository's dist/ (not the cwd's). */
+export const DIST = process.env.DIST
+  ? resolve(process.env.DIST)
+  : fileURLToPath(new URL('../dist', import.meta.url));
+
+/**
+ * Serves DIST on 127.0.0.1, launches Chromium and opens `path` there (see openPage).
+ * @returns {Promise<{page, consoleErrors: string[], foreignRequests: string[], url: string, close: () => Promise<void>}>}
+ */
+export async function openSite(path, viewport = { width: 1280, height: 900 }) {
+  const server = await serve(DIST);
+  const browser = await launch();
+  const opened = await openPage(browser, `${server.url}${path}`, viewport);
+  return {
+    ...opened,
+    url: server.url,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }

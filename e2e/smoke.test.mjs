@@ -9,16 +9,12 @@
 
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
-import { describeViolations, launch, openPage, runAxe, screenshot } from './harness.mjs';
+import { DIST, describeViolations, launch, openPage, runAxe, screenshot } from './harness.mjs';
 import { serve } from './serve.mjs';
 
-const DIST = process.env.DIST
-  ? resolve(process.env.DIST)
-  : fileURLToPath(new URL('../dist', import.meta.url));
 
 const VIEWPORTS = [
   { name: 'desktop', width: 1280, height: 900 },
