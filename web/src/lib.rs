@@ -50,19 +50,25 @@ pub fn install_panic_message() {
     std::panic::set_hook(Box::new(|info| {
         let detail = info.to_string();
         web_sys::console::error_1(&detail.clone().into());
-        ROOTS.with(|roots| {
-            for root in roots.borrow().iter() {
-                root.set_inner_html(
-                    "<div class=\"crash\" role=\"alert\"><h2>Something went wrong</h2>\
-                     <p>The checker hit an internal error and stopped. Your answers were not sent anywhere. \
-                     Reload the page to start again.</p><pre></pre></div>",
-                );
-                if let Ok(Some(pre)) = root.query_selector("pre") {
-                    pre.set_text_content(Some(&detail));
-                }
-            }
-        });
+        show_crash(&detail);
     }));
+}
+
+/// Replaces what every mounted app shows with a message saying what happened.
+pub fn show_crash(detail: &str) {
+    ROOTS.with(|roots| {
+        for root in roots.borrow().iter() {
+            root.set_inner_html(
+                "<div class=\"crash\" role=\"alert\"><h2>Something went wrong</h2>\
+                 <p>The checker hit an internal error and stopped. Your answers were not sent anywhere. \
+                 Reload the page to start again.</p><pre></pre></div>",
+            );
+            if let Ok(Some(pre)) = root.query_selector("pre") {
+                // Text, never HTML: the detail may quote what the user typed.
+                pre.set_text_content(Some(detail));
+            }
+        }
+    });
 }
 
 /// Mounts the app into `#app`.

@@ -227,3 +227,24 @@ async fn why_shows_the_rule_source_and_interpretation() {
         "{third}"
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_crash_replaces_the_app_with_a_message_never_a_blank_page() {
+    let root = mount(View::Fees).await;
+    web::register_root(&root);
+    web::show_crash("panicked at eval.rs: <img src=x onerror=alert(1)>");
+    assert_eq!(text(&root, "[role=alert] h2"), "Something went wrong");
+    assert!(text(&root, "[role=alert]").contains("Reload the page"));
+    assert!(
+        text(&root, "pre").contains("<img src=x onerror=alert(1)>"),
+        "the detail is shown as text"
+    );
+    assert!(
+        root.query_selector("img").ok().flatten().is_none(),
+        "and never parsed as HTML"
+    );
+    assert!(
+        root.query_selector("#fees-total").ok().flatten().is_none(),
+        "the broken app is gone"
+    );
+}
