@@ -253,10 +253,12 @@ pub fn TeamView(p: &ViewProps) -> Html {
                 </table></div>
             </details>
             <h3>{ "People" }</h3>
-            { for s.people.iter().map(|person| {
+            { for s.people.iter().enumerate().map(|(i, person)| {
                 let id = person.id;
-                let hours = report.and_then(|t| t.people.iter().find(|h| h.name == person.name.trim()));
-                let findings: Vec<rules::Finding> = report.map(|t| t.findings.iter().filter(|f| f.person.as_deref() == Some(person.name.trim())).cloned().collect()).unwrap_or_default();
+                // The report lists people in roster order, under the names `eval` gave them
+                // (an empty or duplicate name is replaced), so look up by position.
+                let hours = report.and_then(|t| t.people.get(i));
+                let findings: Vec<rules::Finding> = report.zip(hours).map(|(t, h)| t.findings.iter().filter(|f| f.person.as_deref() == Some(h.name.as_str())).cloned().collect()).unwrap_or_default();
                 let legend = if person.name.trim().is_empty() { "Unnamed person".to_string() } else { person.name.trim().to_string() };
                 html! {
                     <fieldset class="person" key={id} id={format!("person-{id}")}>

@@ -248,3 +248,32 @@ async fn a_crash_replaces_the_app_with_a_message_never_a_blank_page() {
         "the broken app is gone"
     );
 }
+
+#[wasm_bindgen_test]
+async fn each_person_keeps_their_own_hours_when_names_clash_or_are_empty() {
+    let root = mount(View::Team).await;
+    // Person 2 (physician leader, 4 h) takes person 1's name; person 3 (team leader) none.
+    type_into(&root, "#person-2-name", "Sponsor").await;
+    type_into(&root, "#person-3-name", "").await;
+    assert!(text(&root, "#person-2-name-error").contains("Another person"));
+    assert!(
+        text(&root, "#person-1").contains("Needs 1 h a week"),
+        "{}",
+        text(&root, "#person-1")
+    );
+    assert!(
+        text(&root, "#person-2").contains("Needs 4 h a week"),
+        "{}",
+        text(&root, "#person-2")
+    );
+    assert!(
+        text(&root, "#person-3").contains("Needs 6–8 h a week"),
+        "{}",
+        text(&root, "#person-3")
+    );
+    type_into(&root, "#person-3-hours", "2").await;
+    assert!(
+        text(&root, "#person-3").contains("4 h short"),
+        "findings follow the person too"
+    );
+}

@@ -449,7 +449,7 @@ pub struct TeamReport {
     pub edition: Edition,
     /// Every finding, per project then per person.
     pub findings: Vec<Finding>,
-    /// Each person's required hours.
+    /// Each person's required hours, in roster order (the order of the request's people).
     pub people: Vec<PersonHours>,
 }
 
