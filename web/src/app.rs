@@ -120,7 +120,7 @@ pub fn App(p: &AppProps) -> Html {
         }
     });
     let props = ViewProps {
-        state: Rc::new((*state).clone()),
+        state: state.clone(),
         results: results.clone(),
         dispatch: dispatch.clone(),
         single: p.embedded && p.config.only.is_some(),

@@ -18,8 +18,8 @@ use crate::ui::{Check, ErrorSummary, Findings, Select, TextField, Why};
 /// Props every view takes.
 #[derive(Properties, PartialEq, Clone)]
 pub struct ViewProps {
-    /// What the user entered.
-    pub state: Rc<State>,
+    /// What the user entered (the reducer's handle: reading it copies nothing).
+    pub state: UseReducerHandle<State>,
     /// The answers.
     pub results: Rc<Results>,
     /// Dispatches an action.
