@@ -44,6 +44,11 @@ pub fn register_root(root: &web_sys::Element) {
     ROOTS.with(|r| r.borrow_mut().push(root.clone()));
 }
 
+/// Forgets a mount point whose app was unmounted.
+pub fn unregister_root(root: &web_sys::Element) {
+    ROOTS.with(|r| r.borrow_mut().retain(|x| x != root));
+}
+
 /// Replaces every mounted app with a message when the app panics, so a failure never
 /// leaves a blank page or a blank widget.
 pub fn install_panic_message() {

@@ -78,11 +78,11 @@ fn payload(view: View, r: &Results) -> JsValue {
 #[wasm_bindgen]
 pub struct Widget {
     handle: Option<AppHandle<App>>,
+    root: web_sys::Element,
     props: AppPropsParts,
 }
 
 struct AppPropsParts {
-    view: View,
     config: Config,
     on_change: Callback<(View, Rc<Results>)>,
 }
@@ -91,7 +91,7 @@ impl AppPropsParts {
     fn props(&self) -> AppProps {
         AppProps {
             today: crate::today(),
-            view: self.view,
+            view: self.config.only.unwrap_or(View::Readiness),
             embedded: true,
             config: self.config.clone(),
             on_change: Some(self.on_change.clone()),
@@ -110,13 +110,14 @@ impl Widget {
             let _ = on_change.call1(&JsValue::NULL, &payload(view, &r));
         });
         let parts = AppPropsParts {
-            view: View::Readiness,
             config: Config::default(),
             on_change,
         };
-        let handle = yew::Renderer::<App>::with_root_and_props(root, parts.props()).render();
+        let handle =
+            yew::Renderer::<App>::with_root_and_props(root.clone(), parts.props()).render();
         Widget {
             handle: Some(handle),
+            root,
             props: parts,
         }
     }
@@ -126,10 +127,7 @@ impl Widget {
     pub fn set(&mut self, name: &str, value: Option<String>) {
         let c = &mut self.props.config;
         match name {
-            "view" => {
-                c.only = value.as_deref().and_then(View::parse);
-                self.props.view = c.only.unwrap_or(View::Readiness);
-            }
+            "view" => c.only = value.as_deref().and_then(View::parse),
             "projects" => c.projects = value,
             "prior-projects" => c.prior_projects = value,
             "edition" => c.edition = value,
@@ -146,6 +144,7 @@ impl Widget {
     pub fn destroy(&mut self) {
         if let Some(h) = self.handle.take() {
             h.destroy();
+            crate::unregister_root(&self.root);
         }
     }
 }

@@ -277,3 +277,16 @@ async fn each_person_keeps_their_own_hours_when_names_clash_or_are_empty() {
         "findings follow the person too"
     );
 }
+
+#[wasm_bindgen_test]
+async fn an_unmounted_app_is_forgotten_by_the_crash_message() {
+    let gone = mount(View::Fees).await;
+    web::register_root(&gone);
+    web::unregister_root(&gone);
+    let live = mount(View::Fees).await;
+    web::register_root(&live);
+    web::show_crash("boom");
+    assert_eq!(text(&live, "[role=alert] h2"), "Something went wrong");
+    assert!(gone.query_selector("[role=alert]").ok().flatten().is_none());
+    assert_eq!(text(&gone, "#fees-total"), "$6,000");
+}
