@@ -193,33 +193,31 @@ pub fn evaluate(s: &State) -> Results {
     let mut people = Vec::with_capacity(s.people.len());
     let mut seen = std::collections::BTreeSet::new();
     for (i, p) in s.people.iter().enumerate() {
-        let mut name = p.name.trim().to_string();
-        if name.is_empty() {
+        let field = person_field(p.id, "name");
+        let mut name = match team::check_name(&p.name, "name") {
+            Ok(n) => n.to_string(),
+            Err(e) => {
+                err(View::Team, &field, "Name", sentence(&e.message));
+                format!("Person {}", i + 1)
+            }
+        };
+        if seen.contains(&name) {
             err(
                 View::Team,
-                &person_field(p.id, "name"),
-                "Name",
-                "Enter a name.".into(),
-            );
-            name = format!("Person {}", i + 1);
-        } else if name.chars().count() > team::MAX_NAME_CHARS {
-            err(
-                View::Team,
-                &person_field(p.id, "name"),
-                "Name",
-                format!("Use at most {} characters.", team::MAX_NAME_CHARS),
-            );
-            name = name.chars().take(team::MAX_NAME_CHARS).collect();
-        }
-        if !seen.insert(name.clone()) {
-            err(
-                View::Team,
-                &person_field(p.id, "name"),
+                &field,
                 &format!("Name of {name}"),
                 "Another person has this name: give each person a different name.".into(),
             );
-            name = format!("{name} ({})", i + 1);
         }
+        // Whatever was typed, the roster gets a usable, unique name, so the team always
+        // answers while the field shows its error.
+        let base = name.clone();
+        let mut k = i + 1;
+        while seen.contains(&name) {
+            name = format!("{base} ({k})");
+            k += 1;
+        }
+        seen.insert(name.clone());
         let hours = match parse_hours(&p.hours) {
             Ok(h) => h,
             Err(m) => {

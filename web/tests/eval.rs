@@ -120,7 +120,7 @@ fn duplicate_and_empty_names_are_named() {
         .is_some_and(|m| m.contains("Another person")));
     assert!(r
         .error_for("person-3-name")
-        .is_some_and(|m| m.contains("Enter a name")));
+        .is_some_and(|m| m.contains("The name is empty")));
     assert!(r.team.is_some());
 }
 
@@ -175,5 +175,22 @@ fn parsers_use_the_rules_bounds() {
     assert_eq!(web::eval::decimal("7.25"), Some(7.25));
     for bad in ["", ".", "-", "1.2.3", "4h", "٣"] {
         assert_eq!(web::eval::decimal(bad), None, "{bad:?}");
+    }
+}
+
+#[test]
+fn any_name_the_user_can_type_leaves_the_team_answered() {
+    for names in [
+        ["Ann", "Ann", "Ann (2)"],
+        ["Tab\there", "B", "C"],
+        ["A", "", "Person 2"],
+    ] {
+        let mut actions = vec![Action::AddPerson];
+        for (id, n) in [1u32, 2, 6].into_iter().zip(names) {
+            actions.push(Action::Person(id, PersonEdit::Name(n.into())));
+        }
+        let r = evaluate(&state_after(actions));
+        assert!(r.team.is_some(), "{names:?}: the team verdict vanished");
+        assert_eq!(r.team.map(|t| t.people.len()), Some(5), "{names:?}");
     }
 }

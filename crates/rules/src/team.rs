@@ -236,6 +236,23 @@ pub fn format_hours(hours: f64) -> String {
     }
 }
 
+/// Checks a person's name and returns it trimmed: not empty, at most [`MAX_NAME_CHARS`]
+/// characters, no control characters. `field` names it in the error. (Uniqueness is the
+/// roster's to check.)
+pub fn check_name<'a>(name: &'a str, field: &str) -> Result<&'a str, InputError> {
+    let name = name.trim();
+    let why = if name.is_empty() {
+        String::from("the name is empty: give each person a name")
+    } else if name.chars().count() > MAX_NAME_CHARS {
+        format!("the name is too long: use at most {MAX_NAME_CHARS} characters")
+    } else if name.chars().any(char::is_control) {
+        String::from("the name contains control characters: use plain text")
+    } else {
+        return Ok(name);
+    };
+    Err(InputError::new(ErrorCode::OutOfRange, field, why))
+}
+
 /// Checks weekly hours: a number from 0 to [`MAX_HOURS`]; `field` names it in the error.
 pub fn check_hours(hours: f64, field: &str) -> Result<f64, InputError> {
     if hours.is_finite() && (0.0..=MAX_HOURS).contains(&hours) {
@@ -321,28 +338,7 @@ impl TeamRequest {
         let mut names = BTreeSet::new();
         for (i, p) in people.iter().enumerate() {
             let at = |field: &str| format!("people[{i}].{field}");
-            let name = p.name.trim();
-            if name.is_empty() {
-                return Err(InputError::new(
-                    ErrorCode::OutOfRange,
-                    at("name"),
-                    "the name is empty: give each person a name",
-                ));
-            }
-            if name.chars().count() > MAX_NAME_CHARS {
-                return Err(InputError::new(
-                    ErrorCode::OutOfRange,
-                    at("name"),
-                    format!("the name is too long: use at most {MAX_NAME_CHARS} characters"),
-                ));
-            }
-            if name.chars().any(char::is_control) {
-                return Err(InputError::new(
-                    ErrorCode::OutOfRange,
-                    at("name"),
-                    "the name contains control characters: use plain text",
-                ));
-            }
+            let name = check_name(&p.name, &at("name"))?;
             if !names.insert(name) {
                 return Err(InputError::new(
                     ErrorCode::Duplicate,
