@@ -210,11 +210,7 @@ impl State {
 
     /// The number of projects the team builder plans, when the field is a valid count.
     pub fn team_projects(&self) -> Option<u32> {
-        self.projects
-            .trim()
-            .parse::<u64>()
-            .ok()
-            .and_then(|n| rules::fees::count("projects", n, 1, rules::team::MAX_PROJECTS).ok())
+        crate::eval::parse_count(&self.projects, "projects", 1, rules::team::MAX_PROJECTS).ok()
     }
 }
 
