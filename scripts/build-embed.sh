@@ -20,9 +20,7 @@ wasm-bindgen --target web --no-typescript --out-dir "$EMBED" --out-name impower 
 wasm-opt -Oz $FEATURES "$EMBED/impower_bg.wasm" -o "$EMBED/impower_bg.wasm"
 
 # The widget: the app's library with the custom element's entry points.
-if [ -f "$ROOT/web/embed/impower-ready.js" ]; then
-    cargo build --release --locked -p impower-web --lib --features widget --target wasm32-unknown-unknown --manifest-path "$ROOT/Cargo.toml"
-    wasm-bindgen --target web --no-typescript --out-dir "$EMBED" --out-name widget "$TARGET/web.wasm"
-    wasm-opt -Oz $FEATURES "$EMBED/widget_bg.wasm" -o "$EMBED/widget_bg.wasm"
-    cp "$ROOT/web/embed/impower-ready.js" "$ROOT/web/style.css" "$ROOT"/web/embed/example.* "$EMBED/"
-fi
+cargo build --release --locked -p impower-web --lib --features widget --target wasm32-unknown-unknown --manifest-path "$ROOT/Cargo.toml"
+wasm-bindgen --target web --no-typescript --out-dir "$EMBED" --out-name widget "$TARGET/web.wasm"
+wasm-opt -Oz $FEATURES "$EMBED/widget_bg.wasm" -o "$EMBED/widget_bg.wasm"
+cp "$ROOT/web/embed/impower-ready.js" "$ROOT/web/style.css" "$ROOT"/web/embed/example.* "$EMBED/"
