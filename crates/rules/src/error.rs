@@ -30,6 +30,16 @@ pub enum ErrorCode {
     InvalidDate,
     /// The same value given twice where each may appear once.
     Duplicate,
+    /// The same key given twice in one JSON object.
+    DuplicateField,
+    /// A text that must not be empty is empty (a person's name).
+    Empty,
+    /// A number with more decimal places than the field keeps (hours: two).
+    TooPrecise,
+    /// A field the rules derive from another answer (S3 from `coach`).
+    DerivedField,
+    /// The command line was called wrongly (arguments, not input).
+    Usage,
     /// The input could not be read (command line only).
     Io,
 }

@@ -241,9 +241,14 @@ pub fn format_hours(hours: f64) -> String {
 /// roster's to check.)
 pub fn check_name<'a>(name: &'a str, field: &str) -> Result<&'a str, InputError> {
     let name = name.trim();
-    let why = if name.is_empty() {
-        String::from("the name is empty: give each person a name")
-    } else if name.chars().count() > MAX_NAME_CHARS {
+    if name.is_empty() {
+        return Err(InputError::new(
+            ErrorCode::Empty,
+            field,
+            "the name is empty: give each person a name",
+        ));
+    }
+    let why = if name.chars().count() > MAX_NAME_CHARS {
         format!("the name is too long: use at most {MAX_NAME_CHARS} characters")
     } else if name.chars().any(char::is_control) {
         String::from("the name contains control characters: use plain text")
