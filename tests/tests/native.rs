@@ -140,10 +140,10 @@ fn every_row_cites_its_page_verbatim() {
         }
     }
     for edition in Edition::ALL {
-        for (row, role) in hours_table(edition).iter().zip(rules::team::Role::ALL) {
+        for (row, role) in hours_table(*edition).iter().zip(rules::team::Role::ALL) {
             assert_eq!(
                 row.role,
-                role,
+                *role,
                 "{} hours table is out of order",
                 edition.key()
             );

@@ -3,11 +3,13 @@
 //! name their input, while everything else keeps answering.
 
 use chrono::NaiveDate;
+use rules::bounds::{self, MAX_PRIOR_PROJECTS, MAX_PROJECTS};
 use rules::calendar::{self, Schedule};
 use rules::credits::{self, CreditInput, CreditReport, Document, Stage};
 use rules::fees::{self, FeeEstimate, FeeRequest};
 use rules::readiness::{self, ReadinessInput, ReadinessReport};
 use rules::team::{self, Assignment, Person, TeamReport, TeamRequest};
+use rules::{Hours, InputError};
 
 use crate::state::{State, View};
 
@@ -75,76 +77,25 @@ impl Results {
     }
 }
 
-/// Reads a whole count from text, checked by the rules' bounds.
+/// Reads a whole count from text, with the rules' own reading and messages.
 pub fn parse_count(text: &str, field: &str, min: u32, max: u32) -> Result<u32, String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Err(format!("Enter a whole number from {min} to {max}."));
-    }
-    match t.parse::<u64>() {
-        Ok(n) => fees::count(field, n, min, max).map_err(|e| sentence(&e.message)),
-        Err(_) => Err(match decimal(t) {
-            Some(f) if f < 0.0 => {
-                format!("{t} is negative: enter a whole number from {min} to {max}.")
-            }
-            Some(f) if f % 1.0 != 0.0 => format!(
-                "{} is not a whole number: enter one from {min} to {max}.",
-                short(t)
-            ),
-            Some(_) => format!(
-                "{} is far too large: enter a whole number from {min} to {max}.",
-                short(t)
-            ),
-            None => format!(
-                "\u{201c}{}\u{201d} is not a number: enter a whole number from {min} to {max}.",
-                short(t)
-            ),
-        }),
-    }
+    bounds::count_text(field, text, min, max).map_err(message)
 }
 
-/// Reads a plain decimal (`7`, `-2`, `7.5`, `.5`); `None` for anything else, exponents
-/// included. Written out because `str::parse::<f64>` carries an 11 KB table into the
-/// build, for numbers of hours.
-pub fn decimal(text: &str) -> Option<f64> {
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text.strip_prefix('+').unwrap_or(text)),
-    };
-    let (whole, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    if whole.is_empty() && frac.is_empty() {
-        return None;
-    }
-    let mut value = 0.0f64;
-    for c in whole.chars() {
-        value = value * 10.0 + f64::from(c.to_digit(10)?);
-    }
-    let mut scale = 1.0f64;
-    for c in frac.chars() {
-        scale /= 10.0;
-        value += f64::from(c.to_digit(10)?) * scale;
-    }
-    Some(if negative { -value } else { value })
-}
-
-/// Reads weekly hours from text, checked by the rules' bounds.
-pub fn parse_hours(text: &str) -> Result<f64, String> {
-    let t = text.trim();
-    if t.is_empty() {
-        return Err("Enter the hours a week this person can give, e.g. 4.".into());
-    }
-    let n: f64 = decimal(t).ok_or_else(|| {
-        format!(
-            "\u{201c}{}\u{201d} is not a number: enter hours a week, e.g. 4.",
-            short(t)
-        )
-    })?;
-    team::check_hours(n, "hours_per_week").map_err(|e| sentence(&e.message))
+/// Reads weekly hours from text, with the rules' own reading and messages (to the
+/// hundredth, 0 to 168).
+pub fn parse_hours(text: &str) -> Result<Hours, String> {
+    Hours::from_text(text, "hours_per_week").map_err(message)
 }
 
 /// Reads a date from text, checked by the rules.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    rules::date::parse(text.trim(), "date").map_err(|e| sentence(&e.message))
+    rules::date::parse(text.trim(), "date").map_err(message)
+}
+
+/// A refusal of the rules as a sentence for a person.
+fn message(e: InputError) -> String {
+    sentence(&e.message)
 }
 
 fn sentence(message: &str) -> String {
@@ -156,14 +107,6 @@ fn sentence(message: &str) -> String {
     s.extend(chars);
     if !s.ends_with('.') {
         s.push('.');
-    }
-    s
-}
-
-fn short(t: &str) -> String {
-    let mut s: String = t.chars().take(24).collect();
-    if t.chars().count() > 24 {
-        s.push('…');
     }
     s
 }
@@ -186,7 +129,7 @@ pub fn evaluate(s: &State) -> Results {
     };
 
     // Team (T1–T8), built from the usable parts of the roster.
-    let projects = parse_count(&s.projects, "projects", 1, team::MAX_PROJECTS);
+    let projects = parse_count(&s.projects, "projects", 1, MAX_PROJECTS);
     if let Err(m) = &projects {
         err(View::Team, "team-projects", "Number of projects", m.clone());
     }
@@ -227,7 +170,7 @@ pub fn evaluate(s: &State) -> Results {
                     &format!("Hours a week of {name}"),
                     m,
                 );
-                0.0
+                Hours::ZERO
             }
         };
         let n = *projects.as_ref().unwrap_or(&1);
@@ -271,16 +214,11 @@ pub fn evaluate(s: &State) -> Results {
     });
 
     // Fees (F1–F4).
-    let fee_n = parse_count(&s.fee_projects, "projects", 1, fees::MAX_PROJECTS);
+    let fee_n = parse_count(&s.fee_projects, "projects", 1, MAX_PROJECTS);
     if let Err(m) = &fee_n {
         err(View::Fees, "fee-projects", "Projects planned", m.clone());
     }
-    let prior = parse_count(
-        &s.prior_projects,
-        "prior_projects",
-        0,
-        fees::MAX_PRIOR_PROJECTS,
-    );
+    let prior = parse_count(&s.prior_projects, "prior_projects", 0, MAX_PRIOR_PROJECTS);
     if let Err(m) = &prior {
         err(View::Fees, "prior-projects", "Earlier projects", m.clone());
     }
@@ -294,13 +232,15 @@ pub fn evaluate(s: &State) -> Results {
         _ => None,
     };
     let fee_table = match &prior {
-        Ok(p) => (1..=6).filter_map(|n| estimate(n, *p)).collect(),
+        Ok(p) => (1..=fees::COMPARE_UP_TO)
+            .filter_map(|n| estimate(n, *p))
+            .collect(),
         Err(_) => Vec::new(),
     };
 
     // Calendar (P1–P6).
     let schedule = match parse_date(&s.plan_date) {
-        Ok(d) => calendar::schedule(d, 4).ok(),
+        Ok(d) => calendar::schedule(d, calendar::DEFAULT_COHORTS).ok(),
         Err(m) => {
             err(View::Calendar, "plan-date", "Plan from", m);
             None
@@ -312,7 +252,8 @@ pub fn evaluate(s: &State) -> Results {
     match parse_date(&s.graduation) {
         Ok(graduation) => {
             let documents: Vec<Document> = Document::ALL
-                .into_iter()
+                .iter()
+                .copied()
                 .zip(s.documents)
                 .filter(|(_, on)| *on)
                 .map(|(d, _)| d)
@@ -321,7 +262,8 @@ pub fn evaluate(s: &State) -> Results {
                 let input = CreditInput {
                     physician: p.physician,
                     stages: Stage::ALL
-                        .into_iter()
+                        .iter()
+                        .copied()
                         .zip(p.stages)
                         .filter(|(_, on)| *on)
                         .map(|(st, _)| st)

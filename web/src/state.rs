@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use rules::book::Collaborative;
 use rules::credits::{Document, Stage};
 use rules::readiness::Qi;
-use rules::team::{Edition, Role};
+use rules::team::{starter_hours, Edition, Role};
 use yew::Reducible;
 
 /// The views of the app.
@@ -153,12 +153,14 @@ pub struct State {
 }
 
 impl State {
-    /// A fresh state for `today`, with a starter roster of empty roles to fill in.
+    /// A fresh state for `today`, with a starter roster of empty roles to fill in, each
+    /// with the hours its role needs under the default edition.
     pub fn new(today: NaiveDate) -> Self {
-        let person = |id, name: &str, hours: &str, role| PersonDraft {
+        let edition = Edition::default();
+        let person = |id, role: Role| PersonDraft {
             id,
-            name: name.into(),
-            hours: hours.into(),
+            name: role.title().into(),
+            hours: starter_hours(edition, role).text(),
             physician: role == Role::PhysicianLeader,
             data_access: false,
             qi: if role == Role::QiCoach {
@@ -180,14 +182,14 @@ impl State {
             can_audit: false,
             can_report_data: false,
             factors: [false; 7],
-            edition: Edition::Impower,
+            edition,
             projects: "1".into(),
             collaboratives: vec![None],
             people: vec![
-                person(1, "Sponsor", "1", Role::Sponsor),
-                person(2, "Physician leader", "4", Role::PhysicianLeader),
-                person(3, "Team leader", "6", Role::TeamLeader),
-                person(4, "QI coach", "8", Role::QiCoach),
+                person(1, Role::Sponsor),
+                person(2, Role::PhysicianLeader),
+                person(3, Role::TeamLeader),
+                person(4, Role::QiCoach),
             ],
             fee_projects: "1".into(),
             prior_projects: "0".into(),
@@ -210,7 +212,7 @@ impl State {
 
     /// The number of projects the team builder plans, when the field is a valid count.
     pub fn team_projects(&self) -> Option<u32> {
-        crate::eval::parse_count(&self.projects, "projects", 1, rules::team::MAX_PROJECTS).ok()
+        rules::bounds::count_text("projects", &self.projects, 1, rules::bounds::MAX_PROJECTS).ok()
     }
 }
 
@@ -367,7 +369,7 @@ impl State {
                 self.people.push(PersonDraft {
                     id,
                     name: format!("Person {}", self.people.len() + 1),
-                    hours: "4".into(),
+                    hours: starter_hours(self.edition, Role::TeamMember).text(),
                     physician: false,
                     data_access: false,
                     qi: Qi::None,

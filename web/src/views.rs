@@ -4,11 +4,15 @@
 use std::rc::Rc;
 
 use rules::book::{Collaborative, RuleId};
-use rules::credits::{CreditType, Document, Stage};
+use rules::credits::{questions as credit_questions, Document, Stage};
+use rules::fees::COMPARE_UP_TO;
 use rules::finding::Severity;
-use rules::readiness::Qi;
+use rules::program::{CALENDAR, FEES};
+use rules::readiness::{self, questions, Qi, FACTORS};
 use rules::team::{self, Edition, Role};
-use rules::Usd;
+use rules::text::{number_word, ordinal_word};
+use rules::vocab::PHYSICIAN_DEGREE;
+use rules::{Hours, Usd};
 use yew::prelude::*;
 
 use crate::eval::{person_field, Results};
@@ -35,17 +39,14 @@ fn send<T: 'static>(d: &Callback<Action>, f: impl Fn(T) -> Action + 'static) -> 
 }
 
 fn qi_options() -> Vec<(AttrValue, AttrValue)> {
-    vec![
-        (
-            "experienced".into(),
-            "Has quality improvement experience".into(),
-        ),
-        (
-            "learning".into(),
-            "Interested in learning quality improvement".into(),
-        ),
-        ("none".into(), "Neither".into()),
-    ]
+    Qi::ALL
+        .iter()
+        .map(|q| (AttrValue::from(q.key()), AttrValue::from(q.title())))
+        .collect()
+}
+
+fn physician_label() -> String {
+    format!("Physician ({PHYSICIAN_DEGREE})")
 }
 
 fn date(d: chrono::NaiveDate) -> String {
@@ -78,41 +79,32 @@ pub fn ReadinessView(p: &ViewProps) -> Html {
     let derived = p.results.readiness_from_team;
     let (sponsor, leader, coach) = derived.unwrap_or((s.sponsor, s.clinical_leader, s.coach));
     let d = &p.dispatch;
-    let factor_text = [
-        "Department leaders support change and are willing to manage it.",
-        "Engaged front-line staff and leaders will take part and do project work.",
-        "The improvement coach has quality improvement experience (from the coach question).",
-        "An organizational sponsor will provide time and resources for the project.",
-        "You can track and report progress data weekly, and do manual image audits or report reviews.",
-        "You can commit to a six-month training program and the people it needs.",
-        "You want to join a community committed to improving and collaborating.",
-    ];
     html! {
         <section aria-labelledby="readiness-h">
             <h2 id="readiness-h">{ "Are you ready to apply?" }</h2>
             <p class="verdict" role="status">
-                { status(r.ready, "You meet the three critical commitments.", "Not yet: some commitments are unmet.") }
+                { status(r.ready, &format!("You meet {}.", readiness::commitments_name()), "Not yet: some commitments are unmet.") }
                 { format!(" Success factors: {} of {}.", r.success_factors.met, r.success_factors.of) }
             </p>
             if !p.single {
                 <Check id="c-roster" label="Answer the sponsor, clinical leader and coach questions from our team roster (Team view)" checked={s.roster_answers} onchange={send(d, Action::RosterAnswers)} />
             }
             if derived.is_some() {
-                <p class="note">{ "These answers come from your team roster, so they are not asked twice: a sponsor and a physician leader on every project, and a QI coach on every project." }</p>
+                <p class="note">{ readiness::FROM_ROSTER }</p>
             }
             <fieldset>
                 <legend>{ "1. Sponsor and clinical leader" }</legend>
-                <Check id="c-sponsor" label="We have named an organizational sponsor who will provide resources, support change and protect staff time." checked={sponsor} disabled={derived.is_some()} onchange={send(d, |b| Action::Commitment(Commitment::Sponsor, b))} />
-                <Check id="c-leader" label="We have named a clinical leader (the physician leader)." checked={leader} disabled={derived.is_some()} onchange={send(d, |b| Action::Commitment(Commitment::ClinicalLeader, b))} />
+                <Check id="c-sponsor" label={questions::SPONSOR} checked={sponsor} disabled={derived.is_some()} onchange={send(d, |b| Action::Commitment(Commitment::Sponsor, b))} />
+                <Check id="c-leader" label={questions::CLINICAL_LEADER} checked={leader} disabled={derived.is_some()} onchange={send(d, |b| Action::Commitment(Commitment::ClinicalLeader, b))} />
             </fieldset>
             <fieldset>
                 <legend>{ "2. Quality improvement coach" }</legend>
-                <Select id="c-coach" label="Our QI coach…" options={qi_options()} value={coach.key()} disabled={derived.is_some()} onchange={send(d, |v: String| Action::Coach(Qi::parse(&v).unwrap_or_default()))} />
+                <Select id="c-coach" label={questions::COACH} options={qi_options()} value={coach.key()} disabled={derived.is_some()} onchange={send(d, |v: String| Action::Coach(Qi::parse(&v).unwrap_or_default()))} />
             </fieldset>
             <fieldset>
                 <legend>{ "3. Audits and data" }</legend>
-                <Check id="c-audit" label="We can perform manual audits." checked={s.can_audit} onchange={send(d, |b| Action::Commitment(Commitment::CanAudit, b))} />
-                <Check id="c-report" label="We can report data throughout ImPower." checked={s.can_report_data} onchange={send(d, |b| Action::Commitment(Commitment::CanReportData, b))} />
+                <Check id="c-audit" label={questions::CAN_AUDIT} checked={s.can_audit} onchange={send(d, |b| Action::Commitment(Commitment::CanAudit, b))} />
+                <Check id="c-report" label={questions::CAN_REPORT_DATA} checked={s.can_report_data} onchange={send(d, |b| Action::Commitment(Commitment::CanReportData, b))} />
             </fieldset>
             <h3>{ "The commitments" }</h3>
             <ul class="verdicts">
@@ -126,9 +118,9 @@ pub fn ReadinessView(p: &ViewProps) -> Html {
             </ul>
             <fieldset>
                 <legend>{ "Key success factors" }</legend>
-                { for factor_text.iter().enumerate().map(|(i, t)| {
-                    let checked = if i == 2 { coach == Qi::Experienced } else { s.factors[i] };
-                    html! { <Check id={format!("s{}", i + 1)} label={format!("S{}: {t}", i + 1)} checked={checked} disabled={i == 2} onchange={send(d, move |b| Action::Factor(i, b))} /> }
+                { for FACTORS.iter().enumerate().map(|(i, f)| {
+                    let checked = readiness::factor_met(i, coach, &s.factors);
+                    html! { <Check id={format!("s{}", i + 1)} label={format!("{}: {}", f.id, f.question)} checked={checked} disabled={f.derived} onchange={send(d, move |b| Action::Factor(i, b))} /> }
                 }) }
             </fieldset>
             <p class="score"><strong>{ format!("{} of {} success factors", r.success_factors.met, r.success_factors.of) }</strong></p>
@@ -141,7 +133,7 @@ pub fn ReadinessView(p: &ViewProps) -> Html {
                 </ul>
             }
             <h3>{ "Before you apply" }</h3>
-            <ol>{ for r.next_steps.iter().map(|st| html! { <li>{ st.text }</li> }) }</ol>
+            <ol>{ for r.next_steps.iter().map(|st| html! { <li>{ st.text.clone() }</li> }) }</ol>
             <Why rule={RuleId::A1} />
         </section>
     }
@@ -241,7 +233,7 @@ pub fn TeamView(p: &ViewProps) -> Html {
                 <Select id="edition" label="Weekly hours as stated on" options={editions} value={s.edition.key()} onchange={send(d, |v: String| Action::Edition(Edition::parse(&v).unwrap_or_default()))} />
             </fieldset>
             <details class="editions">
-                <summary>{ "Where the two pages differ on weekly hours" }</summary>
+                <summary>{ format!("Where the {} pages differ on weekly hours", number_word(Edition::ALL.len() as u32)) }</summary>
                 <div class="scroll" role="region" tabindex="0" aria-label="Hours a week per project, by role"><table>
                     <caption>{ "Hours a week per project, by role" }</caption>
                     <thead><tr><th scope="col">{ "Role" }</th><th scope="col">{ "ImPower program page" }</th><th scope="col">{ "Learning Network page" }</th></tr></thead>
@@ -269,7 +261,7 @@ pub fn TeamView(p: &ViewProps) -> Html {
                             <Select id={person_field(id, "qi")} label="Quality improvement" options={qi_options()} value={person.qi.key()} onchange={send(d, move |v: String| Action::Person(id, PersonEdit::Qi(Qi::parse(&v).unwrap_or_default())))} />
                         </div>
                         <div class="row">
-                            <Check id={person_field(id, "physician")} label="Physician (MD, DO or equivalent)" checked={person.physician} onchange={send(d, move |b| Action::Person(id, PersonEdit::Physician(b)))} />
+                            <Check id={person_field(id, "physician")} label={physician_label()} checked={person.physician} onchange={send(d, move |b| Action::Person(id, PersonEdit::Physician(b)))} />
                             <Check id={person_field(id, "data")} label="Can access data from departmental systems" checked={person.data_access} onchange={send(d, move |b| Action::Person(id, PersonEdit::DataAccess(b)))} />
                         </div>
                         <ul class="roles" aria-label={format!("Roles of {legend}")}>
@@ -282,8 +274,8 @@ pub fn TeamView(p: &ViewProps) -> Html {
                         <AddRole person={id} projects={n} dispatch={d.clone()} />
                         if let Some(h) = hours {
                             <p class="hours">
-                                { format!("Needs {} a week under the {} page; gives {} h.", hours_text(Some(h.required_hours_min), Some(h.required_hours_max)), s.edition.page().title().trim_end_matches(" page"), team::format_hours(h.hours_per_week)) }
-                                if h.shortfall_hours > 0.0 { <strong class="short">{ format!(" {} h short.", team::format_hours(h.shortfall_hours)) }</strong> }
+                                { format!("Needs {} a week under the {} page; gives {} h.", hours_text(Some(h.required_hours_min), Some(h.required_hours_max)), s.edition.page().title().trim_end_matches(" page"), h.hours_per_week) }
+                                if h.shortfall_hours > Hours::ZERO { <strong class="short">{ format!(" {} h short.", h.shortfall_hours) }</strong> }
                                 <Why rule={RuleId::T7} />
                             </p>
                         }
@@ -325,7 +317,7 @@ pub fn FeesView(p: &ViewProps) -> Html {
             <fieldset>
                 <legend>{ "Projects" }</legend>
                 <TextField id="fee-projects" label="Projects planned" inputmode="numeric" value={s.fee_projects.clone()} error={res.error_for("fee-projects")} oninput={send(d, Action::FeeProjects)} />
-                <TextField id="prior-projects" label="Earlier projects your organization has brought through ImPower" inputmode="numeric" value={s.prior_projects.clone()} error={res.error_for("prior-projects")} hint={Some(AttrValue::from("They count toward every third project's discount."))} oninput={send(d, Action::PriorProjects)} />
+                <TextField id="prior-projects" label="Earlier projects your organization has brought through ImPower" inputmode="numeric" value={s.prior_projects.clone()} error={res.error_for("prior-projects")} hint={Some(AttrValue::from(format!("They count toward every {} project's discount.", ordinal_word(FEES.discount_every))))} oninput={send(d, Action::PriorProjects)} />
             </fieldset>
             if let Some(e) = &res.fees {
                 <p class="total" role="status"><span>{ "Total: " }</span><strong id="fees-total">{ e.total_usd.to_string() }</strong>
@@ -339,7 +331,7 @@ pub fn FeesView(p: &ViewProps) -> Html {
                         { for e.projects.iter().map(|pf| html! {
                             <tr class={if pf.discounted { "discounted" } else { "" }}>
                                 <th scope="row">{ format!("#{}", pf.number) }</th>
-                                <td>{ pf.fee_usd.to_string() }{ if pf.discounted { " — discounted (every third project)" } else { "" } }</td>
+                                <td>{ pf.fee_usd.to_string() }if pf.discounted { { format!(" — discounted (every {} project)", ordinal_word(FEES.discount_every)) } }</td>
                                 <td><Why rule={pf.rule} /></td>
                             </tr>
                         }) }
@@ -348,8 +340,8 @@ pub fn FeesView(p: &ViewProps) -> Html {
                 <Findings findings={e.findings.clone()} />
             }
             if !res.fee_table.is_empty() {
-                <div class="scroll" role="region" tabindex="0" aria-label="1 to 6 projects side by side"><table class="compare">
-                    <caption>{ "1 to 6 projects side by side" }</caption>
+                <div class="scroll" role="region" tabindex="0" aria-label={format!("1 to {COMPARE_UP_TO} projects side by side")}><table class="compare">
+                    <caption>{ format!("1 to {COMPARE_UP_TO} projects side by side") }</caption>
                     <thead><tr><th scope="col">{ "Projects" }</th><th scope="col">{ "Total" }</th><th scope="col">{ "Discounted" }</th><th scope="col">{ "QI coaches" }</th></tr></thead>
                     <tbody>
                         { for res.fee_table.iter().map(|e| html! {
@@ -381,13 +373,13 @@ pub fn CalendarView(p: &ViewProps) -> Html {
                     <dt>{ "Graduation (estimate)" }</dt><dd>{ date(sc.cohort.graduation) }<Why rule={RuleId::P3} /></dd>
                     <dt>{ "Credit claims due" }</dt><dd>{ date(sc.cohort.claim_deadline) }<Why rule={RuleId::CR7} /></dd>
                 </dl>
-                <div class="scroll" role="region" tabindex="0" aria-label="The ten learning sessions"><table>
-                    <caption>{ "The ten learning sessions (dates are estimates)" }</caption>
+                <div class="scroll" role="region" tabindex="0" aria-label={format!("The {} learning sessions", number_word(CALENDAR.learning_sessions))}><table>
+                    <caption>{ format!("The {} learning sessions (dates are estimates)", number_word(CALENDAR.learning_sessions)) }</caption>
                     <thead><tr><th scope="col">{ "Session" }</th><th scope="col">{ "Title" }</th><th scope="col">{ "Around" }</th><th scope="col">{ "Coaches' application meeting" }</th></tr></thead>
                     <tbody>{ for sc.sessions.iter().map(|x| html! { <tr><th scope="row">{ x.number }</th><td>{ x.title }</td><td>{ date(x.date) }</td><td>{ date(x.application_meeting) }</td></tr> }) }</tbody>
                 </table></div>
                 <Why rule={RuleId::P4} />
-                <h3>{ "QI coach training: five sessions" }</h3>
+                <h3>{ format!("QI coach training: {} sessions", number_word(CALENDAR.coach_trainings)) }</h3>
                 <ol>{ for sc.coach_trainings.iter().map(|c| html! { <li>{ c.topic }</li> }) }</ol>
                 <Why rule={RuleId::P5} />
                 <div class="scroll" role="region" tabindex="0" aria-label="Upcoming cohorts"><table>
@@ -424,7 +416,7 @@ pub fn CreditsView(p: &ViewProps) -> Html {
             <fieldset>
                 <legend>{ "Your project" }</legend>
                 <TextField id="graduation" label="Graduation date (YYYY-MM-DD)" value={s.graduation.clone()} error={res.error_for("graduation")} hint={Some(AttrValue::from("Defaults to your next cohort's estimated graduation."))} oninput={send(d, Action::Graduation)} />
-                <Check id="stage-c" label="The project has completed Stage C (post-intervention data review)" checked={s.stage_c_complete} onchange={send(d, Action::StageC)} />
+                <Check id="stage-c" label={credit_questions::STAGE_C_COMPLETE} checked={s.stage_c_complete} onchange={send(d, Action::StageC)} />
             </fieldset>
             <fieldset>
                 <legend>{ "Documents the site has submitted" }</legend>
@@ -441,7 +433,7 @@ pub fn CreditsView(p: &ViewProps) -> Html {
                     <fieldset class="person" key={id}>
                         <legend>{ legend.clone() }</legend>
                         <TextField id={format!("pt-{id}-name")} label="Name" value={pt.name.clone()} oninput={send(d, move |v| Action::Participant(id, ParticipantEdit::Name(v)))} />
-                        <Check id={format!("pt-{id}-physician")} label="Physician (MD, DO or equivalent)" checked={pt.physician} onchange={send(d, move |b| Action::Participant(id, ParticipantEdit::Physician(b)))} />
+                        <Check id={format!("pt-{id}-physician")} label={physician_label()} checked={pt.physician} onchange={send(d, move |b| Action::Participant(id, ParticipantEdit::Physician(b)))} />
                         <fieldset class="inline">
                             <legend>{ "Stages taken part in" }</legend>
                             { for Stage::ALL.iter().zip(pt.stages).map(|(st, on)| {
@@ -449,11 +441,11 @@ pub fn CreditsView(p: &ViewProps) -> Html {
                                 html! { <Check id={format!("pt-{id}-stage-{}", st.key())} label={format!("Stage {}: {} ({} credits)", st.key(), st.title(), st.credits())} checked={on} onchange={send(d, move |b| Action::Participant(id, ParticipantEdit::Stage(st, b)))} /> }
                             }) }
                         </fieldset>
-                        <Check id={format!("pt-{id}-roster")} label="Named on the Team Roster at the start of the project" checked={pt.on_roster} onchange={send(d, move |b| Action::Participant(id, ParticipantEdit::OnRoster(b)))} />
-                        <Check id={format!("pt-{id}-optin")} label="Opted in by completing the survey by Session 1" checked={pt.opted_in} onchange={send(d, move |b| Action::Participant(id, ParticipantEdit::OptedIn(b)))} />
+                        <Check id={format!("pt-{id}-roster")} label={credit_questions::ON_ROSTER_AT_START} checked={pt.on_roster} onchange={send(d, move |b| Action::Participant(id, ParticipantEdit::OnRoster(b)))} />
+                        <Check id={format!("pt-{id}-optin")} label={credit_questions::OPTED_IN} checked={pt.opted_in} onchange={send(d, move |b| Action::Participant(id, ParticipantEdit::OptedIn(b)))} />
                         if let Some(c) = answer {
                             <div class="credit-result" role="status">
-                                <p><strong>{ format!("{} credits", c.report.credits) }</strong>{ format!(" · {}", credit_type(c.report.credit_type)) }<Why rule={RuleId::CR8} /></p>
+                                <p><strong>{ format!("{} credits", c.report.credits) }</strong>{ format!(" · {}", c.report.credit_type.title()) }<Why rule={RuleId::CR8} /></p>
                                 <p>{ status(c.report.claimable, "Can be claimed today.", "Cannot be claimed today.") }
                                     { format!(" Deadline {} ({}).", date(c.report.claim_deadline), days(c.report.days_left)) }<Why rule={RuleId::CR7} /></p>
                                 <Findings findings={c.report.findings.clone()} info={false} />
@@ -465,13 +457,6 @@ pub fn CreditsView(p: &ViewProps) -> Html {
             }) }
             <button type="button" id="add-participant" onclick={send(d, |_: MouseEvent| Action::AddParticipant)}>{ "Add a participant" }</button>
         </section>
-    }
-}
-
-fn credit_type(t: CreditType) -> &'static str {
-    match t {
-        CreditType::AmaPraCategory1 => "AMA PRA Category 1 Credits™",
-        CreditType::CertificateOfParticipation => "Certificate of Participation",
     }
 }
 
@@ -500,8 +485,8 @@ pub fn SummaryView(p: &ViewProps) -> Html {
             <h2 id="sum-h">{ "Summary for leadership" }</h2>
             <button type="button" class="no-print" onclick={print}>{ "Print this summary" }</button>
             <h3>{ "Readiness" }</h3>
-            <p>{ status(r.ready, "Meets the three critical commitments.", "Does not yet meet the three critical commitments.") }
-               { format!(" {} of 7 key success factors.", r.success_factors.met) }</p>
+            <p>{ status(r.ready, &format!("Meets {}.", readiness::commitments_name()), &format!("Does not yet meet {}.", readiness::commitments_name())) }
+               { format!(" {} of {} key success factors.", r.success_factors.met, r.success_factors.of) }</p>
             <ul>{ for r.commitments.iter().map(|c| html! { <li>{ format!("{} {}: {}", c.id, if c.met { "met" } else { "not met" }, c.message) }</li> }) }</ul>
             <h3>{ "Team" }</h3>
             if let Some(t) = &res.team {
@@ -518,7 +503,7 @@ pub fn SummaryView(p: &ViewProps) -> Html {
                 <p>{ format!("Next cohort {}: leaders prepare from {}, the team starts {}, graduation around {}, credit claims due {}.", cohort_name(&sc.cohort.id), date(sc.cohort.preparation_starts), date(sc.cohort.team_starts), date(sc.cohort.graduation), date(sc.cohort.claim_deadline)) }</p>
             } else { <p>{ "Enter a valid date in the Calendar view." }</p> }
             <h3>{ "Credits" }</h3>
-            <ul>{ for res.credits.iter().map(|c| html! { <li>{ format!("{}: {} credits, {}; {}.", c.name, c.report.credits, credit_type(c.report.credit_type), if c.report.claimable { "claimable now".to_string() } else { format!("not claimable yet, due by {}", date(c.report.claim_deadline)) }) }</li> }) }</ul>
+            <ul>{ for res.credits.iter().map(|c| html! { <li>{ format!("{}: {} credits, {}; {}.", c.name, c.report.credits, c.report.credit_type.title(), if c.report.claimable { "claimable now".to_string() } else { format!("not claimable yet, due by {}", date(c.report.claim_deadline)) }) }</li> }) }</ul>
             <p class="note">{ "Answers follow the ACR ImPower program page and the ACR Learning Network page; where they are silent or differ, the “Why?” of each answer says which reading we took." }</p>
         </section>
     }

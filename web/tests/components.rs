@@ -253,7 +253,7 @@ async fn a_crash_replaces_the_app_with_a_message_never_a_blank_page() {
 async fn each_person_keeps_their_own_hours_when_names_clash_or_are_empty() {
     let root = mount(View::Team).await;
     // Person 2 (physician leader, 4 h) takes person 1's name; person 3 (team leader) none.
-    type_into(&root, "#person-2-name", "Sponsor").await;
+    type_into(&root, "#person-2-name", "Project sponsor").await;
     type_into(&root, "#person-3-name", "").await;
     assert!(text(&root, "#person-2-name-error").contains("Another person"));
     assert!(

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use rules::readiness::Qi;
 use rules::team::Role;
+use rules::Hours;
 use web::eval::{evaluate, parse_count, parse_hours};
 use web::state::{Action, PersonEdit, State};
 
@@ -112,7 +113,7 @@ fn bad_hours_are_named_by_person_and_the_team_still_answers() {
 #[test]
 fn duplicate_and_empty_names_are_named() {
     let r = evaluate(&state_after(vec![
-        Action::Person(2, PersonEdit::Name("Sponsor".into())),
+        Action::Person(2, PersonEdit::Name("Project sponsor".into())),
         Action::Person(3, PersonEdit::Name("  ".into())),
     ]));
     assert!(r
@@ -166,15 +167,16 @@ fn fewer_projects_drop_roles_on_removed_projects() {
 fn parsers_use_the_rules_bounds() {
     assert_eq!(parse_count(" 3 ", "projects", 1, 100), Ok(3));
     assert!(parse_count("0", "projects", 1, 100).is_err());
-    assert_eq!(parse_hours("7.5"), Ok(7.5));
+    assert_eq!(parse_hours("7.5"), Ok(Hours::from_hundredths(750)));
+    assert_eq!(parse_hours(" .5 "), Ok(Hours::from_hundredths(50)));
+    assert_eq!(parse_hours("7.25"), Ok(Hours::from_hundredths(725)));
     assert!(parse_hours("169").is_err());
     assert!(parse_hours("NaN").is_err());
     assert!(parse_hours("1e2").is_err(), "no exponents for hours");
-    assert_eq!(web::eval::decimal(".5"), Some(0.5));
-    assert_eq!(web::eval::decimal("-2"), Some(-2.0));
-    assert_eq!(web::eval::decimal("7.25"), Some(7.25));
-    for bad in ["", ".", "-", "1.2.3", "4h", "٣"] {
-        assert_eq!(web::eval::decimal(bad), None, "{bad:?}");
+    let e = parse_hours("7.996").unwrap_err();
+    assert!(e.contains("two decimal places"), "{e}");
+    for bad in ["", ".", "-", "1.2.3", "4h", "٣", "-2"] {
+        assert!(parse_hours(bad).is_err(), "{bad:?}");
     }
 }
 

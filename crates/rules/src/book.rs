@@ -8,22 +8,22 @@ use core::fmt;
 
 use serde::{Serialize, Serializer};
 
-/// One of the two source pages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Page {
-    /// The ACR Learning Network page (`LN`).
-    LearningNetwork,
-    /// The ACR ImPower program page (`IP`).
-    ImpowerProgram,
+use crate::wire::wire_enum;
+
+wire_enum! {
+    /// One of the two source pages, by its code in the rule book.
+    pub enum Page {
+        /// The ACR Learning Network page (`LN`).
+        LearningNetwork = "LN",
+        /// The ACR ImPower program page (`IP`).
+        ImpowerProgram = "IP",
+    }
 }
 
 impl Page {
     /// The short code used in the rule book: `LN` or `IP`.
     pub const fn code(self) -> &'static str {
-        match self {
-            Page::LearningNetwork => "LN",
-            Page::ImpowerProgram => "IP",
-        }
+        self.key()
     }
 
     /// The page's title, for people.
@@ -32,12 +32,6 @@ impl Page {
             Page::LearningNetwork => "ACR Learning Network page",
             Page::ImpowerProgram => "ACR ImPower program page",
         }
-    }
-}
-
-impl Serialize for Page {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.code())
     }
 }
 
@@ -63,6 +57,15 @@ const fn ip(words: &'static str) -> Source {
         words,
     }
 }
+
+/// T2: who counts as a physician (cited when a physician leader is not one).
+pub const T2_DEGREE: Source = ln("The AMA defines physicians as those individuals who have obtained an MD, DO or equivalent medical degree");
+/// CR2: claiming follows graduation (cited when graduation is still ahead).
+pub const CR2_AFTER_GRADUATION: Source =
+    ln("After graduation presentations and upon receipt of all completed project documentation");
+/// CR8: what participants who are not physicians receive.
+pub const CR8_CERTIFICATE: Source =
+    ln("All other participants in this PI-CME activity may receive a Certificate of Participation");
 
 macro_rules! rule_ids {
     ($($id:ident),+ $(,)?) => {
@@ -179,7 +182,7 @@ pub static RULES: &[RuleDef] = &[
         Some("The pages speak of one sponsor per project; more than one is a warning.")),
     row(T2, "Each project has one physician leader, who is a physician.",
         &[ip("A physician who leads clinical decision making within the organization and for the project"),
-          ln("The AMA defines physicians as those individuals who have obtained an MD, DO or equivalent medical degree")],
+          T2_DEGREE],
         None),
     row(T3, "Each project has one team leader.",
         &[ip("An individual in a leadership position or with leadership potential who manages the project team")], None),
@@ -238,7 +241,7 @@ pub static RULES: &[RuleDef] = &[
         Some("A participant earns the stages they took part in.")),
     row(CR2, "Credit may be claimed after Stage C is complete and from graduation on.",
         &[ln("Credit may be claimed after completion of Stage C."),
-          ln("After graduation presentations and upon receipt of all completed project documentation")],
+          CR2_AFTER_GRADUATION],
         Some("Claiming opens on the graduation date.")),
     row(CR3, "All required project documentation is submitted.",
         &[ln("all required project documentation including Team Roster, Project Charter, A3, Sustain Plan, and Graduation Presentation")],
@@ -254,7 +257,7 @@ pub static RULES: &[RuleDef] = &[
         Some("Deadline = graduation + 3 calendar months, clamped to the last day of a shorter month; the deadline day is included.")),
     row(CR8, "Physicians earn AMA PRA Category 1 Credits; others a Certificate of Participation.",
         &[ln("Physicians are eligible to be awarded up to 20 AMA PRA Category 1 Credits™."),
-          ln("All other participants in this PI-CME activity may receive a Certificate of Participation")],
+          CR8_CERTIFICATE],
         None),
     row(CR9, "The listed accredited activity ran from 2024-07-23 to 2025-02-18.",
         &[ln("Activity Start Date: 7/23/2024"), ln("Activity End Date: 2/18/2025")], None),
@@ -272,39 +275,21 @@ pub static RULES: &[RuleDef] = &[
         &[ln("To prepare to join the Learning Network, your organization starts by participating in ImPower.")], None),
 ];
 
-/// The four improvement collaboratives (K1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Collaborative {
-    /// Lung Cancer Screening.
-    LungCancerScreening,
-    /// Mammography Positioning.
-    MammographyPositioning,
-    /// Prostate MR Image Quality (PI-QUAL).
-    ProstateMrImageQuality,
-    /// Recommendations Follow-Up.
-    RecommendationsFollowUp,
+wire_enum! {
+    /// The four improvement collaboratives (K1).
+    pub enum Collaborative {
+        /// Lung Cancer Screening.
+        LungCancerScreening = "lung_cancer_screening",
+        /// Mammography Positioning.
+        MammographyPositioning = "mammography_positioning",
+        /// Prostate MR Image Quality (PI-QUAL).
+        ProstateMrImageQuality = "prostate_mr_image_quality",
+        /// Recommendations Follow-Up.
+        RecommendationsFollowUp = "recommendations_follow_up",
+    }
 }
 
 impl Collaborative {
-    /// All four, in the page's order.
-    pub const ALL: [Collaborative; 4] = [
-        Collaborative::LungCancerScreening,
-        Collaborative::MammographyPositioning,
-        Collaborative::ProstateMrImageQuality,
-        Collaborative::RecommendationsFollowUp,
-    ];
-
-    /// The contract's name for it, e.g. `"lung_cancer_screening"`.
-    pub const fn key(self) -> &'static str {
-        match self {
-            Collaborative::LungCancerScreening => "lung_cancer_screening",
-            Collaborative::MammographyPositioning => "mammography_positioning",
-            Collaborative::ProstateMrImageQuality => "prostate_mr_image_quality",
-            Collaborative::RecommendationsFollowUp => "recommendations_follow_up",
-        }
-    }
-
     /// The page's name for it.
     pub const fn title(self) -> &'static str {
         match self {
@@ -324,11 +309,6 @@ impl Collaborative {
             Collaborative::RecommendationsFollowUp => "Improve efficiency and the effectiveness of your follow-up tracking process to decrease risk of missed cancers.",
         }
     }
-
-    /// Parses the contract's name.
-    pub fn parse(s: &str) -> Option<Collaborative> {
-        Collaborative::ALL.into_iter().find(|c| c.key() == s)
-    }
 }
 
 /// ImPower's five steps (A2), in order.
@@ -338,12 +318,4 @@ pub const FIVE_STEPS: [&str; 5] = [
     "Determine Key Drivers",
     "Brainstorm and Test Interventions",
     "Implement High Reliability Solutions",
-];
-
-/// What to do before applying (A1), in order.
-pub const APPLICATION_CHECKLIST: [&str; 4] = [
-    "Discuss the three critical commitments with key decision makers.",
-    "Download the application and review your responses with organizational leadership.",
-    "Know the fees: $6,000 a project, every third project $3,000.",
-    "Complete and submit the application online; the Learning Network team will reach out with next steps.",
 ];

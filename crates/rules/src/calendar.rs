@@ -14,22 +14,18 @@ use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use crate::book::{RuleId, FIVE_STEPS};
+use crate::bounds::{self, MAX_COHORTS};
 use crate::date::{self, add_months, month_end};
 use crate::error::{ErrorCode, InputError};
 use crate::finding::Finding;
+use crate::program::{CALENDAR, CREDITS};
+use crate::text::number_word;
 
-/// The months cohorts begin in (P1).
-pub const COHORT_MONTHS: [u32; 2] = [3, 9];
-/// Months of preparation before the cohort month (P2).
-pub const PREPARATION_MONTHS: u32 = 2;
-/// Months the whole team takes part (P3).
-pub const TEAM_MONTHS: u32 = 6;
-/// Months to claim credit after graduation (CR7).
-pub const CLAIM_MONTHS: u32 = 3;
-/// The most cohorts one request lists.
-pub const MAX_COHORTS: u32 = 12;
+/// How many cohorts a schedule lists when the request does not say: two years' worth.
+pub const DEFAULT_COHORTS: u32 = 2 * CALENDAR.cohort_months.len() as u32;
 
-/// The ten learning sessions (P4), in order.
+/// The learning sessions' titles (P4), in order; as many as
+/// [`CALENDAR`]`.learning_sessions` (a test checks).
 pub const SESSION_TITLES: [&str; 10] = [
     "Starting Improvement",
     "Structured Problem Solving Using A3 Thinking: The Left Side",
@@ -43,7 +39,8 @@ pub const SESSION_TITLES: [&str; 10] = [
     "Graduation: Presenting Improvement",
 ];
 
-/// The five QI coach training topics (P5).
+/// The QI coach training topics (P5), grouped into [`CALENDAR`]`.coach_trainings`
+/// sessions (a test checks).
 pub const COACH_TRAININGS: [&str; 5] = [
     "Leading improvement",
     "Developing measures",
@@ -130,10 +127,10 @@ fn too_late(field: &str) -> InputError {
 pub fn cohort(year: i32, month: u32) -> Option<Cohort> {
     let team_starts = NaiveDate::from_ymd_opt(year, month, 1)?;
     let preparation_starts =
-        team_starts.checked_sub_months(chrono::Months::new(PREPARATION_MONTHS))?;
-    let last_month = add_months(team_starts, TEAM_MONTHS - 1)?;
+        team_starts.checked_sub_months(chrono::Months::new(CALENDAR.preparation_months))?;
+    let last_month = add_months(team_starts, CALENDAR.team_months.checked_sub(1)?)?;
     let graduation = month_end(last_month)?;
-    let claim_deadline = add_months(graduation, CLAIM_MONTHS)?;
+    let claim_deadline = add_months(graduation, CREDITS.claim_months)?;
     Some(Cohort {
         id: format!("{year:04}-{month:02}"),
         preparation_starts,
@@ -148,7 +145,7 @@ pub fn upcoming(date: NaiveDate, count: u32) -> Option<Vec<Cohort>> {
     let mut out = Vec::new();
     let mut year = date.year();
     while out.len() < count as usize {
-        for month in COHORT_MONTHS {
+        for month in CALENDAR.cohort_months {
             let c = cohort(year, month)?;
             if c.preparation_starts >= date && out.len() < count as usize {
                 out.push(c);
@@ -183,17 +180,19 @@ pub fn sessions(c: &Cohort) -> Vec<Session> {
 
 /// The schedule for `date`: the next `count` cohorts and the next one's sessions.
 pub fn schedule(date: NaiveDate, count: u32) -> Result<Schedule, InputError> {
-    let count = crate::fees::count("count", u64::from(count), 1, MAX_COHORTS)?;
+    let count = bounds::count("count", u64::from(count), 1, MAX_COHORTS)?;
     let upcoming = upcoming(date, count).ok_or_else(|| too_late("date"))?;
     let cohort = upcoming.first().cloned().ok_or_else(|| too_late("date"))?;
     let sessions = sessions(&cohort);
     let months = |d: NaiveDate| format!("{} {}", month_name(d.month()), d.year());
+    let c = CALENDAR;
+    let [first, second] = c.cohort_months;
     let findings = alloc::vec![
-        Finding::info(RuleId::P1, format!("The next cohort begins in {}; cohorts begin every March and September.", months(cohort.team_starts))),
-        Finding::info(RuleId::P2, format!("The physician leader, team leader and QI coach start preparing on {}: two months to pick team members, scope the problem and start collecting baseline data.", date::format(cohort.preparation_starts))),
-        Finding::info(RuleId::P3, format!("The whole team takes part from {} to graduation, estimated {} (six months); the three leaders take part for eight months.", date::format(cohort.team_starts), date::format(cohort.graduation))),
-        Finding::info(RuleId::P4, "Team members attend ten two-hour learning sessions; the dates shown are estimates, the program sets the real ones."),
-        Finding::info(RuleId::P5, "QI coaches attend five training sessions, and may join an application meeting the day after each learning session."),
+        Finding::info(RuleId::P1, format!("The next cohort begins in {}; cohorts begin every {} and {}.", months(cohort.team_starts), month_name(first), month_name(second))),
+        Finding::info(RuleId::P2, format!("The physician leader, team leader and QI coach start preparing on {}: {} months to pick team members, scope the problem and start collecting baseline data.", date::format(cohort.preparation_starts), number_word(c.preparation_months))),
+        Finding::info(RuleId::P3, format!("The whole team takes part from {} to graduation, estimated {} ({} months); the three leaders take part for {} months.", date::format(cohort.team_starts), date::format(cohort.graduation), number_word(c.team_months), number_word(c.leader_months))),
+        Finding::info(RuleId::P4, format!("Team members attend {} {}-hour learning sessions; the dates shown are estimates, the program sets the real ones.", number_word(c.learning_sessions), number_word(c.session_hours))),
+        Finding::info(RuleId::P5, format!("QI coaches attend {} training sessions, and may join an application meeting the day after each learning session.", number_word(c.coach_trainings))),
         Finding::info(RuleId::P6, "Between learning sessions, teams report progress at \"Walk the Wall\", tracked on a project progress scale."),
         Finding::info(RuleId::A2, "Projects move through ImPower's five steps, from Project Preparation to Implement High Reliability Solutions."),
         Finding::info(RuleId::CR7, format!("Evaluations and credit claims for this cohort are due by {}.", date::format(cohort.claim_deadline))),
@@ -233,4 +232,15 @@ pub fn month_name(month: u32) -> &'static str {
         .get(month.wrapping_sub(1) as usize)
         .copied()
         .unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_match_the_program_counts() {
+        assert_eq!(SESSION_TITLES.len(), CALENDAR.learning_sessions as usize);
+        assert_eq!(COACH_TRAININGS.len(), CALENDAR.coach_trainings as usize);
+    }
 }

@@ -8,40 +8,27 @@ use alloc::vec::Vec;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::book::RuleId;
+use crate::book::{RuleId, CR2_AFTER_GRADUATION, CR8_CERTIFICATE};
 use crate::date::{self, add_months};
 use crate::error::{ErrorCode, InputError};
 use crate::finding::{has_error, Finding};
+use crate::program::CREDITS;
+use crate::text::number_word;
+use crate::wire::wire_enum;
 
-/// A PI-CME stage (CR1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub enum Stage {
-    /// Stage A: Baseline data review.
-    A,
-    /// Stage B: Educational intervention.
-    B,
-    /// Stage C: Post-intervention data review.
-    C,
+wire_enum! {
+    /// A PI-CME stage (CR1).
+    pub enum Stage {
+        /// Stage A: Baseline data review.
+        A = "A",
+        /// Stage B: Educational intervention.
+        B = "B",
+        /// Stage C: Post-intervention data review.
+        C = "C",
+    }
 }
 
 impl Stage {
-    /// All three, in order.
-    pub const ALL: [Stage; 3] = [Stage::A, Stage::B, Stage::C];
-
-    /// The contract's name: `A`, `B` or `C`.
-    pub const fn key(self) -> &'static str {
-        match self {
-            Stage::A => "A",
-            Stage::B => "B",
-            Stage::C => "C",
-        }
-    }
-
-    /// Parses the contract's name.
-    pub fn parse(s: &str) -> Option<Stage> {
-        Stage::ALL.into_iter().find(|x| x.key() == s)
-    }
-
     /// Its title on the page.
     pub const fn title(self) -> &'static str {
         match self {
@@ -51,56 +38,33 @@ impl Stage {
         }
     }
 
-    /// Credits it is worth (CR1).
+    /// Credits it is worth (CR1, from [`CREDITS`]).
     pub const fn credits(self) -> u32 {
         match self {
-            Stage::A => 5,
-            Stage::B => 5,
-            Stage::C => 10,
+            Stage::A => CREDITS.stage_a,
+            Stage::B => CREDITS.stage_b,
+            Stage::C => CREDITS.stage_c,
         }
     }
 }
 
-/// The most credits per project (CR1).
-pub const MAX_CREDITS: u32 = 20;
-
-/// A required project document (CR3).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Document {
-    /// Team Roster.
-    TeamRoster,
-    /// Project Charter.
-    ProjectCharter,
-    /// A3.
-    A3,
-    /// Sustain Plan.
-    SustainPlan,
-    /// Graduation Presentation.
-    GraduationPresentation,
+wire_enum! {
+    /// A required project document (CR3).
+    pub enum Document {
+        /// Team Roster.
+        TeamRoster = "team_roster",
+        /// Project Charter.
+        ProjectCharter = "project_charter",
+        /// A3.
+        A3 = "a3",
+        /// Sustain Plan.
+        SustainPlan = "sustain_plan",
+        /// Graduation Presentation.
+        GraduationPresentation = "graduation_presentation",
+    }
 }
 
 impl Document {
-    /// The five, in the page's order.
-    pub const ALL: [Document; 5] = [
-        Document::TeamRoster,
-        Document::ProjectCharter,
-        Document::A3,
-        Document::SustainPlan,
-        Document::GraduationPresentation,
-    ];
-
-    /// The contract's name, e.g. `"team_roster"`.
-    pub const fn key(self) -> &'static str {
-        match self {
-            Document::TeamRoster => "team_roster",
-            Document::ProjectCharter => "project_charter",
-            Document::A3 => "a3",
-            Document::SustainPlan => "sustain_plan",
-            Document::GraduationPresentation => "graduation_presentation",
-        }
-    }
-
     /// The page's name for it.
     pub const fn title(self) -> &'static str {
         match self {
@@ -111,26 +75,27 @@ impl Document {
             Document::GraduationPresentation => "Graduation Presentation",
         }
     }
+}
 
-    /// Parses the contract's name.
-    pub fn parse(s: &str) -> Option<Document> {
-        Document::ALL.into_iter().find(|d| d.key() == s)
+wire_enum! {
+    /// The kind of credit (CR8).
+    pub enum CreditType {
+        /// AMA PRA Category 1 Credits™, for physicians.
+        AmaPraCategory1 = "ama_pra_category_1",
+        /// A Certificate of Participation, for everyone else.
+        CertificateOfParticipation = "certificate_of_participation",
     }
 }
 
-/// The kind of credit (CR8).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CreditType {
-    /// AMA PRA Category 1 Credits™, for physicians.
-    #[serde(rename = "ama_pra_category_1")]
-    AmaPraCategory1,
-    /// A Certificate of Participation, for everyone else.
-    CertificateOfParticipation,
+impl CreditType {
+    /// Its name for people.
+    pub const fn title(self) -> &'static str {
+        match self {
+            CreditType::AmaPraCategory1 => "AMA PRA Category 1 Credits™",
+            CreditType::CertificateOfParticipation => "Certificate of Participation",
+        }
+    }
 }
-
-/// The accredited activity the page lists (CR9).
-pub const LISTED_ACTIVITY: (&str, &str) = ("2024-07-23", "2025-02-18");
 
 /// One participant's credit question.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -173,9 +138,20 @@ pub struct CreditReport {
     pub findings: Vec<Finding>,
 }
 
+/// The credit questions the app asks, one per condition of CR2, CR4 and CR5.
+pub mod questions {
+    /// CR2: Stage C complete.
+    pub const STAGE_C_COMPLETE: &str =
+        "The project has completed Stage C (post-intervention data review)";
+    /// CR4: on the roster at the start.
+    pub const ON_ROSTER_AT_START: &str = "Named on the Team Roster at the start of the project";
+    /// CR5: opted in.
+    pub const OPTED_IN: &str = "Opted in by completing the survey by Session 1";
+}
+
 /// The claim deadline for a graduation date (CR7).
 pub fn claim_deadline(graduation: NaiveDate) -> Option<NaiveDate> {
-    add_months(graduation, crate::calendar::CLAIM_MONTHS)
+    add_months(graduation, CREDITS.claim_months)
 }
 
 /// Assesses one participant's credit.
@@ -188,7 +164,7 @@ pub fn assess(input: &CreditInput) -> Result<CreditReport, InputError> {
         )
     })?;
     let earned: u32 = input.stages.iter().map(|s| s.credits()).sum();
-    let credits = earned.min(MAX_CREDITS);
+    let credits = earned.min(CREDITS.max_per_project);
     let credit_type = if input.physician {
         CreditType::AmaPraCategory1
     } else {
@@ -196,7 +172,11 @@ pub fn assess(input: &CreditInput) -> Result<CreditReport, InputError> {
     };
     let mut f = Vec::new();
     if input.stages.is_empty() {
-        f.push(Finding::error(RuleId::CR1, "No stage taken part in, so there is no credit to claim. Credit follows the stages you took part in: A 5, B 5, C 10."));
+        let worth: Vec<String> = Stage::ALL
+            .iter()
+            .map(|s| format!("{} {}", s.key(), s.credits()))
+            .collect();
+        f.push(Finding::error(RuleId::CR1, format!("No stage taken part in, so there is no credit to claim. Credit follows the stages you took part in: {}.", worth.join(", "))));
     } else {
         let list: Vec<String> = input
             .stages
@@ -206,9 +186,10 @@ pub fn assess(input: &CreditInput) -> Result<CreditReport, InputError> {
         f.push(Finding::info(
             RuleId::CR1,
             format!(
-                "{} credits for {}; at most {MAX_CREDITS} per project.",
+                "{} credits for {}; at most {} per project.",
                 credits,
-                list.join(", ")
+                list.join(", "),
+                CREDITS.max_per_project
             ),
         ));
     }
@@ -227,15 +208,16 @@ pub fn assess(input: &CreditInput) -> Result<CreditReport, InputError> {
                     date::format(input.graduation)
                 ),
             )
-            .citing(1),
+            .citing(CR2_AFTER_GRADUATION),
         );
     }
     let missing: Vec<Document> = Document::ALL
-        .into_iter()
+        .iter()
+        .copied()
         .filter(|d| !input.documents.contains(d))
         .collect();
     if missing.is_empty() {
-        f.push(Finding::info(RuleId::CR3, "All five named documents are submitted; the page says \"including\", so ask the program whether it needs more."));
+        f.push(Finding::info(RuleId::CR3, format!("All {} named documents are submitted; the page says \"including\", so ask the program whether it needs more.", number_word(Document::ALL.len() as u32))));
     } else {
         let titles: Vec<&str> = missing.iter().map(|d| d.title()).collect();
         f.push(Finding::error(
@@ -254,24 +236,26 @@ pub fn assess(input: &CreditInput) -> Result<CreditReport, InputError> {
         f.push(Finding::error(
             RuleId::CR7,
             format!(
-                "The deadline, {}, has passed: claims are due within three months of graduation.",
-                date::format(deadline)
+                "The deadline, {}, has passed: claims are due within {} months of graduation.",
+                date::format(deadline),
+                number_word(CREDITS.claim_months)
             ),
         ));
     } else {
         f.push(Finding::info(
             RuleId::CR7,
             format!(
-                "Complete evaluations and credit claims by {} (three months after graduation).",
-                date::format(deadline)
+                "Complete evaluations and credit claims by {} ({} months after graduation).",
+                date::format(deadline),
+                number_word(CREDITS.claim_months)
             ),
         ));
     }
     f.push(match credit_type {
         CreditType::AmaPraCategory1 => Finding::info(RuleId::CR8, format!("As a physician you can be awarded {credits} AMA PRA Category 1 Credits™.")),
-        CreditType::CertificateOfParticipation => Finding::info(RuleId::CR8, "You can receive a Certificate of Participation; check with your licensing board that it accepts it for CE credit.").citing(1),
+        CreditType::CertificateOfParticipation => Finding::info(RuleId::CR8, "You can receive a Certificate of Participation; check with your licensing board that it accepts it for CE credit.").citing(CR8_CERTIFICATE),
     });
-    let (start, end) = LISTED_ACTIVITY;
+    let (start, end) = CREDITS.listed_activity;
     let listed = date::parse(start, "").ok().zip(date::parse(end, "").ok());
     if let Some((start, end)) = listed {
         if input.graduation != end {

@@ -6,42 +6,44 @@ use core::fmt;
 
 use serde::Serialize;
 
-/// What kind of input was refused. Serialized in `snake_case`, e.g. `"out_of_range"`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
-    /// The text is not JSON.
-    MalformedJson,
-    /// The verb is not one of the contract's.
-    UnknownVerb,
-    /// A value has the wrong JSON type.
-    WrongType,
-    /// A required field is absent.
-    MissingField,
-    /// A field the contract does not know (often a typo).
-    UnknownField,
-    /// A string outside its closed set (role, edition, stage, coach, …).
-    UnknownValue,
-    /// A count that is not a whole number.
-    NotInteger,
-    /// A number below or above its allowed bounds.
-    OutOfRange,
-    /// A date that is not `YYYY-MM-DD` or does not exist.
-    InvalidDate,
-    /// The same value given twice where each may appear once.
-    Duplicate,
-    /// The same key given twice in one JSON object.
-    DuplicateField,
-    /// A text that must not be empty is empty (a person's name).
-    Empty,
-    /// A number with more decimal places than the field keeps (hours: two).
-    TooPrecise,
-    /// A field the rules derive from another answer (S3 from `coach`).
-    DerivedField,
-    /// The command line was called wrongly (arguments, not input).
-    Usage,
-    /// The input could not be read (command line only).
-    Io,
+use crate::wire::wire_enum;
+
+wire_enum! {
+    /// What kind of input was refused, by its contract name (`"out_of_range"`).
+    pub enum ErrorCode {
+        /// The text is not JSON.
+        MalformedJson = "malformed_json",
+        /// The verb is not one of the contract's.
+        UnknownVerb = "unknown_verb",
+        /// A value has the wrong JSON type.
+        WrongType = "wrong_type",
+        /// A required field is absent.
+        MissingField = "missing_field",
+        /// A field the contract does not know (often a typo).
+        UnknownField = "unknown_field",
+        /// A string outside its closed set (role, edition, stage, coach, …).
+        UnknownValue = "unknown_value",
+        /// A count that is not a whole number as written.
+        NotInteger = "not_integer",
+        /// A number below or above its allowed bounds.
+        OutOfRange = "out_of_range",
+        /// A date that is not `YYYY-MM-DD` or does not exist.
+        InvalidDate = "invalid_date",
+        /// The same value given twice where each may appear once.
+        Duplicate = "duplicate",
+        /// The same key given twice in one JSON object.
+        DuplicateField = "duplicate_field",
+        /// A text that must not be empty is empty (a person's name).
+        Empty = "empty",
+        /// A number with more decimal places than the field keeps (hours: two).
+        TooPrecise = "too_precise",
+        /// A field the rules derive from another answer (S3 from `coach`).
+        DerivedField = "derived_field",
+        /// The command line was called wrongly (arguments, not input).
+        Usage = "usage",
+        /// The input could not be read (command line only).
+        Io = "io",
+    }
 }
 
 /// A refused input: a code, a message that says what to do, and the field's path
@@ -69,7 +71,7 @@ impl InputError {
     /// The same error, its path placed under `prefix` (`team` + `projects` = `team.projects`).
     #[must_use]
     pub fn under(mut self, prefix: &str) -> Self {
-        self.path = crate::json::join(prefix, &self.path);
+        self.path = crate::path::join(prefix, &self.path);
         self
     }
 }

@@ -1,4 +1,5 @@
-//! Fees (F1–F4): $6,000 a project, every third of the organization's projects $3,000.
+//! Fees (F1–F4): the fee table of [`crate::program::FEES`], every
+//! `discount_every`th of the organization's projects discounted.
 
 use alloc::format;
 use alloc::vec::Vec;
@@ -6,22 +7,15 @@ use alloc::vec::Vec;
 use serde::Serialize;
 
 use crate::book::RuleId;
+use crate::bounds::{count, MAX_PRIOR_PROJECTS, MAX_PROJECTS};
 use crate::error::{ErrorCode, InputError};
 use crate::finding::Finding;
 use crate::money::Usd;
+use crate::program::{FEES, TEAM};
+use crate::text::{number_word, ordinal_word, plural};
 
-/// The full fee of a project (F1).
-pub const PROJECT_FEE: Usd = Usd(6_000);
-/// The fee of every third project (F2).
-pub const DISCOUNTED_FEE: Usd = Usd(3_000);
-/// Every `DISCOUNT_EVERY`th project is discounted (F2).
-pub const DISCOUNT_EVERY: u32 = 3;
-/// A coach serves at most this many project teams (T4, F4).
-pub const TEAMS_PER_COACH: u32 = 2;
-/// The most new projects one estimate prices.
-pub const MAX_PROJECTS: u32 = 100;
-/// The most earlier projects an organization may report.
-pub const MAX_PRIOR_PROJECTS: u32 = 10_000;
+/// How many project counts the side-by-side comparison shows: two discount cycles.
+pub const COMPARE_UP_TO: u32 = 2 * FEES.discount_every;
 
 /// A checked fee request: 1 to [`MAX_PROJECTS`] new projects after `prior` earlier ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,18 +41,6 @@ impl FeeRequest {
     /// Earlier projects.
     pub fn prior(self) -> u32 {
         self.prior
-    }
-}
-
-/// Checks a count against its bounds; `field` names it in the error.
-pub fn count(field: &str, n: u64, min: u32, max: u32) -> Result<u32, InputError> {
-    match u32::try_from(n) {
-        Ok(v) if (min..=max).contains(&v) => Ok(v),
-        _ => Err(InputError::new(
-            ErrorCode::OutOfRange,
-            field,
-            format!("{n} is out of range: give a whole number from {min} to {max}"),
-        )),
     }
 }
 
@@ -94,20 +76,21 @@ pub struct FeeEstimate {
 
 /// Whether the organization's `number`th project is discounted (F2, F3).
 pub fn is_discounted(number: u32) -> bool {
-    number % DISCOUNT_EVERY == 0
+    number % FEES.discount_every == 0
 }
 
 /// How many of projects `prior+1 ..= prior+n` are discounted (F3):
 /// ⌊(p+n)/3⌋ − ⌊p/3⌋.
 pub fn discounted_count(prior: u32, n: u32) -> u32 {
     let end = u64::from(prior) + u64::from(n);
-    let d = end / u64::from(DISCOUNT_EVERY) - u64::from(prior / DISCOUNT_EVERY);
+    let every = FEES.discount_every;
+    let d = end / u64::from(every) - u64::from(prior / every);
     u32::try_from(d).unwrap_or(u32::MAX)
 }
 
 /// The fewest coaches for `teams` teams, at two teams a coach (F4).
 pub fn coaches_needed(teams: u32) -> u32 {
-    teams.div_ceil(TEAMS_PER_COACH)
+    teams.div_ceil(TEAM.teams_per_coach)
 }
 
 /// Prices the request (F1–F4).
@@ -125,9 +108,9 @@ pub fn estimate(req: FeeRequest) -> Result<FeeEstimate, InputError> {
         let number = req.prior.checked_add(i).ok_or_else(overflow)?;
         let discounted = is_discounted(number);
         let fee_usd = if discounted {
-            DISCOUNTED_FEE
+            FEES.discounted
         } else {
-            PROJECT_FEE
+            FEES.project
         };
         total = total.checked_add(fee_usd).ok_or_else(overflow)?;
         projects.push(ProjectFee {
@@ -137,13 +120,16 @@ pub fn estimate(req: FeeRequest) -> Result<FeeEstimate, InputError> {
             rule: if discounted { RuleId::F2 } else { RuleId::F1 },
         });
     }
-    let undiscounted_usd = PROJECT_FEE.checked_mul(req.projects).ok_or_else(overflow)?;
+    let undiscounted_usd = FEES
+        .project
+        .checked_mul(req.projects)
+        .ok_or_else(overflow)?;
     let coaches = coaches_needed(req.projects);
     let discounted = discounted_count(req.prior, req.projects);
     let mut findings = Vec::new();
     findings.push(Finding::info(
         RuleId::F1,
-        format!("Each project costs {PROJECT_FEE}."),
+        format!("Each project costs {}.", FEES.project),
     ));
     if discounted > 0 {
         let numbers: Vec<_> = projects
@@ -154,7 +140,9 @@ pub fn estimate(req: FeeRequest) -> Result<FeeEstimate, InputError> {
         findings.push(Finding::info(
             RuleId::F2,
             format!(
-                "Every third project costs {DISCOUNTED_FEE}: {} {}, saving {}.",
+                "Every {} project costs {}: {} {}, saving {}.",
+                ordinal_word(FEES.discount_every),
+                FEES.discounted,
                 if discounted == 1 {
                     "project"
                 } else {
@@ -165,10 +153,15 @@ pub fn estimate(req: FeeRequest) -> Result<FeeEstimate, InputError> {
             ),
         ));
     } else {
-        let next = (req.prior + req.projects) / DISCOUNT_EVERY * DISCOUNT_EVERY + DISCOUNT_EVERY;
+        let every = FEES.discount_every;
+        let next = (req.prior + req.projects) / every * every + every;
         findings.push(Finding::info(
             RuleId::F2,
-            format!("No project here is a third project; your project #{next} would cost {DISCOUNTED_FEE}."),
+            format!(
+                "No project here is a {} project; your project #{next} would cost {}.",
+                ordinal_word(every),
+                FEES.discounted
+            ),
         ));
     }
     if req.prior > 0 {
@@ -186,7 +179,7 @@ pub fn estimate(req: FeeRequest) -> Result<FeeEstimate, InputError> {
     findings.push(Finding::info(
         RuleId::F4,
         format!(
-            "{} project{} need{} {} team{} and at least {} QI coach{} (one coach serves up to two teams).",
+            "{} project{} need{} {} team{} and at least {} QI coach{} (one coach serves up to {} teams).",
             req.projects,
             plural(req.projects),
             if req.projects == 1 { "s" } else { "" },
@@ -194,6 +187,7 @@ pub fn estimate(req: FeeRequest) -> Result<FeeEstimate, InputError> {
             plural(req.projects),
             coaches,
             if coaches == 1 { "" } else { "es" },
+            number_word(TEAM.teams_per_coach),
         ),
     ));
     Ok(FeeEstimate {
@@ -204,12 +198,4 @@ pub fn estimate(req: FeeRequest) -> Result<FeeEstimate, InputError> {
         projects,
         findings,
     })
-}
-
-pub(crate) fn plural(n: u32) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
 }

@@ -5,17 +5,18 @@ use alloc::string::String;
 use serde::Serialize;
 
 use crate::book::{RuleId, Source};
+use crate::wire::wire_enum;
 
-/// How much a finding matters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Severity {
-    /// The pages state it as a requirement.
-    Error,
-    /// The pages give it as ideal, approximate or implied.
-    Warning,
-    /// Worth knowing.
-    Info,
+wire_enum! {
+    /// How much a finding matters.
+    pub enum Severity {
+        /// The pages state it as a requirement.
+        Error = "error",
+        /// The pages give it as ideal, approximate or implied.
+        Warning = "warning",
+        /// Worth knowing.
+        Info = "info",
+    }
 }
 
 /// One thing an evaluation found.
@@ -70,11 +71,13 @@ impl Finding {
         Finding::new(rule, Severity::Info, message)
     }
 
-    /// Cites the rule's `n`th source instead of its first (kept if out of range).
+    /// Cites `source`, one of the rule's own sources named in [`crate::book`] (such as
+    /// [`crate::book::T2_DEGREE`]), instead of its first. A source that is not the
+    /// rule's is ignored, so a finding never cites words its rule does not rest on.
     #[must_use]
-    pub fn citing(mut self, n: usize) -> Self {
-        if let Some(s) = self.rule.def().sources.get(n) {
-            self.source = *s;
+    pub fn citing(mut self, source: Source) -> Self {
+        if self.rule.def().sources.contains(&source) {
+            self.source = source;
         }
         self
     }

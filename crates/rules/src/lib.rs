@@ -8,6 +8,9 @@
 //!
 //! # The central choice: rules are data with citations
 //!
+//! Every number the pages state (fees, periods, counts, credits, weekly hours) is
+//! defined once, in [`program`], and every message is built from it.
+//!
 //! Each rule has a stable ID ([`book::RuleId`]) and a row in [`book::RULES`] quoting the
 //! page it rests on; where our reading goes beyond the words, the row says so. Every
 //! [`finding::Finding`] an evaluation returns carries its rule, severity, message and
@@ -23,24 +26,37 @@
 #![no_std]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
-#![warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![cfg_attr(
+    not(test),
+    warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
 
 extern crate alloc;
 
+mod wire;
+
 pub mod book;
+pub mod bounds;
 pub mod calendar;
 pub mod credits;
 pub mod date;
+pub mod decimal;
 pub mod error;
 pub mod fees;
 pub mod finding;
+pub mod hours;
 pub mod json;
 pub mod money;
+pub mod path;
+pub mod program;
 pub mod readiness;
 pub mod team;
+pub mod text;
+pub mod vocab;
 
 pub use book::{Page, RuleId, Source, RULES};
 pub use error::{ErrorCode, InputError};
 pub use finding::{Finding, Severity};
+pub use hours::Hours;
 pub use json::respond;
 pub use money::Usd;

@@ -14,37 +14,7 @@ use serde::Serialize;
 use crate::book::{RuleId, Source};
 use crate::finding::Finding;
 
-/// Quality improvement experience of a person, or of the coach.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Qi {
-    /// Has quality improvement experience.
-    Experienced,
-    /// Has an interest in learning quality improvement.
-    Learning,
-    /// Neither.
-    #[default]
-    None,
-}
-
-impl Qi {
-    /// All three.
-    pub const ALL: [Qi; 3] = [Qi::Experienced, Qi::Learning, Qi::None];
-
-    /// The contract's name.
-    pub const fn key(self) -> &'static str {
-        match self {
-            Qi::Experienced => "experienced",
-            Qi::Learning => "learning",
-            Qi::None => "none",
-        }
-    }
-
-    /// Parses the contract's name.
-    pub fn parse(s: &str) -> Option<Qi> {
-        Qi::ALL.into_iter().find(|q| q.key() == s)
-    }
-}
+pub use crate::vocab::Qi;
 
 /// The seven success factors (S1–S7), in order.
 pub const SUCCESS_FACTORS: [RuleId; 7] = [
@@ -57,16 +27,84 @@ pub const SUCCESS_FACTORS: [RuleId; 7] = [
     RuleId::S7,
 ];
 
-/// What missing each success factor risks, in [`SUCCESS_FACTORS`] order.
-const RISKS: [&str; 7] = [
-    "Without leaders who support change and will manage it, improvements stall when they meet resistance.",
-    "Without engaged front-line staff and leaders, project work falls to a few people and the changes do not stick.",
-    "Without a coach experienced in quality improvement, the team learns the tools more slowly; plan extra support for the coach.",
-    "Without a sponsor who gives time and resources, staff cannot protect the hours the project needs.",
-    "Without weekly data and manual audits or report reviews, the team cannot show or steer its progress.",
-    "Without six months of commitment and the people described, teams drop out before graduation.",
-    "Without the wish to learn with peers, the team misses the collaborative's main benefit.",
+/// One key success factor: how the app asks it and what missing it risks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Factor {
+    /// S1–S7.
+    pub id: RuleId,
+    /// The question, as a statement to tick.
+    pub question: &'static str,
+    /// What missing it risks.
+    pub risk: &'static str,
+    /// Derived from another answer rather than asked (S3, from the coach answer).
+    pub derived: bool,
+}
+
+/// The seven success factors, in [`SUCCESS_FACTORS`] order.
+pub const FACTORS: [Factor; 7] = [
+    Factor { id: RuleId::S1, derived: false,
+        question: "Department leaders support change and are willing to manage it.",
+        risk: "Without leaders who support change and will manage it, improvements stall when they meet resistance." },
+    Factor { id: RuleId::S2, derived: false,
+        question: "Engaged front-line staff and leaders will take part and do project work.",
+        risk: "Without engaged front-line staff and leaders, project work falls to a few people and the changes do not stick." },
+    Factor { id: RuleId::S3, derived: true,
+        question: "The improvement coach has quality improvement experience (from the coach question).",
+        risk: "Without a coach experienced in quality improvement, the team learns the tools more slowly; plan extra support for the coach." },
+    Factor { id: RuleId::S4, derived: false,
+        question: "An organizational sponsor will provide time and resources for the project.",
+        risk: "Without a sponsor who gives time and resources, staff cannot protect the hours the project needs." },
+    Factor { id: RuleId::S5, derived: false,
+        question: "You can track and report progress data weekly, and do manual image audits or report reviews.",
+        risk: "Without weekly data and manual audits or report reviews, the team cannot show or steer its progress." },
+    Factor { id: RuleId::S6, derived: false,
+        question: "You can commit to a six-month training program and the people it needs.",
+        risk: "Without six months of commitment and the people described, teams drop out before graduation." },
+    Factor { id: RuleId::S7, derived: false,
+        question: "You want to join a community committed to improving and collaborating.",
+        risk: "Without the wish to learn with peers, the team misses the collaborative's main benefit." },
 ];
+
+/// The index of S3 in [`SUCCESS_FACTORS`]: derived from the coach answer, never asked.
+pub const S3_INDEX: usize = 2;
+
+/// Whether a success factor is met, given the answers: S3 follows the coach answer
+/// (a coach only learning QI meets C2, not S3); the others are as answered.
+pub fn factor_met(index: usize, coach: Qi, answered: &[bool; 7]) -> bool {
+    if index == S3_INDEX {
+        coach.meets_s3()
+    } else {
+        answered.get(index).copied().unwrap_or(false)
+    }
+}
+
+/// The readiness questions the app asks for C1 and C3, and the coach question for C2.
+pub mod questions {
+    /// C1: the sponsor.
+    pub const SPONSOR: &str = "We have named an organizational sponsor who will provide resources, support change and protect staff time.";
+    /// C1: the clinical leader.
+    pub const CLINICAL_LEADER: &str = "We have named a clinical leader (the physician leader).";
+    /// C2: the coach.
+    pub const COACH: &str = "Our QI coach…";
+    /// C3: audits.
+    pub const CAN_AUDIT: &str = "We can perform manual audits.";
+    /// C3: data.
+    pub const CAN_REPORT_DATA: &str = "We can report data throughout ImPower.";
+}
+
+/// The verdict's name: "the three critical commitments", counted from C1–C3.
+pub fn commitments_name() -> String {
+    format!(
+        "the {} critical commitments",
+        crate::text::number_word(COMMITMENTS.len() as u32)
+    )
+}
+
+/// The three critical commitments, in order.
+pub const COMMITMENTS: [RuleId; 3] = [RuleId::C1, RuleId::C2, RuleId::C3];
+
+/// Said when C1 and C2 are answered from the team roster.
+pub const FROM_ROSTER: &str = "C1 and C2 are answered from the team roster: a sponsor and a physician leader on every project, and on every project a QI coach with QI experience or an interest in learning it.";
 
 /// The answers to the readiness questions.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -127,7 +165,23 @@ pub struct Step {
     /// The rule it comes from.
     pub rule: RuleId,
     /// What to do.
-    pub text: &'static str,
+    pub text: String,
+}
+
+/// What to do before applying (A1), in order; the fees as the fee table states them.
+pub fn application_checklist() -> Vec<String> {
+    let f = crate::program::FEES;
+    alloc::vec![
+        String::from("Discuss the three critical commitments with key decision makers."),
+        String::from("Download the application and review your responses with organizational leadership."),
+        format!(
+            "Know the fees: {} a project, every {} project {}.",
+            f.project,
+            crate::text::ordinal_word(f.discount_every),
+            f.discounted
+        ),
+        String::from("Complete and submit the application online; the Learning Network team will reach out with next steps."),
+    ]
 }
 
 /// The readiness verdict.
@@ -187,21 +241,24 @@ pub fn assess(input: &ReadinessInput) -> ReadinessReport {
         .map(|c| Finding::error(c.id, c.message.clone()))
         .collect();
 
-    let mut factors = input.success_factors;
-    factors[2] = input.coach == Qi::Experienced;
+    let mut met = 0u32;
     let mut missing = Vec::new();
-    for (i, id) in SUCCESS_FACTORS.into_iter().enumerate() {
-        if !factors[i] {
-            missing.push(MissingFactor { id, risk: RISKS[i] });
-            findings.push(Finding::warning(id, RISKS[i]));
+    for (i, factor) in FACTORS.iter().enumerate() {
+        if factor_met(i, input.coach, &input.success_factors) {
+            met += 1;
+        } else {
+            missing.push(MissingFactor {
+                id: factor.id,
+                risk: factor.risk,
+            });
+            findings.push(Finding::warning(factor.id, factor.risk));
         }
     }
-    let met = u32::try_from(factors.iter().filter(|f| **f).count()).unwrap_or(0);
     let ready = c1 && c2 && c3;
     if ready {
-        findings.push(Finding::info(RuleId::A3, format!("You meet the three commitments ({met} of 7 success factors). Taking part in ImPower is how an organization prepares to join the Learning Network.")));
+        findings.push(Finding::info(RuleId::A3, format!("You meet the three commitments ({met} of {} success factors). Taking part in ImPower is how an organization prepares to join the Learning Network.", FACTORS.len())));
     }
-    let next_steps = crate::book::APPLICATION_CHECKLIST
+    let next_steps = application_checklist()
         .into_iter()
         .map(|text| Step {
             rule: RuleId::A1,
@@ -213,7 +270,7 @@ pub fn assess(input: &ReadinessInput) -> ReadinessReport {
         commitments,
         success_factors: FactorScore {
             met,
-            of: 7,
+            of: FACTORS.len() as u32,
             missing,
         },
         next_steps,
@@ -222,27 +279,23 @@ pub fn assess(input: &ReadinessInput) -> ReadinessReport {
 }
 
 /// C1 and C2 as a roster answers them (derived, not asked twice): a sponsor and a
-/// physician leader on every project, and the least experienced coach.
+/// physician leader on every project; for the coach, on every project the best of its
+/// coaches ("someone", RULES.md C2), and over the projects the weakest of those.
 pub fn from_team(team: &crate::team::TeamRequest) -> (bool, bool, Qi) {
-    use crate::team::{Assignment, Role};
-    let people = team.people();
-    let has = |role: Role, project: u32| {
-        people
-            .iter()
-            .any(|p| p.roles.contains(&Assignment { role, project }))
-    };
-    let all = |role: Role| (1..=team.projects()).all(|n| has(role, n));
-    let coaches: Vec<Qi> = people
-        .iter()
-        .filter(|p| p.roles.iter().any(|a| a.role == Role::QiCoach))
-        .map(|p| p.qi)
-        .collect();
-    let coach = if coaches.is_empty() || !all(Role::QiCoach) || coaches.contains(&Qi::None) {
-        Qi::None
-    } else if coaches.contains(&Qi::Learning) {
-        Qi::Learning
-    } else {
-        Qi::Experienced
-    };
+    use crate::team::Role;
+    let projects = 1..=team.projects();
+    let all = |role: Role| projects.clone().all(|n| !team.holders(n, role).is_empty());
+    // `Qi` orders Experienced < Learning < None: the best coach is the least.
+    let coach = projects
+        .clone()
+        .map(|n| {
+            team.holders(n, Role::QiCoach)
+                .iter()
+                .map(|p| p.qi)
+                .min()
+                .unwrap_or(Qi::None)
+        })
+        .max()
+        .unwrap_or(Qi::None);
     (all(Role::Sponsor), all(Role::PhysicianLeader), coach)
 }

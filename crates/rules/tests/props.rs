@@ -61,13 +61,13 @@ proptest! {
 
     /// Any text into any verb answers or errs, never panics.
     #[test]
-    fn arbitrary_text_never_panics(verb in prop::sample::select(&rules::json::VERBS[..]), text in ".{0,200}") {
+    fn arbitrary_text_never_panics(verb in prop::sample::select(rules::json::VERBS), text in ".{0,200}") {
         let _ = rules::respond(verb, &text);
     }
 
     /// Any JSON value into any verb answers or errs, never panics, and errors are JSON.
     #[test]
-    fn arbitrary_json_never_panics(verb in prop::sample::select(&rules::json::VERBS[..]), v in json_value()) {
+    fn arbitrary_json_never_panics(verb in prop::sample::select(rules::json::VERBS), v in json_value()) {
         match rules::respond(verb, &v.to_string()) {
             Ok(answer) => prop_assert!(answer.is_object()),
             Err(e) => prop_assert!(serde_json::to_string(&e).is_ok()),
@@ -77,7 +77,7 @@ proptest! {
     /// Requests shaped like the contract's, with wild values, never panic.
     #[test]
     fn contract_shaped_json_never_panics(
-        verb in prop::sample::select(&rules::json::VERBS[..]),
+        verb in prop::sample::select(rules::json::VERBS),
         fields in prop::collection::btree_map(field_name(), json_value(), 0..8),
     ) {
         let v = Value::Object(fields.into_iter().collect());

@@ -1,9 +1,12 @@
 //! The JSON contract of `RULES.md`: one entry point, [`respond`], that the command line,
 //! the JavaScript API and the case corpus all call.
 //!
-//! Requests are read field by field from a [`serde_json::Value`] so that every refusal
-//! names the exact path (`team.people[2].hours_per_week`) and says what to send instead.
-//! Unknown fields are refused too: a typo such as `prior_project` must not be ignored.
+//! Requests are parsed by [`parse`] (numbers kept as written, a key given twice
+//! refused) and read field by field so that every refusal names the exact path
+//! (`team.people[2].hours_per_week`) and says what to send instead. Unknown fields are
+//! refused too: a typo such as `prior_project` must not be ignored.
+
+pub mod parse;
 
 use alloc::boxed::Box;
 use alloc::format;
@@ -12,19 +15,47 @@ use alloc::vec::Vec;
 
 use chrono::NaiveDate;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use crate::book::Collaborative;
+use crate::book::{Collaborative, RuleId};
+use crate::bounds::{count, MAX_COHORTS};
 use crate::calendar;
 use crate::credits::{self, CreditInput, Document, Stage};
 use crate::date;
+use crate::decimal::Decimal;
 use crate::error::{quote, ErrorCode, InputError};
 use crate::fees::{self, FeeRequest};
+use crate::finding::Finding;
+use crate::hours::Hours;
+use crate::path::join;
 use crate::readiness::{self, Qi, ReadinessInput, SUCCESS_FACTORS};
 use crate::team::{self, Assignment, Edition, Person, Role, TeamRequest};
+use crate::wire::wire_enum;
+pub use parse::{parse, Json};
 
-/// The contract's verbs.
-pub const VERBS: [&str; 6] = ["fees", "schedule", "readiness", "team", "credits", "assess"];
+wire_enum! {
+    /// The contract's verbs.
+    pub enum Verb {
+        /// Fees per project (F1–F4).
+        Fees = "fees",
+        /// The cohort calendar (P1–P6, CR7).
+        Schedule = "schedule",
+        /// The commitments and success factors (C1–C3, S1–S7).
+        Readiness = "readiness",
+        /// The project team (T1–T8).
+        Team = "team",
+        /// Continuing-education credit (CR1–CR9).
+        Credits = "credits",
+        /// Any of the others in one request, keyed by verb.
+        Assess = "assess",
+    }
+}
+
+/// The contract's verbs, by name.
+pub const VERBS: &[&str] = Verb::KEYS;
+
+/// The verbs `assess` can answer together (all but itself).
+const PARTS: &[&str] = &["fees", "schedule", "readiness", "team", "credits"];
 
 /// The most bytes of request text accepted.
 pub const MAX_INPUT_BYTES: usize = 1 << 20;
@@ -90,17 +121,7 @@ fn unwritable(e: serde_json::Error) -> InputError {
 /// Answers `verb` for the request text `input`: the typed answer, or the error naming
 /// the field.
 pub fn answer(verb: &str, input: &str) -> Result<Answer, InputError> {
-    if !VERBS.contains(&verb) {
-        return Err(InputError::new(
-            ErrorCode::UnknownVerb,
-            "",
-            format!(
-                "{} is not a verb: use one of {}",
-                quote(verb),
-                VERBS.join(", ")
-            ),
-        ));
-    }
+    let verb = check_verb(verb)?;
     if input.len() > MAX_INPUT_BYTES {
         return Err(InputError::new(
             ErrorCode::OutOfRange,
@@ -111,45 +132,46 @@ pub fn answer(verb: &str, input: &str) -> Result<Answer, InputError> {
             ),
         ));
     }
-    let value: Value = serde_json::from_str(input).map_err(|e| {
-        InputError::new(
-            ErrorCode::MalformedJson,
-            "",
-            format!("the request is not valid JSON ({e}): send one JSON object"),
-        )
-    })?;
+    let value = parse(input)?;
     answer_value(verb, &value)
 }
 
-/// Answers `verb` for an already parsed request.
-pub fn answer_value(verb: &str, value: &Value) -> Result<Answer, InputError> {
-    Ok(match verb {
-        "fees" => Answer::Fees(fees::estimate(fee_request(value, "")?)?),
-        "schedule" => {
-            let (d, count) = schedule_request(value, "")?;
-            Answer::Schedule(calendar::schedule(d, count)?)
-        }
-        "readiness" => Answer::Readiness(readiness::assess(&readiness_request(value, "", None)?)),
-        "team" => Answer::Team(team::validate(&team_request(value, "")?)),
-        "credits" => Answer::Credits(credits::assess(&credit_request(value, "")?)?),
-        "assess" => Answer::Assess(Box::new(assess(value)?)),
-        _ => {
-            return Err(InputError::new(
-                ErrorCode::UnknownVerb,
-                "",
-                format!("{} is not a verb", quote(verb)),
-            ))
-        }
+/// The verb named `verb`, or `unknown_verb` saying which verbs there are. Callers
+/// check it before reading any input.
+pub fn check_verb(verb: &str) -> Result<Verb, InputError> {
+    Verb::parse(verb).ok_or_else(|| {
+        InputError::new(
+            ErrorCode::UnknownVerb,
+            "",
+            format!(
+                "{} is not a verb: use one of {}",
+                quote(verb),
+                VERBS.join(", ")
+            ),
+        )
     })
 }
 
-fn assess(value: &Value) -> Result<Assessment, InputError> {
-    let o = Obj::new(
-        value,
-        "",
-        &["fees", "schedule", "readiness", "team", "credits"],
-    )?;
-    if o.map.is_empty() {
+/// Answers `verb` for an already parsed request.
+pub fn answer_value(verb: Verb, value: &Json) -> Result<Answer, InputError> {
+    Ok(match verb {
+        Verb::Fees => Answer::Fees(fees::estimate(fee_request(value, "")?)?),
+        Verb::Schedule => {
+            let (d, count) = schedule_request(value, "")?;
+            Answer::Schedule(calendar::schedule(d, count)?)
+        }
+        Verb::Readiness => {
+            Answer::Readiness(readiness::assess(&readiness_request(value, "", None)?))
+        }
+        Verb::Team => Answer::Team(team::validate(&team_request(value, "")?)),
+        Verb::Credits => Answer::Credits(credits::assess(&credit_request(value, "")?)?),
+        Verb::Assess => Answer::Assess(Box::new(assess(value)?)),
+    })
+}
+
+fn assess(value: &Json) -> Result<Assessment, InputError> {
+    let o = Obj::new(value, "", PARTS)?;
+    if o.fields.is_empty() {
         return Err(InputError::new(
             ErrorCode::MissingField,
             "",
@@ -157,30 +179,29 @@ fn assess(value: &Value) -> Result<Assessment, InputError> {
         ));
     }
     let mut out = Assessment::default();
-    let team = match o.map.get("team") {
+    let team = match o.field("team") {
         Some(v) => Some(team_request(v, "team")?),
         None => None,
     };
-    if let Some(v) = o.map.get("fees") {
+    if let Some(v) = o.field("fees") {
         out.fees = Some(fees::estimate(fee_request(v, "fees")?).map_err(|e| e.under("fees"))?);
     }
-    if let Some(v) = o.map.get("schedule") {
+    if let Some(v) = o.field("schedule") {
         let (d, count) = schedule_request(v, "schedule")?;
         out.schedule = Some(calendar::schedule(d, count).map_err(|e| e.under("schedule"))?);
     }
-    if let Some(v) = o.map.get("readiness") {
+    if let Some(v) = o.field("readiness") {
         let derived = team.as_ref().map(readiness::from_team);
         let mut report = readiness::assess(&readiness_request(v, "readiness", derived)?);
         if derived.is_some() {
-            report.findings.push(crate::finding::Finding::info(
-                crate::book::RuleId::C1,
-                "C1 and C2 are answered from the team roster: a sponsor and a physician leader on every project, and a QI coach on every project.",
-            ));
+            report
+                .findings
+                .push(Finding::info(RuleId::C1, readiness::FROM_ROSTER));
         }
         out.readiness = Some(report);
     }
     out.team = team.as_ref().map(team::validate);
-    if let Some(v) = o.map.get("credits") {
+    if let Some(v) = o.field("credits") {
         out.credits =
             Some(credits::assess(&credit_request(v, "credits")?).map_err(|e| e.under("credits"))?);
     }
@@ -188,23 +209,25 @@ fn assess(value: &Value) -> Result<Assessment, InputError> {
 }
 
 /// Reads a `fees` request.
-pub fn fee_request(v: &Value, path: &str) -> Result<FeeRequest, InputError> {
+pub fn fee_request(v: &Json, path: &str) -> Result<FeeRequest, InputError> {
     let o = Obj::new(v, path, &["projects", "prior_projects"])?;
     let projects = o.count("projects")?;
     let prior = o.opt_count("prior_projects")?.unwrap_or(0);
     FeeRequest::new(projects, prior).map_err(|e| e.under(path))
 }
 
-fn schedule_request(v: &Value, path: &str) -> Result<(NaiveDate, u32), InputError> {
+fn schedule_request(v: &Json, path: &str) -> Result<(NaiveDate, u32), InputError> {
     let o = Obj::new(v, path, &["date", "count"])?;
     let d = o.date("date")?;
-    let count = o.opt_count("count")?.unwrap_or(4);
-    let count = fees::count("count", count, 1, calendar::MAX_COHORTS).map_err(|e| e.under(path))?;
-    Ok((d, count))
+    let n = o
+        .opt_count("count")?
+        .unwrap_or(u64::from(calendar::DEFAULT_COHORTS));
+    let n = count("count", n, 1, MAX_COHORTS).map_err(|e| e.under(path))?;
+    Ok((d, n))
 }
 
 fn readiness_request(
-    v: &Value,
+    v: &Json,
     path: &str,
     derived: Option<(bool, bool, Qi)>,
 ) -> Result<ReadinessInput, InputError> {
@@ -224,19 +247,28 @@ fn readiness_request(
         Some(d) => {
             o.opt_bool("sponsor")?;
             o.opt_bool("clinical_leader")?;
-            o.opt_enum("coach", Qi::parse, &Qi::ALL.map(Qi::key))?;
+            o.opt_enum("coach", Qi::parse, Qi::KEYS)?;
             d
         }
         None => (
             o.bool("sponsor")?,
             o.bool("clinical_leader")?,
-            o.enumerated("coach", Qi::parse, &Qi::ALL.map(Qi::key))?,
+            o.enumerated("coach", Qi::parse, Qi::KEYS)?,
         ),
     };
     let mut success_factors = [false; 7];
-    if let Some(sf) = o.map.get("success_factors") {
+    if let Some(sf) = o.field("success_factors") {
         let names = SUCCESS_FACTORS.map(|id| id.as_str());
-        let f = Obj::new(sf, &join(path, "success_factors"), &names)?;
+        let at = join(path, "success_factors");
+        let f = Obj::new(sf, &at, &names)?;
+        let s3 = RuleId::S3.as_str();
+        if f.field(s3).is_some() {
+            return Err(InputError::new(
+                ErrorCode::DerivedField,
+                join(&at, s3),
+                "S3 follows from the coach answer and cannot be given: answer coach instead",
+            ));
+        }
         for (i, name) in names.iter().enumerate() {
             success_factors[i] = f.opt_bool(name)?.unwrap_or(false);
         }
@@ -252,24 +284,28 @@ fn readiness_request(
 }
 
 /// Reads a `team` request.
-pub fn team_request(v: &Value, path: &str) -> Result<TeamRequest, InputError> {
+pub fn team_request(v: &Json, path: &str) -> Result<TeamRequest, InputError> {
     let o = Obj::new(
         v,
         path,
         &["edition", "projects", "collaboratives", "people"],
     )?;
     let edition = o
-        .opt_enum("edition", Edition::parse, &Edition::ALL.map(Edition::key))?
+        .opt_enum("edition", Edition::parse, Edition::KEYS)?
         .unwrap_or_default();
     let projects = o.count("projects")?;
     let mut collaboratives = Vec::new();
-    if o.map.contains_key("collaboratives") {
-        let keys = Collaborative::ALL.map(Collaborative::key);
+    if o.field("collaboratives").is_some() {
         for (i, c) in o.array("collaboratives")?.iter().enumerate() {
             let at = format!("{}[{i}]", join(path, "collaboratives"));
             collaboratives.push(match c {
-                Value::Null => None,
-                _ => Some(enum_value(c, &at, Collaborative::parse, &keys)?),
+                Json::Null => None,
+                _ => Some(enum_value(
+                    c,
+                    &at,
+                    Collaborative::parse,
+                    Collaborative::KEYS,
+                )?),
             });
         }
     }
@@ -291,7 +327,7 @@ pub fn team_request(v: &Value, path: &str) -> Result<TeamRequest, InputError> {
         let mut roles = Vec::new();
         for (j, r) in po.array("roles")?.iter().enumerate() {
             let ro = Obj::new(r, &format!("{at}.roles[{j}]"), &["role", "project"])?;
-            let role = ro.enumerated("role", Role::parse, &Role::ALL.map(Role::key))?;
+            let role = ro.enumerated("role", Role::parse, Role::KEYS)?;
             let project = ro.count("project")?;
             roles.push(Assignment {
                 role,
@@ -300,19 +336,17 @@ pub fn team_request(v: &Value, path: &str) -> Result<TeamRequest, InputError> {
         }
         people.push(Person {
             name: po.string("name")?.to_string(),
-            hours_per_week: po.number("hours_per_week")?,
+            hours_per_week: po.hours("hours_per_week")?,
             physician: po.opt_bool("physician")?.unwrap_or(false),
             data_access: po.opt_bool("data_access")?.unwrap_or(false),
-            qi: po
-                .opt_enum("qi", Qi::parse, &Qi::ALL.map(Qi::key))?
-                .unwrap_or(Qi::None),
+            qi: po.opt_enum("qi", Qi::parse, Qi::KEYS)?.unwrap_or(Qi::None),
             roles,
         });
     }
     TeamRequest::new(edition, projects, collaboratives, people).map_err(|e| e.under(path))
 }
 
-fn credit_request(v: &Value, path: &str) -> Result<CreditInput, InputError> {
+fn credit_request(v: &Json, path: &str) -> Result<CreditInput, InputError> {
     let o = Obj::new(
         v,
         path,
@@ -327,12 +361,8 @@ fn credit_request(v: &Value, path: &str) -> Result<CreditInput, InputError> {
             "today",
         ],
     )?;
-    let stages = o.set("stages", Stage::parse, &Stage::ALL.map(Stage::key))?;
-    let documents = o.set(
-        "documents",
-        Document::parse,
-        &Document::ALL.map(Document::key),
-    )?;
+    let stages = o.set("stages", Stage::parse, Stage::KEYS)?;
+    let documents = o.set("documents", Document::parse, Document::KEYS)?;
     Ok(CreditInput {
         physician: o.bool("physician")?,
         stages,
@@ -345,42 +375,33 @@ fn credit_request(v: &Value, path: &str) -> Result<CreditInput, InputError> {
     })
 }
 
-/// `prefix.key`, or `key` at the root.
-pub fn join(prefix: &str, key: &str) -> String {
-    match (prefix.is_empty(), key.is_empty()) {
-        (true, _) => key.to_string(),
-        (_, true) => prefix.to_string(),
-        _ if key.starts_with('[') => format!("{prefix}{key}"),
-        _ => format!("{prefix}.{key}"),
-    }
-}
-
-fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
-}
-
-fn wrong_type(path: &str, want: &str, got: &Value) -> InputError {
+fn wrong_type(path: &str, want: &str, got: &Json) -> InputError {
     InputError::new(
         ErrorCode::WrongType,
         path,
-        format!("expected {want}, got {}", type_name(got)),
+        format!("expected {want}, got {}", got.kind()),
     )
 }
 
+/// A number literal for a message: as written, shortened so hostile input cannot
+/// flood it.
+fn short(text: &str) -> String {
+    const MAX: usize = 40;
+    match text.char_indices().nth(MAX) {
+        Some((i, _)) => format!("{}…", text.get(..i).unwrap_or(text)),
+        None => text.to_string(),
+    }
+}
+
 fn enum_value<T>(
-    v: &Value,
+    v: &Json,
     path: &str,
     parse: fn(&str) -> Option<T>,
     keys: &[&str],
 ) -> Result<T, InputError> {
-    let s = v.as_str().ok_or_else(|| wrong_type(path, "a string", v))?;
+    let Json::String(s) = v else {
+        return Err(wrong_type(path, "a string", v));
+    };
     parse(s).ok_or_else(|| {
         InputError::new(
             ErrorCode::UnknownValue,
@@ -392,16 +413,16 @@ fn enum_value<T>(
 
 /// A JSON object being read, with its path and its allowed keys.
 struct Obj<'a> {
-    map: &'a Map<String, Value>,
+    fields: &'a [(String, Json)],
     path: String,
 }
 
 impl<'a> Obj<'a> {
-    fn new(v: &'a Value, path: &str, allowed: &[&str]) -> Result<Self, InputError> {
-        let map = v
-            .as_object()
-            .ok_or_else(|| wrong_type(path, "an object", v))?;
-        if let Some(k) = map.keys().find(|k| !allowed.contains(&k.as_str())) {
+    fn new(v: &'a Json, path: &str, allowed: &[&str]) -> Result<Self, InputError> {
+        let Json::Object(fields) = v else {
+            return Err(wrong_type(path, "an object", v));
+        };
+        if let Some((k, _)) = fields.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
             return Err(InputError::new(
                 ErrorCode::UnknownField,
                 join(path, k),
@@ -413,7 +434,7 @@ impl<'a> Obj<'a> {
             ));
         }
         Ok(Obj {
-            map,
+            fields,
             path: path.to_string(),
         })
     }
@@ -422,8 +443,12 @@ impl<'a> Obj<'a> {
         join(&self.path, key)
     }
 
-    fn get(&self, key: &str) -> Result<&'a Value, InputError> {
-        self.map.get(key).ok_or_else(|| {
+    fn field(&self, key: &str) -> Option<&'a Json> {
+        self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    fn get(&self, key: &str) -> Result<&'a Json, InputError> {
+        self.field(key).ok_or_else(|| {
             InputError::new(
                 ErrorCode::MissingField,
                 self.at(key),
@@ -433,72 +458,75 @@ impl<'a> Obj<'a> {
     }
 
     fn bool(&self, key: &str) -> Result<bool, InputError> {
-        let v = self.get(key)?;
-        v.as_bool()
-            .ok_or_else(|| wrong_type(&self.at(key), "true or false", v))
+        match self.get(key)? {
+            Json::Bool(b) => Ok(*b),
+            v => Err(wrong_type(&self.at(key), "true or false", v)),
+        }
     }
 
     fn opt_bool(&self, key: &str) -> Result<Option<bool>, InputError> {
-        self.map.get(key).map(|_| self.bool(key)).transpose()
+        self.field(key).map(|_| self.bool(key)).transpose()
     }
 
     fn string(&self, key: &str) -> Result<&'a str, InputError> {
-        let v = self.get(key)?;
-        v.as_str()
-            .ok_or_else(|| wrong_type(&self.at(key), "a string", v))
+        match self.get(key)? {
+            Json::String(s) => Ok(s),
+            v => Err(wrong_type(&self.at(key), "a string", v)),
+        }
     }
 
-    fn array(&self, key: &str) -> Result<&'a [Value], InputError> {
-        let v = self.get(key)?;
-        v.as_array()
-            .map(Vec::as_slice)
-            .ok_or_else(|| wrong_type(&self.at(key), "an array", v))
+    fn array(&self, key: &str) -> Result<&'a [Json], InputError> {
+        match self.get(key)? {
+            Json::Array(a) => Ok(a),
+            v => Err(wrong_type(&self.at(key), "an array", v)),
+        }
     }
 
-    fn number(&self, key: &str) -> Result<f64, InputError> {
-        let v = self.get(key)?;
-        v.as_f64()
-            .ok_or_else(|| wrong_type(&self.at(key), "a number", v))
+    fn number(&self, key: &str, want: &str) -> Result<&'a str, InputError> {
+        match self.get(key)? {
+            Json::Number(n) => Ok(n),
+            v => Err(wrong_type(&self.at(key), want, v)),
+        }
     }
 
-    /// A whole, non-negative count; refuses fractions, negatives and absurd sizes.
+    /// Weekly hours as written: 0 to 168, at most two decimal places.
+    fn hours(&self, key: &str) -> Result<Hours, InputError> {
+        let text = self.number(key, "a number")?;
+        Hours::from_literal(text, &self.at(key))
+    }
+
+    /// A whole, non-negative count as written; refuses fractions (`2.9999999999999999`
+    /// included), negatives and absurd sizes. Bounds are the request's to check.
     fn count(&self, key: &str) -> Result<u64, InputError> {
-        let v = self.get(key)?;
+        let text = self.number(key, "a whole number")?;
         let path = self.at(key);
-        let n = v
-            .as_number()
-            .ok_or_else(|| wrong_type(&path, "a whole number", v))?;
-        if let Some(u) = n.as_u64() {
-            return Ok(u);
-        }
-        let f = n.as_f64().unwrap_or(f64::NAN);
-        if f < 0.0 {
-            return Err(InputError::new(
+        let refuse = |code, why: &str| {
+            Err(InputError::new(
+                code,
+                path.clone(),
+                format!("{} {why}", short(text)),
+            ))
+        };
+        let Some(d) = Decimal::parse(text) else {
+            return refuse(ErrorCode::WrongType, "is not a number");
+        };
+        if d.negative {
+            return refuse(
                 ErrorCode::OutOfRange,
-                path,
-                format!("{n} is negative: give a whole number, 0 or more"),
-            ));
+                "is negative: give a whole number, 0 or more",
+            );
         }
-        if f % 1.0 != 0.0 {
-            return Err(InputError::new(
-                ErrorCode::NotInteger,
-                path,
-                format!("{n} is not a whole number"),
-            ));
+        if !d.is_whole() {
+            return refuse(ErrorCode::NotInteger, "is not a whole number");
         }
-        if f <= 9_007_199_254_740_992.0 {
-            // A whole number written with a fraction part, such as 3.0.
-            return Ok(f as u64);
+        match d.to_u64() {
+            Some(n) => Ok(n),
+            None => refuse(ErrorCode::OutOfRange, "is far too large"),
         }
-        Err(InputError::new(
-            ErrorCode::OutOfRange,
-            path,
-            format!("{n} is far too large"),
-        ))
     }
 
     fn opt_count(&self, key: &str) -> Result<Option<u64>, InputError> {
-        self.map.get(key).map(|_| self.count(key)).transpose()
+        self.field(key).map(|_| self.count(key)).transpose()
     }
 
     fn date(&self, key: &str) -> Result<NaiveDate, InputError> {
@@ -520,8 +548,7 @@ impl<'a> Obj<'a> {
         parse: fn(&str) -> Option<T>,
         keys: &[&str],
     ) -> Result<Option<T>, InputError> {
-        self.map
-            .get(key)
+        self.field(key)
             .map(|_| self.enumerated(key, parse, keys))
             .transpose()
     }
@@ -538,10 +565,14 @@ impl<'a> Obj<'a> {
             let at = format!("{}[{i}]", self.at(key));
             let x = enum_value(v, &at, parse, keys)?;
             if out.contains(&x) {
+                let name = match v {
+                    Json::String(s) => quote(s),
+                    _ => String::new(),
+                };
                 return Err(InputError::new(
                     ErrorCode::Duplicate,
                     at,
-                    format!("{} is listed twice", v),
+                    format!("{name} is listed twice"),
                 ));
             }
             out.push(x);

@@ -1,0 +1,170 @@
+//! Every number the program's pages state, defined once, one table per family, each
+//! field naming the rule (see [`crate::book::RULES`] for the words it rests on).
+//!
+//! **To change a fee, a period, a count or a credit value, change it here.** Every
+//! evaluation, message, default and view is built from these values; nothing else in
+//! the crate, the app or the widget restates them (a test greps the app for them).
+
+use serde::Serialize;
+
+use crate::book::{Page, Source};
+use crate::money::Usd;
+use crate::vocab::Role;
+
+/// Fees (F1–F4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fees {
+    /// What one project costs (F1).
+    pub project: Usd,
+    /// What every discounted project costs (F2).
+    pub discounted: Usd,
+    /// Every `discount_every`th project of the organization is discounted (F2, F3).
+    pub discount_every: u32,
+}
+
+/// The fee table: $6,000 a project, every third $3,000.
+pub const FEES: Fees = Fees {
+    project: Usd(6_000),
+    discounted: Usd(3_000),
+    discount_every: 3,
+};
+
+/// The project team (T4, T5, F4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Team {
+    /// A QI coach serves at most this many project teams (T4, F4).
+    pub teams_per_coach: u32,
+    /// Fewest team members that are ideal (T5).
+    pub members_min: u32,
+    /// Most team members that are ideal (T5).
+    pub members_max: u32,
+}
+
+/// The team table: a coach for up to two teams, two to four members.
+pub const TEAM: Team = Team {
+    teams_per_coach: 2,
+    members_min: 2,
+    members_max: 4,
+};
+
+/// The cohort calendar (P1–P5).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Calendar {
+    /// The months cohorts begin in (P1).
+    pub cohort_months: [u32; 2],
+    /// Months of the leaders' preparation phase before the cohort month (P2).
+    pub preparation_months: u32,
+    /// Months the whole team takes part (P3).
+    pub team_months: u32,
+    /// Months the physician leader, team leader and QI coach take part (P3).
+    pub leader_months: u32,
+    /// Learning sessions team members attend (P4).
+    pub learning_sessions: u32,
+    /// Hours of each learning session (P4).
+    pub session_hours: u32,
+    /// Training sessions QI coaches attend (P5).
+    pub coach_trainings: u32,
+}
+
+/// The calendar table: March and September; two months' preparation; six and eight
+/// months; ten two-hour sessions; five coach trainings.
+pub const CALENDAR: Calendar = Calendar {
+    cohort_months: [3, 9],
+    preparation_months: 2,
+    team_months: 6,
+    leader_months: 8,
+    learning_sessions: 10,
+    session_hours: 2,
+    coach_trainings: 5,
+};
+
+/// Continuing-education credit (CR1, CR7, CR9).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Credits {
+    /// Credits for Stage A, Baseline data review (CR1).
+    pub stage_a: u32,
+    /// Credits for Stage B, Educational intervention (CR1).
+    pub stage_b: u32,
+    /// Credits for Stage C, Post-intervention data review (CR1).
+    pub stage_c: u32,
+    /// The most credits per project (CR1).
+    pub max_per_project: u32,
+    /// Months after graduation to complete evaluations and claims (CR7).
+    pub claim_months: u32,
+    /// The accredited activity the page lists, start and end, `YYYY-MM-DD` (CR9).
+    pub listed_activity: (&'static str, &'static str),
+}
+
+/// The credit table: A 5, B 5, C 10, at most 20; claims within three months.
+pub const CREDITS: Credits = Credits {
+    stage_a: 5,
+    stage_b: 5,
+    stage_c: 10,
+    max_per_project: 20,
+    claim_months: 3,
+    listed_activity: ("2024-07-23", "2025-02-18"),
+};
+
+/// One row of a weekly-hours table (T7).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct HoursRow {
+    /// The role.
+    pub role: Role,
+    /// Minimum whole hours a week per project; `None` where the page states none.
+    pub min: Option<u32>,
+    /// Maximum whole hours a week per project; `None` where the page states none.
+    pub max: Option<u32>,
+    /// The page's words.
+    pub source: Source,
+    /// Our reading, where the words need one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interpretation: Option<&'static str>,
+}
+
+const fn hrow(
+    role: Role,
+    hours: (u32, u32),
+    page: Page,
+    words: &'static str,
+    interpretation: Option<&'static str>,
+) -> HoursRow {
+    HoursRow {
+        role,
+        min: Some(hours.0),
+        max: Some(hours.1),
+        source: Source { page, words },
+        interpretation,
+    }
+}
+
+const PER_PROJECT: &str = "The page does not say \"per project\"; we count the hours once per project in which the person holds the role.";
+
+const IP: Page = Page::ImpowerProgram;
+const LN: Page = Page::LearningNetwork;
+
+/// Weekly hours, edition `impower` (IP "Who Comprises a Project Team?"), in
+/// [`Role::ALL`] order.
+pub static HOURS_IMPOWER: [HoursRow; 6] = [
+    hrow(Role::Sponsor, (1, 1), IP, "Time commitment: 1 hour/week", Some(PER_PROJECT)),
+    hrow(Role::PhysicianLeader, (4, 4), IP, "Time commitment: 4 hours/week", Some(PER_PROJECT)),
+    hrow(Role::TeamLeader, (6, 8), IP, "Time commitment: 6–8 hours/week", Some(PER_PROJECT)),
+    hrow(Role::QiCoach, (8, 8), IP, "Time commitment: 8 hours/week", Some(PER_PROJECT)),
+    hrow(Role::TeamMember, (4, 6), IP, "Time commitment: 4–6 hours/week", Some(PER_PROJECT)),
+    HoursRow {
+        role: Role::DataAnalyst,
+        min: None,
+        max: None,
+        source: Source { page: IP, words: "It is optional to include a data analyst, as needed" },
+        interpretation: Some("The program page states no hours for a data analyst; the Learning Network page says two hours per project per week."),
+    },
+];
+
+/// Weekly hours, edition `learning-network` (LN role table), in [`Role::ALL`] order.
+pub static HOURS_LEARNING_NETWORK: [HoursRow; 6] = [
+    hrow(Role::Sponsor, (1, 1), LN, "One hour per project per week or as needed.", None),
+    hrow(Role::PhysicianLeader, (2, 2), LN, "Two hours per week.", Some(PER_PROJECT)),
+    hrow(Role::TeamLeader, (5, 8), LN, "Two hours per project per week outside of team member requirement.", Some("Two hours on top of a team member's three to six: five to eight hours.")),
+    hrow(Role::QiCoach, (8, 8), LN, "One day per week per project.", Some("One working day is taken as eight hours.")),
+    hrow(Role::TeamMember, (3, 6), LN, "Three to six hours per week; two-hour training sessions held every third week.", Some("The two-hour training sessions fall inside the three to six hours; counted per project.")),
+    hrow(Role::DataAnalyst, (2, 2), LN, "Two hours per project per week (heavier at the beginning of the course).", None),
+];

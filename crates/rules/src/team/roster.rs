@@ -1,0 +1,203 @@
+//! The roster as a checked request: names, weekly hours and roles per project. Built
+//! only through [`TeamRequest::new`], so validation never meets an unchecked value.
+
+use alloc::collections::BTreeSet;
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use serde::Serialize;
+
+use crate::book::Collaborative;
+use crate::bounds::{count, MAX_NAME_CHARS, MAX_PEOPLE, MAX_PROJECTS, MAX_ROLES_PER_PERSON};
+use crate::error::{quote, ErrorCode, InputError};
+use crate::hours::Hours;
+use crate::text::plural;
+use crate::vocab::{Edition, Qi, Role};
+
+/// Checks a person's name and returns it trimmed: not empty, at most [`MAX_NAME_CHARS`]
+/// characters, no control characters. `field` names it in the error. (Uniqueness is the
+/// roster's to check.)
+pub fn check_name<'a>(name: &'a str, field: &str) -> Result<&'a str, InputError> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(InputError::new(
+            ErrorCode::Empty,
+            field,
+            "the name is empty: give each person a name",
+        ));
+    }
+    let why = if name.chars().count() > MAX_NAME_CHARS {
+        format!("the name is too long: use at most {MAX_NAME_CHARS} characters")
+    } else if name.chars().any(char::is_control) {
+        String::from("the name contains control characters: use plain text")
+    } else {
+        return Ok(name);
+    };
+    Err(InputError::new(ErrorCode::OutOfRange, field, why))
+}
+
+/// One role on one project.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Assignment {
+    /// The role.
+    pub role: Role,
+    /// The project, 1-based.
+    pub project: u32,
+}
+
+/// A person on the roster.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Person {
+    /// Their name, unique on the roster.
+    pub name: String,
+    /// Hours a week they can give.
+    pub hours_per_week: Hours,
+    /// Holds an MD, DO or equivalent degree.
+    pub physician: bool,
+    /// Can access data from departmental systems.
+    pub data_access: bool,
+    /// Quality improvement experience.
+    pub qi: Qi,
+    /// Their roles.
+    pub roles: Vec<Assignment>,
+}
+
+impl Person {
+    /// Holds `role` on `project`.
+    pub fn holds(&self, role: Role, project: u32) -> bool {
+        self.roles.contains(&Assignment { role, project })
+    }
+}
+
+/// A checked team request: build with [`TeamRequest::new`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct TeamRequest {
+    edition: Edition,
+    projects: u32,
+    collaboratives: Vec<Option<Collaborative>>,
+    people: Vec<Person>,
+}
+
+impl TeamRequest {
+    /// Checks the request; each error names its field (`people[2].name`).
+    pub fn new(
+        edition: Edition,
+        projects: u64,
+        collaboratives: Vec<Option<Collaborative>>,
+        people: Vec<Person>,
+    ) -> Result<Self, InputError> {
+        let projects = count("projects", projects, 1, MAX_PROJECTS)?;
+        if collaboratives.len() > projects as usize {
+            return Err(InputError::new(
+                ErrorCode::OutOfRange,
+                "collaboratives",
+                format!(
+                    "{} collaboratives were given for {projects} project{}: give at most one per project",
+                    collaboratives.len(),
+                    plural(projects)
+                ),
+            ));
+        }
+        if people.len() > MAX_PEOPLE {
+            return Err(InputError::new(
+                ErrorCode::OutOfRange,
+                "people",
+                format!(
+                    "{} people is too many: list at most {MAX_PEOPLE}",
+                    people.len()
+                ),
+            ));
+        }
+        let mut names = BTreeSet::new();
+        for (i, p) in people.iter().enumerate() {
+            let at = |field: &str| format!("people[{i}].{field}");
+            let name = check_name(&p.name, &at("name"))?;
+            if !names.insert(name) {
+                return Err(InputError::new(
+                    ErrorCode::Duplicate,
+                    at("name"),
+                    format!(
+                        "{} is named twice: give each person a different name",
+                        quote(name)
+                    ),
+                ));
+            }
+            if p.roles.len() > MAX_ROLES_PER_PERSON {
+                return Err(InputError::new(
+                    ErrorCode::OutOfRange,
+                    at("roles"),
+                    format!(
+                        "{} roles is too many: give at most {MAX_ROLES_PER_PERSON}",
+                        p.roles.len()
+                    ),
+                ));
+            }
+            let mut seen = BTreeSet::new();
+            for (j, a) in p.roles.iter().enumerate() {
+                if a.project == 0 || a.project > projects {
+                    return Err(InputError::new(
+                        ErrorCode::OutOfRange,
+                        format!("people[{i}].roles[{j}].project"),
+                        format!(
+                            "project {} does not exist: give a project from 1 to {projects}",
+                            a.project
+                        ),
+                    ));
+                }
+                if !seen.insert(*a) {
+                    return Err(InputError::new(
+                        ErrorCode::Duplicate,
+                        format!("people[{i}].roles[{j}]"),
+                        format!(
+                            "{} on project {} is listed twice for this person",
+                            a.role.title(),
+                            a.project
+                        ),
+                    ));
+                }
+            }
+        }
+        let people = people
+            .into_iter()
+            .map(|p| Person {
+                name: String::from(p.name.trim()),
+                ..p
+            })
+            .collect();
+        Ok(TeamRequest {
+            edition,
+            projects,
+            collaboratives,
+            people,
+        })
+    }
+
+    /// The hours edition.
+    pub fn edition(&self) -> Edition {
+        self.edition
+    }
+
+    /// How many projects.
+    pub fn projects(&self) -> u32 {
+        self.projects
+    }
+
+    /// The roster.
+    pub fn people(&self) -> &[Person] {
+        &self.people
+    }
+
+    /// The collaborative of each project, where chosen.
+    pub fn collaboratives(&self) -> &[Option<Collaborative>] {
+        &self.collaboratives
+    }
+
+    /// Who holds `role` on `project`, in roster order.
+    pub fn holders(&self, project: u32, role: Role) -> Vec<&Person> {
+        self.people
+            .iter()
+            .filter(|p| p.holds(role, project))
+            .collect()
+    }
+}

@@ -1,0 +1,109 @@
+//! The words readiness and the team share: QI experience, roles and the hours editions.
+//! Both depend on this module; it depends on nothing but the book.
+
+use crate::book::Page;
+use crate::wire::wire_enum;
+
+wire_enum! {
+    /// Quality improvement experience of a person, or of the coach.
+    #[derive(Default)]
+    pub enum Qi {
+        /// Has quality improvement experience.
+        Experienced = "experienced",
+        /// Has an interest in learning quality improvement.
+        Learning = "learning",
+        /// Neither.
+        #[default]
+        None = "none",
+    }
+}
+
+impl Qi {
+    /// Meets C2: experience, or an interest in learning.
+    pub const fn meets_c2(self) -> bool {
+        !matches!(self, Qi::None)
+    }
+
+    /// Meets S3: experience.
+    pub const fn meets_s3(self) -> bool {
+        matches!(self, Qi::Experienced)
+    }
+
+    /// How the answer reads in a form.
+    pub const fn title(self) -> &'static str {
+        match self {
+            Qi::Experienced => "Has quality improvement experience",
+            Qi::Learning => "Interested in learning quality improvement",
+            Qi::None => "Neither",
+        }
+    }
+}
+
+wire_enum! {
+    /// A role on a project team.
+    pub enum Role {
+        /// Project sponsor (T1).
+        Sponsor = "sponsor",
+        /// Physician leader (T2).
+        PhysicianLeader = "physician_leader",
+        /// Team leader (T3).
+        TeamLeader = "team_leader",
+        /// Quality improvement coach (T4).
+        QiCoach = "qi_coach",
+        /// Front-line team member (T5).
+        TeamMember = "team_member",
+        /// Data analyst (T6).
+        DataAnalyst = "data_analyst",
+    }
+}
+
+impl Role {
+    /// The role's name for people.
+    pub const fn title(self) -> &'static str {
+        match self {
+            Role::Sponsor => "Project sponsor",
+            Role::PhysicianLeader => "Physician leader",
+            Role::TeamLeader => "Team leader",
+            Role::QiCoach => "QI coach",
+            Role::TeamMember => "Team member",
+            Role::DataAnalyst => "Data analyst",
+        }
+    }
+
+    /// The role's name inside a sentence, e.g. "QI coach".
+    pub const fn noun(self) -> &'static str {
+        match self {
+            Role::Sponsor => "project sponsor",
+            Role::PhysicianLeader => "physician leader",
+            Role::TeamLeader => "team leader",
+            Role::QiCoach => "QI coach",
+            Role::TeamMember => "team member",
+            Role::DataAnalyst => "data analyst",
+        }
+    }
+}
+
+wire_enum! {
+    /// An edition of the weekly-hours table: the two pages disagree.
+    #[derive(Default)]
+    pub enum Edition {
+        /// The ImPower program page (the default).
+        #[default]
+        Impower = "impower",
+        /// The Learning Network page.
+        LearningNetwork = "learning-network",
+    }
+}
+
+impl Edition {
+    /// The page this edition follows.
+    pub const fn page(self) -> Page {
+        match self {
+            Edition::Impower => Page::ImpowerProgram,
+            Edition::LearningNetwork => Page::LearningNetwork,
+        }
+    }
+}
+
+/// What a physician holds (T2, CR8), for forms and messages.
+pub const PHYSICIAN_DEGREE: &str = "MD, DO or equivalent";
