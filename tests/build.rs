@@ -1,5 +1,6 @@
-//! Embeds every file under `cases/` into the crate, so the same corpus runs natively and
-//! in a browser, where there is no file system.
+//! Embeds every file under `cases/` (regression snapshots) and `spec/` (hand-written spec
+//! cases) into the crate, so the same files run natively and in a browser, where there is
+//! no file system.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -17,27 +18,47 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR")?);
-    let cases = root.join("cases");
-    println!("cargo:rerun-if-changed={}", cases.display());
+/// Writes `pub static <name>: &[Case] = &[…];` listing every JSON file under `dir`.
+fn embed(
+    code: &mut String,
+    name: &str,
+    doc: &str,
+    dir: &Path,
+) -> Result<(), Box<dyn std::error::Error>> {
+    println!("cargo:rerun-if-changed={}", dir.display());
     let mut files = Vec::new();
-    collect(&cases, &mut files)?;
+    collect(dir, &mut files)?;
     files.sort();
-    let mut code = String::from(
-        "/// Every case file, by name relative to `tests/cases`.\npub static CASES: &[Case] = &[\n",
-    );
+    writeln!(code, "/// {doc}\npub static {name}: &[Case] = &[")?;
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
-        let name = f.strip_prefix(&cases)?.with_extension("");
+        let rel = f.strip_prefix(dir)?.with_extension("");
         writeln!(
             code,
             "    Case {{ name: {:?}, text: include_str!({:?}) }},",
-            name.to_string_lossy().replace('\\', "/"),
+            rel.to_string_lossy().replace('\\', "/"),
             f.display().to_string()
         )?;
     }
     code.push_str("];\n");
+    Ok(())
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR")?);
+    let mut code = String::new();
+    embed(
+        &mut code,
+        "CASES",
+        "Every regression snapshot, by name relative to `tests/cases`.",
+        &root.join("cases"),
+    )?;
+    embed(
+        &mut code,
+        "SPEC",
+        "Every hand-written spec case, by name relative to `tests/spec`.",
+        &root.join("spec"),
+    )?;
     fs::write(PathBuf::from(env::var("OUT_DIR")?).join("cases.rs"), code)?;
     Ok(())
 }

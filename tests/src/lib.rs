@@ -1,9 +1,53 @@
-//! The rule-case corpus: one JSON file per case under `tests/cases/<verb>/`, each a
-//! request and the exact answer (or error) the contract must give.
+//! The rule-case corpus, in two parts that both run natively (`cargo test -p
+//! impower-corpus`) and compiled to WASM in headless Chromium (`wasm-bindgen-test-runner`),
+//! through [`rules::respond`], the contract's one entry point. All files are embedded at
+//! build time (`build.rs`), since the browser has no file system.
 //!
-//! The files are embedded at build time, so the very same cases run through
-//! [`rules::respond`] natively (`cargo test -p impower-corpus`) and compiled to WASM in
-//! headless Chromium (`wasm-pack`-free: `wasm-bindgen-test-runner`). A case file:
+//! # Spec cases: `tests/spec/<family>/<name>.json` (the specification)
+//!
+//! Written **by hand** from `RULES.md` and the two source pages, never generated from the
+//! code's output. Each case says what one rule decides for one request, and nothing else.
+//! Families: `readiness`, `team`, `fees`, `schedule`, `credits`, `assess`, and `input` (the
+//! bad-input catalogue). A case:
+//!
+//! ```json
+//! { "about": "F2: the organization's 3rd project costs $3,000",
+//!   "rule": "F2",
+//!   "worked": "6000 + 6000 + 3000 = 15000: projects 1 and 2 at F1's $6,000, project 3 at F2's $3,000",
+//!   "verb": "fees",
+//!   "request": {"projects": 3},
+//!   "expect": {"total_usd": 15000, "projects": [{"fee_usd": 6000}, {"fee_usd": 6000}, {"fee_usd": 3000, "discounted": true}]},
+//!   "findings": [{"rule": "F2", "severity": "info"}],
+//!   "no_findings": [{"rule": "T5", "severity": "error"}] }
+//! ```
+//!
+//! - `about`: what the case shows; `worked`: the calculation or the quoted source words
+//!   that justify the expectation. Both required, non-empty.
+//! - `rule`: the rule ID of the book the case shows deciding, or `"input"` for a case of
+//!   the input rules (those, and only those, live in `input/`).
+//! - `verb` and exactly one of `request` (JSON) or `request_text` (raw text: malformed
+//!   JSON, duplicate keys, number literals such as `2.9999999999999999`).
+//! - `expect`: a **subset** of the answer. Objects: only the listed keys, recursively;
+//!   arrays: the same length, matched element-wise (`{}` matches any element); numbers
+//!   compare as numbers (`15000 == 15000.0`); anything else exactly.
+//! - `findings`: each pattern must match at least one finding; `no_findings`: no finding
+//!   may match any pattern. A pattern lists any of `rule`, `severity`, `project`,
+//!   `person` (compared by value) and `message_contains` (a substring of `message`).
+//!   Findings are every element of any array under a key named `findings`, at any depth
+//!   (so `assess` answers work).
+//! - `error`: `{"code", "path"}` of the expected refusal, instead of
+//!   `expect`/`findings`/`no_findings` (the message is not asserted); `rule` is `"input"`.
+//!
+//! Unknown keys are refused, `answer` included: no snapshots in `spec/`. Assert only what
+//! the rule decides (amounts, dates, verdicts, counts, rule IDs and severities), never
+//! whole messages. [`spec::check`] runs one case and names every difference; the tests
+//! also check that every rule ID of the book has a case that asserts something it decides,
+//! and every error code a refusal case.
+//!
+//! # Snapshots: `tests/cases/<verb>/<name>.json` (regression only)
+//!
+//! Each file is a request and the exact answer (or error, message included) the code gave
+//! when the file was last written, so any change of behaviour shows up as a diff:
 //!
 //! ```json
 //! { "about": "why this case exists",
@@ -12,8 +56,10 @@
 //!   "answer": { … } }                      // or "error": {"code", "message", "path"}
 //! ```
 //!
-//! Expectations are regenerated with `UPDATE_CASES=1 cargo test -p impower-corpus`;
-//! review the diff before committing it.
+//! Snapshots freeze behaviour; they do not specify it. After an intended change,
+//! `UPDATE_CASES=1 cargo test -p impower-corpus` rewrites the files that differ and then
+//! **fails**, listing what it rewrote: review the diff with `git diff tests/cases`, then run
+//! again without `UPDATE_CASES`. It never passes while `UPDATE_CASES` is set.
 
 use serde_json::{json, Value};
 
@@ -27,6 +73,8 @@ pub struct Case {
 }
 
 include!(concat!(env!("OUT_DIR"), "/cases.rs"));
+
+pub mod spec;
 
 /// A case run: what the file expects and what the contract answered.
 #[derive(Debug)]

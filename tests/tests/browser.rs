@@ -1,5 +1,5 @@
-//! The corpus again, compiled to WASM and run in headless Chromium, so the rules the web app
-//! ships answer exactly as they do natively. Run it from the repo root with
+//! The corpus again (snapshots and spec cases), compiled to WASM and run in headless
+//! Chromium, so the rules the web app ships answer exactly as they do natively. Run it from the repo root with
 //! `scripts/browser-tests.sh corpus`, or by hand:
 //!
 //! ```sh
@@ -12,7 +12,7 @@
 //! needs headless, as root, offline.
 #![cfg(target_arch = "wasm32")]
 
-use corpus::{run, CASES};
+use corpus::{run, CASES, SPEC};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -42,4 +42,23 @@ fn the_corpus_is_embedded() {
         "the corpus has only {} cases in WASM",
         CASES.len()
     );
+}
+
+/// Every hand-written spec case answers in the browser as RULES.md says.
+#[wasm_bindgen_test]
+fn every_spec_case_passes_in_the_browser() {
+    let failures = corpus::spec::failures();
+    assert!(
+        failures.is_empty(),
+        "{} of {} spec case(s) failed in WASM:\n\n{}",
+        failures.len(),
+        SPEC.len(),
+        failures.join("\n\n")
+    );
+}
+
+/// The spec cases really are embedded in the WASM build.
+#[wasm_bindgen_test]
+fn the_spec_is_embedded() {
+    assert!(SPEC.len() >= 60, "only {} spec cases in WASM", SPEC.len());
 }
