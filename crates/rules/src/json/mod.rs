@@ -57,6 +57,23 @@ pub const VERBS: &[&str] = Verb::KEYS;
 /// The verbs `assess` can answer together (all but itself).
 const PARTS: &[&str] = &["fees", "schedule", "readiness", "team", "credits"];
 
+/// What `assess` reads: the parts, and the envelope of an exported application.
+const ASSESS_FIELDS: &[&str] = &[
+    "fees",
+    "schedule",
+    "readiness",
+    "team",
+    "credits",
+    "format",
+    "version",
+    "app",
+];
+
+/// The `format` of an application the app exports (an `assess` request).
+pub const EXPORT_FORMAT: &str = "impower-ready";
+/// The newest export `version` this build reads.
+pub const EXPORT_VERSION: u32 = 1;
+
 /// The most bytes of request text accepted.
 pub const MAX_INPUT_BYTES: usize = 1 << 20;
 
@@ -169,9 +186,45 @@ pub fn answer_value(verb: Verb, value: &Json) -> Result<Answer, InputError> {
     })
 }
 
+/// Checks the envelope of an exported application, when there is one: `format` must
+/// be [`EXPORT_FORMAT`], `version` one this build knows, `app` an object. `app` holds
+/// what only the app needs and is carried, never evaluated.
+fn export_envelope(o: &Obj<'_>) -> Result<(), InputError> {
+    if o.field("format").is_some() {
+        let format = o.string("format")?;
+        if format != EXPORT_FORMAT {
+            return Err(InputError::new(
+                ErrorCode::UnknownValue,
+                o.at("format"),
+                format!(
+                    "{} is not a format this tool reads: use {}",
+                    quote(format),
+                    quote(EXPORT_FORMAT)
+                ),
+            ));
+        }
+    }
+    if let Some(v) = o.opt_count("version")? {
+        if v == 0 || v > u64::from(EXPORT_VERSION) {
+            return Err(InputError::new(
+                ErrorCode::OutOfRange,
+                o.at("version"),
+                format!(
+                    "version {v} is not one this build reads (1 to {EXPORT_VERSION}): open it with a newer version of the tool"
+                ),
+            ));
+        }
+    }
+    match o.field("app") {
+        None | Some(Json::Object(_)) => Ok(()),
+        Some(v) => Err(wrong_type(&o.at("app"), "an object", v)),
+    }
+}
+
 fn assess(value: &Json) -> Result<Assessment, InputError> {
-    let o = Obj::new(value, "", PARTS)?;
-    if o.fields.is_empty() {
+    let o = Obj::new(value, "", ASSESS_FIELDS)?;
+    export_envelope(&o)?;
+    if !o.fields.iter().any(|(k, _)| PARTS.contains(&k.as_str())) {
         return Err(InputError::new(
             ErrorCode::MissingField,
             "",
