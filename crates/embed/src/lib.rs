@@ -19,10 +19,7 @@ pub const CONTRACT_VERSION: u32 = 1;
 
 fn throw(e: &InputError) -> JsValue {
     let err = Error::new(&e.message);
-    let code = serde_json::to_value(e.code)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default();
+    let code = e.code.key();
     // Setting properties on a fresh Error cannot fail.
     let _ = Reflect::set(&err, &"code".into(), &code.into());
     let _ = Reflect::set(&err, &"path".into(), &e.path.as_str().into());

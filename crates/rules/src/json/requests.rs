@@ -1,0 +1,189 @@
+//! The contract's requests, read from parsed JSON into the rules' checked inputs.
+
+use alloc::format;
+use alloc::string::ToString;
+use alloc::vec::Vec;
+
+use chrono::NaiveDate;
+
+use super::obj::{enum_value, Obj};
+use super::Json;
+use crate::book::{Collaborative, RuleId};
+use crate::bounds::{count, MAX_COHORTS};
+use crate::calendar;
+use crate::credits::{CreditInput, Document, Stage};
+use crate::error::{ErrorCode, InputError};
+use crate::fees::FeeRequest;
+use crate::path::join;
+use crate::readiness::{Qi, ReadinessInput, SUCCESS_FACTORS};
+use crate::team::{Assignment, Edition, Person, Role, TeamRequest};
+
+/// Reads a `fees` request.
+pub fn fee_request(v: &Json, path: &str) -> Result<FeeRequest, InputError> {
+    let o = Obj::new(v, path, &["projects", "prior_projects"])?;
+    let projects = o.count("projects")?;
+    let prior = o.opt_count("prior_projects")?.unwrap_or(0);
+    FeeRequest::new(projects, prior).map_err(|e| e.under(path))
+}
+
+/// Reads a `schedule` request: the date and how many cohorts.
+pub fn schedule_request(v: &Json, path: &str) -> Result<(NaiveDate, u32), InputError> {
+    let o = Obj::new(v, path, &["date", "count"])?;
+    let d = o.date("date")?;
+    let n = o
+        .opt_count("count")?
+        .unwrap_or(u64::from(calendar::DEFAULT_COHORTS));
+    let n = count("count", n, 1, MAX_COHORTS).map_err(|e| e.under(path))?;
+    Ok((d, n))
+}
+
+/// Reads a `readiness` request; `derived` answers C1/C2 from a roster.
+pub fn readiness_request(
+    v: &Json,
+    path: &str,
+    derived: Option<(bool, bool, Qi)>,
+) -> Result<ReadinessInput, InputError> {
+    let o = Obj::new(
+        v,
+        path,
+        &[
+            "sponsor",
+            "clinical_leader",
+            "coach",
+            "can_audit",
+            "can_report_data",
+            "success_factors",
+        ],
+    )?;
+    let (sponsor, clinical_leader, coach) = match derived {
+        Some(d) => {
+            o.opt_bool("sponsor")?;
+            o.opt_bool("clinical_leader")?;
+            o.opt_enum("coach", Qi::parse, Qi::KEYS)?;
+            d
+        }
+        None => (
+            o.bool("sponsor")?,
+            o.bool("clinical_leader")?,
+            o.enumerated("coach", Qi::parse, Qi::KEYS)?,
+        ),
+    };
+    let mut success_factors = [false; 7];
+    if let Some(sf) = o.field("success_factors") {
+        let names = SUCCESS_FACTORS.map(|id| id.as_str());
+        let at = join(path, "success_factors");
+        let f = Obj::new(sf, &at, &names)?;
+        let s3 = RuleId::S3.as_str();
+        if f.field(s3).is_some() {
+            return Err(InputError::new(
+                ErrorCode::DerivedField,
+                join(&at, s3),
+                "S3 follows from the coach answer and cannot be given: answer coach instead",
+            ));
+        }
+        for (i, name) in names.iter().enumerate() {
+            success_factors[i] = f.opt_bool(name)?.unwrap_or(false);
+        }
+    }
+    Ok(ReadinessInput {
+        sponsor,
+        clinical_leader,
+        coach,
+        can_audit: o.bool("can_audit")?,
+        can_report_data: o.bool("can_report_data")?,
+        success_factors,
+    })
+}
+
+/// Reads a `team` request.
+pub fn team_request(v: &Json, path: &str) -> Result<TeamRequest, InputError> {
+    let o = Obj::new(
+        v,
+        path,
+        &["edition", "projects", "collaboratives", "people"],
+    )?;
+    let edition = o
+        .opt_enum("edition", Edition::parse, Edition::KEYS)?
+        .unwrap_or_default();
+    let projects = o.count("projects")?;
+    let mut collaboratives = Vec::new();
+    if o.field("collaboratives").is_some() {
+        for (i, c) in o.array("collaboratives")?.iter().enumerate() {
+            let at = format!("{}[{i}]", join(path, "collaboratives"));
+            collaboratives.push(match c {
+                Json::Null => None,
+                _ => Some(enum_value(
+                    c,
+                    &at,
+                    Collaborative::parse,
+                    Collaborative::KEYS,
+                )?),
+            });
+        }
+    }
+    let mut people = Vec::new();
+    for (i, p) in o.array("people")?.iter().enumerate() {
+        let at = format!("{}[{i}]", join(path, "people"));
+        let po = Obj::new(
+            p,
+            &at,
+            &[
+                "name",
+                "hours_per_week",
+                "physician",
+                "data_access",
+                "qi",
+                "roles",
+            ],
+        )?;
+        let mut roles = Vec::new();
+        for (j, r) in po.array("roles")?.iter().enumerate() {
+            let ro = Obj::new(r, &format!("{at}.roles[{j}]"), &["role", "project"])?;
+            let role = ro.enumerated("role", Role::parse, Role::KEYS)?;
+            let project = ro.count("project")?;
+            roles.push(Assignment {
+                role,
+                project: u32::try_from(project).unwrap_or(u32::MAX),
+            });
+        }
+        people.push(Person {
+            name: po.string("name")?.to_string(),
+            hours_per_week: po.hours("hours_per_week")?,
+            physician: po.opt_bool("physician")?.unwrap_or(false),
+            data_access: po.opt_bool("data_access")?.unwrap_or(false),
+            qi: po.opt_enum("qi", Qi::parse, Qi::KEYS)?.unwrap_or(Qi::None),
+            roles,
+        });
+    }
+    TeamRequest::new(edition, projects, collaboratives, people).map_err(|e| e.under(path))
+}
+
+/// Reads a `credits` request.
+pub fn credit_request(v: &Json, path: &str) -> Result<CreditInput, InputError> {
+    let o = Obj::new(
+        v,
+        path,
+        &[
+            "physician",
+            "stages",
+            "stage_c_complete",
+            "documents",
+            "on_roster_at_start",
+            "opted_in",
+            "graduation",
+            "today",
+        ],
+    )?;
+    let stages = o.set("stages", Stage::parse, Stage::KEYS)?;
+    let documents = o.set("documents", Document::parse, Document::KEYS)?;
+    Ok(CreditInput {
+        physician: o.bool("physician")?,
+        stages,
+        stage_c_complete: o.bool("stage_c_complete")?,
+        documents,
+        on_roster_at_start: o.bool("on_roster_at_start")?,
+        opted_in: o.bool("opted_in")?,
+        graduation: o.date("graduation")?,
+        today: o.date("today")?,
+    })
+}
