@@ -95,12 +95,17 @@ need_e2e_deps() {
     fi
 }
 
-# The release build of the site into dist/, with the local tools only.
-build_site() {
+# What Trunk needs to build the site (`trunk build` and `trunk serve`), offline.
+need_site_tools() {
     need_wasm_target
     need_trunk
     need_wasm_bindgen
     need_wasm_opt
+}
+
+# The release build of the site into dist/, with the local tools only.
+build_site() {
+    need_site_tools
     say "trunk build --release (offline, local wasm-bindgen and wasm-opt)"
     (cd "$ROOT" && trunk build --release --offline)
 }
