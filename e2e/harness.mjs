@@ -48,9 +48,11 @@ export async function launch() {
  *  - consoleErrors: `console.error` messages and uncaught page exceptions (as strings);
  *  - foreignRequests: URLs of requests whose origin is not `url`'s origin (data: and blob:
  *    URLs are the page's own and are not counted).
+ * `prepare(context, page)`, when given, runs before the first request (to add init
+ * scripts, bindings or listeners that must see the page load).
  * @returns {Promise<{page: import('playwright-core').Page, consoleErrors: string[], foreignRequests: string[]}>}
  */
-export async function openPage(browser, url, { width = 1280, height = 900 } = {}) {
+export async function openPage(browser, url, { width = 1280, height = 900, prepare } = {}) {
   const origin = new URL(url).origin;
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
@@ -73,6 +75,7 @@ export async function openPage(browser, url, { width = 1280, height = 900 } = {}
     (u) => !['data:', 'blob:'].includes(u.protocol) && u.origin !== origin,
     (route) => route.abort('blockedbyclient'),
   );
+  await prepare?.(context, page);
   await page.goto(url, { waitUntil: 'load' });
   return { page, consoleErrors, foreignRequests };
 }

@@ -6,7 +6,10 @@
 // inside `dir` (a path ending in `/` serves that folder's index.html), answers with the
 // MIME type of the file's extension, and 404s anything else: unknown extensions, missing
 // files, folders, and paths that would escape `dir`. Responses are never cached so a
-// rebuilt dist is always what the browser sees.
+// rebuilt dist is always what the browser sees. HTML pages carry the headers a host must
+// send (README.md, "Hosting"): no page of ours may be framed (`frame-ancestors 'none'`,
+// which a <meta> Content-Security-Policy cannot carry, and X-Frame-Options for older
+// browsers).
 //
 // Run directly (`node serve.mjs [dir]`) it serves `dir` (default ../dist) until Ctrl-C.
 
@@ -25,6 +28,12 @@ export const MIME = Object.freeze({
   '.json': 'application/json; charset=utf-8',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
+});
+
+/** Headers every HTML page is served with: what a host must add to the page's own CSP. */
+export const PAGE_HEADERS = Object.freeze({
+  'content-security-policy': "frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
 });
 
 function notFound(res) {
@@ -65,6 +74,7 @@ export async function serve(dir) {
         'content-length': body.length,
         'cache-control': 'no-store',
         'x-content-type-options': 'nosniff',
+        ...(type.startsWith('text/html') ? PAGE_HEADERS : {}),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {

@@ -10,17 +10,31 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OUT=${1:-${TRUNK_STAGING_DIR:?give the output folder}}
 EMBED="$OUT/embed"
 export PATH="$ROOT/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-FEATURES="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue"
-TARGET="$ROOT/target/wasm32-unknown-unknown/release"
+
+# wasm-opt's level and feature flags are written once, on the app's <link data-trunk
+# rel="rust"> in index.html (Trunk reads them only from there), and read back here so
+# the embed builds are optimised exactly like the app.
+HTML=${TRUNK_HTML_FILE:-$ROOT/index.html}
+attr() { sed -n "s/.*<link data-trunk rel=\"rust\"[^>]* $1=\"\([^\"]*\)\".*/\1/p" "$HTML"; }
+OPT_LEVEL=$(attr data-wasm-opt)
+read -r -a OPT_FLAGS <<<"$(attr data-wasm-opt-params)"
+[ -n "$OPT_LEVEL" ] && [ "${#OPT_FLAGS[@]}" -gt 0 ] \
+    || { echo "build-embed.sh: no data-wasm-opt / data-wasm-opt-params on the rust link of $HTML" >&2; exit 1; }
+
+# Where cargo puts its output: CARGO_TARGET_DIR, build.target-dir, or target/.
+TARGET_DIR=$(cargo metadata --format-version 1 --no-deps --offline --manifest-path "$ROOT/Cargo.toml" \
+    | grep -o '"target_directory":"[^"]*"' | cut -d'"' -f4)
+[ -n "$TARGET_DIR" ] || { echo "build-embed.sh: cargo metadata gave no target_directory" >&2; exit 1; }
+TARGET="$TARGET_DIR/wasm32-unknown-unknown/release"
 mkdir -p "$EMBED"
 
 # The JS API.
 cargo build --release --locked -p impower-embed --lib --target wasm32-unknown-unknown --manifest-path "$ROOT/Cargo.toml"
 wasm-bindgen --target web --no-typescript --out-dir "$EMBED" --out-name impower "$TARGET/impower_embed.wasm"
-wasm-opt -Oz $FEATURES "$EMBED/impower_bg.wasm" -o "$EMBED/impower_bg.wasm"
+wasm-opt "-O$OPT_LEVEL" "${OPT_FLAGS[@]}" "$EMBED/impower_bg.wasm" -o "$EMBED/impower_bg.wasm"
 
 # The widget: the app's library with the custom element's entry points.
 cargo build --release --locked -p impower-web --lib --features widget --target wasm32-unknown-unknown --manifest-path "$ROOT/Cargo.toml"
 wasm-bindgen --target web --no-typescript --out-dir "$EMBED" --out-name widget "$TARGET/web.wasm"
-wasm-opt -Oz $FEATURES "$EMBED/widget_bg.wasm" -o "$EMBED/widget_bg.wasm"
+wasm-opt "-O$OPT_LEVEL" "${OPT_FLAGS[@]}" "$EMBED/widget_bg.wasm" -o "$EMBED/widget_bg.wasm"
 cp "$ROOT/web/embed/impower-ready.js" "$ROOT/web/style.css" "$ROOT"/web/embed/example.* "$EMBED/"

@@ -4,7 +4,6 @@
 # Expects ROOT to be the repository root.
 
 TRUNK_VERSION=0.21.14
-BINARYEN_VERSION=132.0.0
 TOOLS="$ROOT/.tools"
 export PATH="$TOOLS/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
@@ -13,9 +12,34 @@ die() { printf '%s\n' "$*" >&2; exit 1; }
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# The wasm-bindgen that Cargo.lock pins: the CLI and test runner must match it exactly.
+# The wasm-bindgen of the build: pinned once, `wasm-bindgen = "=X"` in the root Cargo.toml's
+# [workspace.dependencies], and locked in Cargo.lock. The CLI and the test runner must be
+# exactly that version. Trunk reads the same one (Trunk.toml names none, so Trunk 0.21
+# takes the wasm-bindgen that `cargo metadata` resolves from Cargo.lock).
 wasm_bindgen_version() {
     awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
+}
+
+# Fails unless the pin in Cargo.toml and the lock file agree, and Trunk.toml names no
+# other wasm-bindgen (it would win over the lock file in Trunk).
+check_wasm_bindgen_pin() {
+    local pinned locked trunk_pin
+    pinned=$(sed -n 's/^wasm-bindgen = "=\([0-9][0-9.]*\)"$/\1/p' "$ROOT/Cargo.toml")
+    locked=$(wasm_bindgen_version)
+    [ -n "$pinned" ] || die 'Cargo.toml: [workspace.dependencies] must pin wasm-bindgen = "=X.Y.Z"'
+    [ "$pinned" = "$locked" ] \
+        || die "wasm-bindgen: Cargo.toml pins $pinned but Cargo.lock has ${locked:-none} (run cargo update -p wasm-bindgen)"
+    trunk_pin=$(sed -n 's/^wasm_bindgen *= *"\(.*\)"$/\1/p' "$ROOT/Trunk.toml")
+    [ -z "$trunk_pin" ] || [ "$trunk_pin" = "$pinned" ] \
+        || die "wasm-bindgen: Trunk.toml says $trunk_pin, Cargo.toml pins $pinned (drop it from Trunk.toml)"
+}
+
+# The binaryen (wasm-opt) major version Trunk.toml asks for: wasm_opt = "version_N".
+binaryen_version() {
+    local v
+    v=$(sed -n 's/^wasm_opt *= *"version_\([0-9][0-9]*\)"$/\1/p' "$ROOT/Trunk.toml")
+    [ -n "$v" ] || die 'Trunk.toml: [tools] must name wasm_opt = "version_N"'
+    printf '%s.0.0\n' "$v"
 }
 
 need_wasm_target() {
@@ -25,8 +49,8 @@ need_wasm_target() {
 
 need_wasm_bindgen() {
     local v
+    check_wasm_bindgen_pin
     v=$(wasm_bindgen_version)
-    [ -n "$v" ] || die "no wasm-bindgen in Cargo.lock"
     if ! wasm-bindgen --version 2>/dev/null | grep -q " $v\$" \
         || ! wasm-bindgen-test-runner --version 2>/dev/null | grep -q " $v\$"; then
         say "installing wasm-bindgen-cli $v (the version in Cargo.lock)"
@@ -43,10 +67,12 @@ need_trunk() {
 }
 
 need_wasm_opt() {
-    if ! wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*} "; then
-        say "installing binaryen $BINARYEN_VERSION (wasm-opt) from npm"
+    local v
+    v=$(binaryen_version)
+    if ! wasm-opt --version 2>/dev/null | grep -q "version ${v%%.*} "; then
+        say "installing binaryen $v (wasm-opt) from npm"
         mkdir -p "$TOOLS"
-        (cd "$TOOLS" && npm install --no-audit --no-fund --no-save "binaryen@$BINARYEN_VERSION")
+        (cd "$TOOLS" && npm install --no-audit --no-fund --no-save "binaryen@$v")
     fi
 }
 
@@ -69,12 +95,17 @@ need_e2e_deps() {
     fi
 }
 
-# The release build of the site into dist/, with the local tools only.
-build_site() {
+# What Trunk needs to build the site (`trunk build` and `trunk serve`), offline.
+need_site_tools() {
     need_wasm_target
     need_trunk
     need_wasm_bindgen
     need_wasm_opt
+}
+
+# The release build of the site into dist/, with the local tools only.
+build_site() {
+    need_site_tools
     say "trunk build --release (offline, local wasm-bindgen and wasm-opt)"
     (cd "$ROOT" && trunk build --release --offline)
 }
