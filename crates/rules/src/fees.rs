@@ -76,7 +76,7 @@ pub struct FeeEstimate {
 
 /// Whether the organization's `number`th project is discounted (F2, F3).
 pub fn is_discounted(number: u32) -> bool {
-    number % FEES.discount_every == 0
+    number.is_multiple_of(FEES.discount_every)
 }
 
 /// How many of projects `prior+1 ..= prior+n` are discounted (F3):

@@ -120,7 +120,7 @@ impl fmt::Display for Hours {
         let (whole, frac) = (self.0 / 100, self.0 % 100);
         match frac {
             0 => write!(f, "{whole}"),
-            x if x % 10 == 0 => write!(f, "{whole}.{}", x / 10),
+            x if x.is_multiple_of(10) => write!(f, "{whole}.{}", x / 10),
             x => write!(f, "{whole}.{x:02}"),
         }
     }
@@ -137,7 +137,7 @@ impl Hours {
 /// hundredths prints as that decimal.
 impl Serialize for Hours {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.0 % 100 == 0 {
+        if self.0.is_multiple_of(100) {
             s.serialize_u32(self.0 / 100)
         } else {
             s.serialize_f64(f64::from(self.0) / 100.0)

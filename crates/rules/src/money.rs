@@ -33,7 +33,7 @@ impl fmt::Display for Usd {
         let digits = digits.as_bytes();
         f.write_str("$")?;
         for (i, d) in digits.iter().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 f.write_str(",")?;
             }
             write!(f, "{}", char::from(*d))?;

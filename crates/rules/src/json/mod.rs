@@ -9,6 +9,7 @@
 mod obj;
 pub mod parse;
 pub mod requests;
+pub mod write;
 
 use alloc::boxed::Box;
 use alloc::format;
@@ -28,6 +29,7 @@ use crate::team;
 use crate::wire::wire_enum;
 use obj::{wrong_type, Obj};
 pub use parse::{parse, Json};
+pub use write::write;
 pub use requests::{
     credit_request, fee_request, readiness_request, schedule_request, team_request,
 };
