@@ -29,10 +29,10 @@ use crate::team;
 use crate::wire::wire_enum;
 use obj::{wrong_type, Obj};
 pub use parse::{parse, Json};
-pub use write::write;
 pub use requests::{
     credit_request, fee_request, readiness_request, schedule_request, team_request,
 };
+pub use write::write;
 
 wire_enum! {
     /// The contract's verbs.
