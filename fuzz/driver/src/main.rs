@@ -51,7 +51,10 @@ fn parse(args: Vec<String>) -> Result<Options, String> {
         iterations: 2_000,
         seed: clock_seed(),
         verbs: Vec::new(),
-        root: Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."),
+        root: Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../..")
+            .canonicalize()
+            .unwrap_or_else(|_| PathBuf::from(".")),
         replay: Vec::new(),
         export: None,
     };
