@@ -242,6 +242,19 @@ fn a_stream_far_over_the_limit_is_refused() {
 }
 
 #[test]
+fn a_file_over_the_limit_is_refused() {
+    let path = std::env::temp_dir().join(format!("impower-cli-big-{}.json", std::process::id()));
+    let mut request = br#"{"projects": 2}"#.to_vec();
+    request.resize(MAX + 1, b' ');
+    std::fs::write(&path, &request).expect("write request");
+    let child = spawn(&[os("fees"), path.as_os_str()], Stdio::null());
+    let (out, v, _) = finish_within(child, PATIENCE, "file over the limit");
+    std::fs::remove_file(&path).ok();
+    assert_error(&out, &v, "out_of_range");
+    assert_eq!(v["error"]["path"], "");
+}
+
+#[test]
 fn a_request_of_exactly_the_limit_is_read() {
     let mut request = br#"{"projects": 2}"#.to_vec();
     request.resize(MAX, b' ');
