@@ -589,8 +589,11 @@ fn edit(rng: &mut Rng, value: &mut Value, raw: &mut Raw, donors: &[&Value]) {
             }
             Value::Array(items) if !items.is_empty() => {
                 let i = rng.below(items.len());
-                let copies = [1, 2, 5, 200, 501][rng.below(5)];
                 let item = items[i].clone();
+                // Many copies of a small item (past the team's limit of 500 people),
+                // but never more text than the size limit allows.
+                let size = item.to_string().len().max(1);
+                let copies = [1, 2, 5, 200, 501][rng.below(5)].min(LIMIT / size + 1);
                 items.extend(std::iter::repeat_n(item, copies));
             }
             _ => *node = Value::Object(Map::new()),
@@ -612,6 +615,19 @@ fn edit(rng: &mut Rng, value: &mut Value, raw: &mut Raw, donors: &[&Value]) {
 /// arrays, objects or null, duplicate keys, deep nesting, long strings, control
 /// characters, bytes that are not UTF-8, parts of other requests).
 pub fn mutate(rng: &mut Rng, verb: &str, seeds: &crate::Seeds) -> Vec<u8> {
+    let mut bytes = generate(rng, verb, seeds);
+    // Stacked edits can compound (long strings in repeated items): past the size limit
+    // every input is refused alike, so keep them just over it.
+    if bytes.len() > LIMIT + 1024 {
+        bytes.truncate(LIMIT + 1 + rng.below(1024));
+    }
+    bytes
+}
+
+/// The size limit of a request, in bytes.
+const LIMIT: usize = rules::json::MAX_INPUT_BYTES;
+
+fn generate(rng: &mut Rng, verb: &str, seeds: &crate::Seeds) -> Vec<u8> {
     let own = seeds.values_of(verb);
     let all: Vec<&Value> = seeds.values.iter().map(|(_, v)| v).collect();
     let texts = seeds.texts_of(verb);
