@@ -25,6 +25,7 @@ use rules::json::{MAX_INPUT_BYTES, VERBS};
 use rules::ErrorCode;
 use serde_json::{Map, Value};
 
+pub mod contract;
 pub mod mutate;
 
 pub use mutate::{arbitrary_bytes, mutate, mutate_input, Rng};

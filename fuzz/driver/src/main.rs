@@ -23,6 +23,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+use impower_fuzz::contract::check_contract;
 use impower_fuzz::{
     check, corpus_dir, corpus_files, current_input, input_name, mutate, oversized, preview,
     save_crash, Outcome, Rng, Seeds,
@@ -33,7 +34,8 @@ static CRASH_DIR: OnceLock<PathBuf> = OnceLock::new();
 static SEED: AtomicU64 = AtomicU64::new(0);
 static ITERATION: AtomicU64 = AtomicU64::new(u64::MAX);
 
-const USAGE: &str = "usage: impower-fuzz [--iterations N] [--seed S] [--verb VERB]... [--root DIR]
+const USAGE: &str =
+    "usage: impower-fuzz [--iterations N] [--seed S] [--verb VERB]... [--root DIR] [--contract]
        impower-fuzz [--root DIR] --replay FILE...
        impower-fuzz [--root DIR] --export-seeds DIR   (DIR/<verb>/: a libFuzzer corpus)";
 
@@ -44,6 +46,7 @@ struct Options {
     root: PathBuf,
     replay: Vec<PathBuf>,
     export: Option<PathBuf>,
+    contract: bool,
 }
 
 fn parse(args: Vec<String>) -> Result<Options, String> {
@@ -57,6 +60,7 @@ fn parse(args: Vec<String>) -> Result<Options, String> {
             .unwrap_or_else(|_| PathBuf::from(".")),
         replay: Vec::new(),
         export: None,
+        contract: false,
     };
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -80,6 +84,7 @@ fn parse(args: Vec<String>) -> Result<Options, String> {
                     .ok_or(format!("{verb} is not a verb: use one of {VERBS:?}"))?;
                 options.verbs.push(known);
             }
+            "--contract" => options.contract = true,
             "--root" => options.root = PathBuf::from(value("--root")?),
             "--export-seeds" => options.export = Some(PathBuf::from(value("--export-seeds")?)),
             "--replay" => {
@@ -131,13 +136,21 @@ fn install_panic_hook() {
 }
 
 /// Checks one input, turning a panic (when the profile unwinds) into a violation.
-fn guarded(verb: &str, bytes: &[u8]) -> Result<Outcome, String> {
-    match panic::catch_unwind(AssertUnwindSafe(|| check(verb, bytes))) {
-        Ok(Ok(outcome)) => Ok(outcome),
-        Ok(Err(v)) => Err(v.0),
-        Err(_) => Err("panicked".to_string()),
+/// With `contract`, also the input rules of `impower_fuzz::contract`.
+fn guarded(verb: &str, bytes: &[u8], contract: bool) -> Result<Outcome, String> {
+    let outcome = match panic::catch_unwind(AssertUnwindSafe(|| check(verb, bytes))) {
+        Ok(Ok(outcome)) => outcome,
+        Ok(Err(v)) => return Err(v.0),
+        Err(_) => return Err("panicked".to_string()),
+    };
+    if contract {
+        check_contract(verb, &String::from_utf8_lossy(bytes)).map_err(|v| v.0)?;
     }
+    Ok(outcome)
 }
+
+/// Violations printed and saved per verb; the rest are counted.
+const SHOWN: u64 = 10;
 
 #[derive(Default)]
 struct Tally {
@@ -151,9 +164,9 @@ struct Tally {
 }
 
 impl Tally {
-    fn record(&mut self, verb: &str, bytes: &[u8], crash_dir: &Path) -> bool {
+    fn record(&mut self, verb: &str, bytes: &[u8], crash_dir: &Path, contract: bool) -> bool {
         let start = Instant::now();
-        let result = guarded(verb, bytes);
+        let result = guarded(verb, bytes, contract);
         let took = start.elapsed();
         self.inputs += 1;
         if took > self.slowest {
@@ -165,6 +178,9 @@ impl Tally {
             Ok(Outcome::Refused) => self.refused += 1,
             Err(what) => {
                 self.violations += 1;
+                if self.violations > SHOWN {
+                    return false;
+                }
                 let saved = match save_crash(crash_dir, verb, bytes) {
                     Ok(path) => path.display().to_string(),
                     Err(e) => format!("(not saved: {e})"),
@@ -180,7 +196,7 @@ impl Tally {
     }
 }
 
-fn replay(files: &[PathBuf], crash_dir: &Path) -> ExitCode {
+fn replay(files: &[PathBuf], contract: bool) -> ExitCode {
     let mut failed = 0;
     for file in files {
         let verb = verb_of(file);
@@ -197,7 +213,7 @@ fn replay(files: &[PathBuf], crash_dir: &Path) -> ExitCode {
                 continue;
             }
         };
-        let outcome = guarded(verb, &bytes);
+        let outcome = guarded(verb, &bytes, contract);
         let answer = rules::respond(verb, &String::from_utf8_lossy(&bytes));
         println!(
             "{} ({verb}): {}\n  answer: {}",
@@ -215,7 +231,6 @@ fn replay(files: &[PathBuf], crash_dir: &Path) -> ExitCode {
             failed += 1;
         }
     }
-    let _ = crash_dir;
     if failed == 0 {
         ExitCode::SUCCESS
     } else {
@@ -286,7 +301,7 @@ fn main() -> ExitCode {
     SEED.store(options.seed, Ordering::Relaxed);
     install_panic_hook();
     if !options.replay.is_empty() {
-        return replay(&options.replay, &crash_dir);
+        return replay(&options.replay, options.contract);
     }
 
     let started = Instant::now();
@@ -295,8 +310,15 @@ fn main() -> ExitCode {
         return export(&seeds, dir);
     }
     println!(
-        "impower-fuzz: seed {} ({} iterations per verb; repeat with --seed {})",
-        options.seed, options.iterations, options.seed
+        "impower-fuzz: seed {} ({} iterations per verb; repeat with --seed {}){}",
+        options.seed,
+        options.iterations,
+        options.seed,
+        if options.contract {
+            "; with the input rules (--contract)"
+        } else {
+            ""
+        }
     );
     println!(
         "seeds: {} requests, {} texts from tests/cases and tests/fuzz-corpus ({skipped} case files skipped)",
@@ -315,9 +337,9 @@ fn main() -> ExitCode {
     let mut replayed = Tally::default();
     for verb in VERBS {
         for (_, bytes) in corpus_files(&options.root, verb) {
-            replayed.record(verb, &bytes, &crash_dir);
+            replayed.record(verb, &bytes, &crash_dir, options.contract);
         }
-        replayed.record(verb, &oversized(), &crash_dir);
+        replayed.record(verb, &oversized(), &crash_dir, options.contract);
     }
     println!(
         "corpus replayed: {} inputs, {} answered, {} refused, {} violations",
@@ -337,7 +359,9 @@ fn main() -> ExitCode {
         for i in 0..options.iterations {
             ITERATION.store(i, Ordering::Relaxed);
             let bytes = mutate(&mut rng, verb, &seeds);
-            if !tally.record(verb, &bytes, &crash_dir) {
+            if !tally.record(verb, &bytes, &crash_dir, options.contract)
+                && tally.violations <= SHOWN
+            {
                 println!("  (seed {}, verb {verb}, iteration {i})", options.seed);
             }
         }
@@ -374,7 +398,7 @@ fn main() -> ExitCode {
         ExitCode::SUCCESS
     } else {
         println!(
-            "FAILED: {violations} violations, inputs saved under {}",
+            "FAILED: {violations} violations; the first {SHOWN} of each verb printed and saved under {}",
             crash_dir.display()
         );
         ExitCode::FAILURE
