@@ -1,13 +1,25 @@
 //! `impower`: the ImPower rule book's JSON contract on the command line.
 //!
 //! This binary is glue only: it reads the request (a file, or stdin), hands it to
-//! [`rules::respond`] and prints the answer. All rules, checks and messages live in the
-//! `rules` crate, so the command line, the browser and the JavaScript API agree.
+//! [`rules::respond`] and prints the answer. All rules, checks and messages about the
+//! request live in the `rules` crate, so the command line, the browser and the
+//! JavaScript API agree. The messages here are about the command line itself: its
+//! arguments, reading the input, and the size limit while reading.
+//!
+//! It never aborts: arguments that are not UTF-8, an endless or oversized input, a
+//! request that is not UTF-8 and a closed stdout all end with exit 2 (and, where stdout
+//! is still open, the JSON error), never with a panic.
+#![forbid(unsafe_code)]
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+use std::ffi::{OsStr, OsString};
+use std::fs::File;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
+use rules::json::{MAX_INPUT_BYTES, VERBS};
 use rules::{ErrorCode, InputError};
+use serde_json::Value;
 
 const HELP: &str = "\
 impower: the ACR ImPower rule book as a command
@@ -19,6 +31,10 @@ Reads a JSON request from FILE, or from stdin when FILE is '-' or absent, and pr
 the JSON answer on stdout (exit 0). Bad input prints
 {\"error\": {\"code\", \"message\", \"path\"}} on stdout, where path names the field, and
 exits 2. Dates are YYYY-MM-DD; today's date is always part of the request.
+A request is UTF-8 JSON of at most 1 MiB (1048576 bytes): reading stops after one byte
+more and the request is refused (out_of_range). The verb is checked before any input is
+read. Wrong arguments are refused as JSON too (code usage, exit 2); only --help prints
+this text.
 
 VERBS:
     fees       Fees per project, every third discounted (F1-F4)
@@ -44,58 +60,231 @@ VERBS:
 OPTIONS:
     --compact  Print the answer on one line
     -h, --help Show this help
+
+EXIT STATUS:
+    0 the answer was printed; 2 the request or the command line was refused, or the
+    answer could not be written (a closed stdout ends quietly with 2).
 ";
 
+const USAGE: &str = "usage: impower <VERB> [FILE|-] [--compact]; see impower --help";
+
+/// What the arguments ask for.
+#[derive(Debug, PartialEq)]
+enum Command {
+    Help,
+    Run {
+        verb: OsString,
+        file: Option<OsString>,
+        compact: bool,
+    },
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.is_empty() || args.iter().any(|a| a == "-h" || a == "--help") {
-        print!("{HELP}");
-        return if args.is_empty() {
-            ExitCode::from(2)
-        } else {
-            ExitCode::SUCCESS
-        };
+    let (answer, code) = match parse_args(std::env::args_os().skip(1)) {
+        Ok(Command::Help) => return write_out(HELP.as_bytes(), ExitCode::SUCCESS),
+        Ok(Command::Run {
+            verb,
+            file,
+            compact,
+        }) => match run(&verb, file.as_deref()) {
+            Ok(value) => (render(&value, compact), ExitCode::SUCCESS),
+            Err(e) => (render_error(&e, compact), ExitCode::from(2)),
+        },
+        Err(e) => (render_error(&e, false), ExitCode::from(2)),
+    };
+    write_out(answer.as_bytes(), code)
+}
+
+/// Reads the arguments (without the program name). `-h`/`--help` anywhere wins.
+fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, InputError> {
+    let args: Vec<OsString> = args.into_iter().collect();
+    if args.iter().any(|a| a == "-h" || a == "--help") {
+        return Ok(Command::Help);
     }
-    let compact = args.iter().any(|a| a == "--compact");
-    let rest: Vec<&String> = args.iter().filter(|a| *a != "--compact").collect();
-    let outcome = match rest.as_slice() {
-        [verb] => read("-").and_then(|text| rules::respond(verb, &text)),
-        [verb, file] => read(file).and_then(|text| rules::respond(verb, &text)),
-        _ => Err(InputError::new(
-            ErrorCode::UnknownVerb,
+    let mut compact = false;
+    let mut positional = Vec::new();
+    for arg in args {
+        if arg == "--compact" {
+            compact = true;
+        } else if is_option(&arg) {
+            return Err(usage(format!(
+                "{} is not an option: use --compact or --help",
+                quote_os(&arg)
+            )));
+        } else {
+            positional.push(arg);
+        }
+    }
+    if positional.len() > 2 {
+        return Err(usage(
+            "too many arguments: give a verb and at most one FILE".to_string(),
+        ));
+    }
+    let mut positional = positional.into_iter();
+    match (positional.next(), positional.next()) {
+        (Some(verb), file) => Ok(Command::Run {
+            verb,
+            file: file.filter(|f| f != "-"),
+            compact,
+        }),
+        (None, _) => Err(usage("no verb given".to_string())),
+    }
+}
+
+/// `-x` or `--xyz`; a lone `-` is stdin, not an option.
+fn is_option(arg: &OsStr) -> bool {
+    let bytes = arg.as_encoded_bytes();
+    bytes.len() > 1 && bytes[0] == b'-'
+}
+
+fn usage(what: String) -> InputError {
+    InputError::new(ErrorCode::Usage, "", format!("{what}. {USAGE}"))
+}
+
+/// Checks the verb, then reads the request (never more than the limit plus one byte)
+/// and answers it.
+fn run(verb: &OsStr, file: Option<&OsStr>) -> Result<Value, InputError> {
+    let verb = match verb.to_str() {
+        Some(v) if VERBS.contains(&v) => v,
+        // The rules crate words the refusal of an unknown verb; a verb that is not UTF-8
+        // is passed lossily (its replacement characters never spell a verb).
+        _ => return rules::respond(&verb.to_string_lossy(), ""),
+    };
+    let bytes = match file {
+        None => read_limited(io::stdin().lock()).map_err(|e| io_error("stdin", &e))?,
+        Some(path) => File::open(path)
+            .and_then(read_limited)
+            .map_err(|e| io_error(&quote_os(path), &e))?,
+    };
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(InputError::new(
+            ErrorCode::OutOfRange,
             "",
-            "usage: impower <VERB> [FILE|-]; see impower --help",
-        )),
+            format!(
+                "the request is over {MAX_INPUT_BYTES} bytes (reading stopped there): \
+                 send at most {MAX_INPUT_BYTES}"
+            ),
+        ));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        InputError::new(
+            ErrorCode::MalformedJson,
+            "",
+            format!(
+                "the request is not UTF-8 text (invalid bytes at offset {}): \
+                 send one JSON object in UTF-8",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+    })?;
+    rules::respond(verb, &text)
+}
+
+/// Reads at most `MAX_INPUT_BYTES + 1` bytes: enough to know the request is too large,
+/// whatever the source (a file, a pipe that never closes, `/dev/zero`).
+fn read_limited(source: impl Read) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    source
+        .take(MAX_INPUT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn io_error(what: &str, e: &io::Error) -> InputError {
+    InputError::new(ErrorCode::Io, "", format!("could not read {what}: {e}"))
+}
+
+/// An argument in double quotes, bytes that are not UTF-8 shown as U+FFFD.
+fn quote_os(arg: &OsStr) -> String {
+    format!("{:?}", arg.to_string_lossy())
+}
+
+fn render(value: &Value, compact: bool) -> String {
+    let text = if compact {
+        serde_json::to_string(value)
+    } else {
+        serde_json::to_string_pretty(value)
     };
-    let (value, code) = match outcome {
-        Ok(answer) => (answer, ExitCode::SUCCESS),
-        Err(e) => (serde_json::json!({ "error": e }), ExitCode::from(2)),
-    };
+    match text {
+        Ok(t) => t + "\n",
+        Err(e) => render_error(
+            &InputError::new(
+                ErrorCode::Io,
+                "",
+                format!("the answer could not be written: {e}"),
+            ),
+            compact,
+        ),
+    }
+}
+
+fn render_error(e: &InputError, compact: bool) -> String {
+    let value = serde_json::json!({ "error": e });
     let text = if compact {
         serde_json::to_string(&value)
     } else {
         serde_json::to_string_pretty(&value)
     };
+    // Serializing an error (three strings) cannot fail; if it ever did, still say so in
+    // the contract's shape.
+    text.unwrap_or_else(|_| {
+        r#"{"error": {"code": "io", "message": "the error could not be written", "path": ""}}"#
+            .to_string()
+    }) + "\n"
+}
+
+/// Writes the whole answer; a closed or failing stdout ends with exit 2, quietly.
+fn write_out(bytes: &[u8], code: ExitCode) -> ExitCode {
     let mut out = io::stdout().lock();
-    match text {
-        Ok(t) if writeln!(out, "{t}").is_ok() => code,
-        _ => ExitCode::FAILURE,
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => code,
+        Err(_) => ExitCode::from(2),
     }
 }
 
-fn read(file: &str) -> Result<String, InputError> {
-    let mut text = String::new();
-    let result = if file == "-" {
-        io::stdin().read_to_string(&mut text).map(|_| ())
-    } else {
-        std::fs::read_to_string(file).map(|t| text = t)
-    };
-    result.map(|()| text).map_err(|e| {
-        let what = if file == "-" {
-            "stdin".to_string()
-        } else {
-            file.to_string()
-        };
-        InputError::new(ErrorCode::Io, "", format!("could not read {what}: {e}"))
-    })
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Vec<OsString> {
+        list.iter().map(OsString::from).collect()
+    }
+
+    fn usage_error(list: &[&str]) -> bool {
+        matches!(parse_args(args(list)), Err(e) if e.code == ErrorCode::Usage && e.path.is_empty())
+    }
+
+    #[test]
+    fn arguments_are_read_as_the_help_says() {
+        assert_eq!(parse_args(args(&["x", "--help"])), Ok(Command::Help));
+        assert_eq!(parse_args(args(&["-h"])), Ok(Command::Help));
+        assert_eq!(
+            parse_args(args(&["fees", "-", "--compact"])),
+            Ok(Command::Run {
+                verb: "fees".into(),
+                file: None,
+                compact: true
+            })
+        );
+        assert_eq!(
+            parse_args(args(&["fees", "f.json"])),
+            Ok(Command::Run {
+                verb: "fees".into(),
+                file: Some("f.json".into()),
+                compact: false
+            })
+        );
+        assert!(usage_error(&[]));
+        assert!(usage_error(&["--compact"]));
+        assert!(usage_error(&["fees", "a", "b"]));
+        assert!(usage_error(&["fees", "--pretty"]));
+        assert!(usage_error(&["fees", "-x"]));
+    }
+
+    #[test]
+    fn reading_stops_one_byte_past_the_limit() {
+        let endless = io::repeat(b' ');
+        let bytes = read_limited(endless).unwrap_or_default();
+        assert_eq!(bytes.len(), MAX_INPUT_BYTES + 1);
+    }
 }

@@ -12,12 +12,13 @@ fn impower(args: &[&str], stdin: &str) -> (Output, Value) {
         .stdout(Stdio::piped())
         .spawn()
         .expect("impower starts");
-    child
+    // A refusal that needs no input (an unknown verb, a missing file) may exit before
+    // reading stdin: the write then fails with EPIPE, which is not the test's concern.
+    let _ = child
         .stdin
         .take()
         .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write stdin");
+        .write_all(stdin.as_bytes());
     let out = child.wait_with_output().expect("impower runs");
     let json = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
     (out, json)
@@ -89,5 +90,254 @@ fn help_lists_every_verb_with_an_example() {
             text.contains(&format!("| impower {verb}")),
             "no example for {verb}"
         );
+    }
+}
+
+// ---- The command line never aborts -------------------------------------------------
+
+use std::ffi::OsStr;
+use std::os::unix::ffi::OsStrExt;
+use std::process::Child;
+use std::time::{Duration, Instant};
+
+/// The largest request accepted, in bytes (`rules::json::MAX_INPUT_BYTES`).
+const MAX: usize = 1 << 20;
+
+/// A bound generous enough for a loaded machine, far below "reads until memory runs out"
+/// or "waits for stdin to close".
+const PATIENCE: Duration = Duration::from_secs(20);
+
+fn spawn(args: &[&OsStr], stdin: Stdio) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_impower"))
+        .args(args)
+        .stdin(stdin)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("impower starts")
+}
+
+/// Waits for the child at most `limit`; kills it and fails the test when it takes longer.
+/// The answers here are small, so they fit the pipe while the child runs.
+fn finish_within(mut child: Child, limit: Duration, what: &str) -> (Output, Value, Duration) {
+    let start = Instant::now();
+    loop {
+        match child.try_wait().expect("try_wait") {
+            Some(_) => break,
+            None if start.elapsed() > limit => {
+                child.kill().ok();
+                child.wait().ok();
+                panic!("{what}: impower still running after {limit:?}");
+            }
+            None => std::thread::sleep(Duration::from_millis(5)),
+        }
+    }
+    let took = start.elapsed();
+    let out = child.wait_with_output().expect("output");
+    let json = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    (out, json, took)
+}
+
+fn os(s: &str) -> &OsStr {
+    OsStr::new(s)
+}
+
+fn assert_error(out: &Output, v: &Value, code: &str) {
+    assert_eq!(out.status.code(), Some(2), "exit status; stdout: {v}");
+    assert_eq!(v["error"]["code"], code, "{v}");
+    assert!(
+        v["error"]["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()),
+        "a message: {v}"
+    );
+    assert!(v["error"]["path"].is_string(), "a path: {v}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+}
+
+#[test]
+fn a_file_name_that_is_not_utf8_is_still_a_path() {
+    let dir = std::env::temp_dir().join(format!("impower-cli-nonutf8-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let name = OsStr::from_bytes(b"caf\xe9-request.json");
+    let path = dir.join(name);
+    std::fs::write(&path, r#"{"projects": 3}"#).expect("write request");
+    let child = spawn(&[os("fees"), path.as_os_str()], Stdio::null());
+    let (out, v, _) = finish_within(child, PATIENCE, "non-UTF-8 path");
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(out.status.code(), Some(0), "{v}");
+    assert_eq!(v["total_usd"], 15000);
+}
+
+#[test]
+fn a_missing_file_with_a_name_that_is_not_utf8_is_an_io_error_naming_it() {
+    let child = spawn(
+        &[os("fees"), OsStr::from_bytes(b"/nonexistent/\xff.json")],
+        Stdio::null(),
+    );
+    let (out, v, _) = finish_within(child, PATIENCE, "missing non-UTF-8 path");
+    assert_error(&out, &v, "io");
+    assert_eq!(v["error"]["path"], "");
+    let message = v["error"]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("\"/nonexistent/\u{fffd}.json\""),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_verb_that_is_not_utf8_is_an_unknown_verb() {
+    let child = spawn(&[OsStr::from_bytes(b"fe\xffes")], Stdio::null());
+    let (out, v, _) = finish_within(child, PATIENCE, "non-UTF-8 verb");
+    assert_error(&out, &v, "unknown_verb");
+    assert_eq!(v["error"]["path"], "");
+}
+
+#[test]
+fn an_unknown_option_that_is_not_utf8_is_a_usage_error() {
+    let child = spawn(&[os("fees"), OsStr::from_bytes(b"--\xff")], Stdio::null());
+    let (out, v, _) = finish_within(child, PATIENCE, "non-UTF-8 option");
+    assert_error(&out, &v, "usage");
+}
+
+#[test]
+fn dev_zero_is_refused_quickly_after_one_mebibyte() {
+    let child = spawn(&[os("fees"), os("/dev/zero")], Stdio::null());
+    let (out, v, took) = finish_within(child, PATIENCE, "/dev/zero");
+    assert_error(&out, &v, "out_of_range");
+    assert_eq!(v["error"]["path"], "");
+    assert!(took < PATIENCE, "took {took:?}");
+}
+
+/// Writes `bytes` to the child's stdin from another thread and keeps the pipe open until
+/// `keep_open` has passed, so the child cannot rely on the end of the input.
+fn feed(child: &mut Child, bytes: Vec<u8>, keep_open: Duration) -> std::thread::JoinHandle<()> {
+    let mut stdin = child.stdin.take().expect("stdin");
+    std::thread::spawn(move || {
+        // The child may stop reading (and exit) before all is written: that is the point.
+        let _ = stdin.write_all(&bytes);
+        std::thread::sleep(keep_open);
+    })
+}
+
+#[test]
+fn a_stream_over_the_limit_is_refused_without_waiting_for_its_end() {
+    // One byte over the limit, and the pipe stays open far longer than the patience:
+    // the answer proves the command stopped reading at MAX + 1 bytes.
+    let mut child = spawn(&[os("fees")], Stdio::piped());
+    let writer = feed(&mut child, vec![b' '; MAX + 1], PATIENCE * 2);
+    let (out, v, _) = finish_within(child, PATIENCE, "stream over the limit");
+    assert_error(&out, &v, "out_of_range");
+    assert_eq!(v["error"]["path"], "");
+    drop(writer);
+}
+
+#[test]
+fn a_stream_far_over_the_limit_is_refused() {
+    let mut child = spawn(&[os("fees"), os("-")], Stdio::piped());
+    let writer = feed(&mut child, vec![b'{'; 8 * MAX], Duration::ZERO);
+    let (out, v, _) = finish_within(child, PATIENCE, "stream far over the limit");
+    assert_error(&out, &v, "out_of_range");
+    writer.join().ok();
+}
+
+#[test]
+fn a_file_over_the_limit_is_refused() {
+    let path = std::env::temp_dir().join(format!("impower-cli-big-{}.json", std::process::id()));
+    let mut request = br#"{"projects": 2}"#.to_vec();
+    request.resize(MAX + 1, b' ');
+    std::fs::write(&path, &request).expect("write request");
+    let child = spawn(&[os("fees"), path.as_os_str()], Stdio::null());
+    let (out, v, _) = finish_within(child, PATIENCE, "file over the limit");
+    std::fs::remove_file(&path).ok();
+    assert_error(&out, &v, "out_of_range");
+    assert_eq!(v["error"]["path"], "");
+}
+
+#[test]
+fn a_request_of_exactly_the_limit_is_read() {
+    let mut request = br#"{"projects": 2}"#.to_vec();
+    request.resize(MAX, b' ');
+    let mut child = spawn(&[os("fees")], Stdio::piped());
+    let writer = feed(&mut child, request, Duration::ZERO);
+    let (out, v, _) = finish_within(child, PATIENCE, "a request of MAX bytes");
+    writer.join().ok();
+    assert_eq!(out.status.code(), Some(0), "{v}");
+    assert_eq!(v["total_usd"], 12000);
+}
+
+#[test]
+fn an_unknown_verb_answers_without_reading_stdin() {
+    let mut child = spawn(&[os("nope")], Stdio::piped());
+    // Hold the write end open and write nothing: reading stdin would wait forever.
+    let stdin = child.stdin.take().expect("stdin");
+    let (out, v, took) = finish_within(child, PATIENCE, "unknown verb, open stdin");
+    drop(stdin);
+    assert_error(&out, &v, "unknown_verb");
+    assert!(took < PATIENCE);
+}
+
+#[test]
+fn a_request_that_is_not_utf8_is_a_json_error() {
+    let mut child = spawn(&[os("fees")], Stdio::piped());
+    let writer = feed(
+        &mut child,
+        b"{\"projects\": \"\xff\xfe\"}".to_vec(),
+        Duration::ZERO,
+    );
+    let (out, v, _) = finish_within(child, PATIENCE, "non-UTF-8 request");
+    writer.join().ok();
+    assert_error(&out, &v, "malformed_json");
+    assert_eq!(v["error"]["path"], "");
+}
+
+#[test]
+fn usage_mistakes_are_json_errors_with_code_usage() {
+    let cases: &[&[&str]] = &[
+        &[],
+        &["--compact"],
+        &["fees", "a.json", "b.json"],
+        &["fees", "-", "-"],
+        &["fees", "--pretty"],
+        &["-x", "fees"],
+    ];
+    for args in cases {
+        let args: Vec<&OsStr> = args.iter().map(|a| os(a)).collect();
+        let child = spawn(&args, Stdio::null());
+        let (out, v, _) = finish_within(child, PATIENCE, "usage");
+        assert_error(&out, &v, "usage");
+        assert_eq!(v["error"]["path"], "", "{args:?}");
+    }
+}
+
+#[test]
+fn only_help_prints_plain_text() {
+    for flag in ["-h", "--help"] {
+        let child = spawn(&[os("fees"), os(flag)], Stdio::null());
+        let (out, v, _) = finish_within(child, PATIENCE, "help");
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(v, Value::Null, "help is not JSON");
+        assert!(String::from_utf8_lossy(&out.stdout).starts_with("impower: "));
+    }
+}
+
+#[test]
+fn a_closed_stdout_ends_with_exit_2_quietly() {
+    for args in [&["fees"][..], &["nope"][..]] {
+        let args: Vec<&OsStr> = args.iter().map(|a| os(a)).collect();
+        let mut child = spawn(&args, Stdio::piped());
+        // Close the read end of stdout before the command can write: it is still
+        // waiting for its request (or, for the unknown verb, a racing write either
+        // fails with EPIPE or lands in a pipe nobody reads; both must end with 2).
+        drop(child.stdout.take());
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(br#"{"projects": 99}"#).ok();
+        drop(stdin);
+        let (out, _, _) = finish_within(child, PATIENCE, "closed stdout");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "stderr: {stderr}");
+        assert!(!stderr.contains("panicked"), "stderr: {stderr}");
+        assert!(stderr.is_empty(), "quietly: {stderr}");
     }
 }
