@@ -82,6 +82,11 @@ pub fn check_contract(verb: &str, text: &str) -> Result<(), Violation> {
     }
     match rules::respond(verb, text) {
         Err(e) if e.code == ErrorCode::DuplicateField => Ok(()),
+        // Nested deeper than the rules read (serde_json reads twice as deep): malformed
+        // before any key is judged.
+        Err(e) if e.code == ErrorCode::MalformedJson && e.message.contains("nested deeper") => {
+            Ok(())
+        }
         Err(e) => Err(Violation(format!(
             "a request with a duplicate key was refused as {:?} at {:?}, not duplicate_field",
             e.code, e.path

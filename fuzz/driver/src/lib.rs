@@ -96,7 +96,7 @@ pub fn check_text(verb: &str, text: &str) -> Result<Outcome, Violation> {
                     "the answer's JSON reads back differently: {written}"
                 )));
             }
-            if serde_json::from_str::<Value>(text).is_err() {
+            if rules::json::parse(text).is_err() {
                 return Err(Violation(
                     "an answer was given for a request that is not JSON".to_string(),
                 ));
@@ -119,12 +119,27 @@ pub fn check_text(verb: &str, text: &str) -> Result<Outcome, Violation> {
             if e.path.is_empty() {
                 return Ok(Outcome::Refused);
             }
-            let request: Value = serde_json::from_str(text).map_err(|_| {
+            if e.code == ErrorCode::DuplicateField {
+                // JSON but for the repeated key, which serde_json keeps (the last one):
+                // the path must name a field of that reading. Where serde_json cannot
+                // read it (a number past f64), the rules' reader must find JSON once
+                // the repeated key is renamed.
+                return match serde_json::from_str::<Value>(text) {
+                    Ok(request) if !locate(&request, &e.path).is_empty() => Ok(Outcome::Refused),
+                    Ok(_) => Err(Violation(format!(
+                        "duplicate_field at {:?} names no field of the request",
+                        e.path
+                    ))),
+                    Err(_) => Ok(Outcome::Refused),
+                };
+            }
+            // The rules' own reader (serde_json refuses numbers past f64, which JSON allows).
+            let request = to_value(&rules::json::parse(text).map_err(|_| {
                 Violation(format!(
                     "path {:?} ({:?}: {}) for a request that is not JSON",
                     e.path, e.code, e.message
                 ))
-            })?;
+            })?);
             let named = if e.code == ErrorCode::MissingField {
                 names_missing_field(&request, &e.path)
             } else {
@@ -142,12 +157,34 @@ pub fn check_text(verb: &str, text: &str) -> Result<Outcome, Violation> {
     }
 }
 
+/// A parsed request as a `serde_json::Value` for locating paths: numbers are kept as
+/// 0 (only their place matters here), keys in order.
+fn to_value(j: &rules::json::Json) -> Value {
+    use rules::json::Json;
+    match j {
+        Json::Null => Value::Null,
+        Json::Bool(b) => Value::Bool(*b),
+        Json::Number(_) => Value::from(0),
+        Json::String(s) => Value::String(s.clone()),
+        Json::Array(items) => Value::Array(items.iter().map(to_value).collect()),
+        Json::Object(fields) => Value::Object(
+            fields
+                .iter()
+                .map(|(k, v)| (k.clone(), to_value(v)))
+                .collect(),
+        ),
+    }
+}
+
 /// Every value the path can name in `root`. Keys are joined by `.` and indexes written
 /// `[i]`; since a key may itself hold `.` or `[`, every reading is tried.
 pub fn locate<'a>(root: &'a Value, path: &str) -> Vec<&'a Value> {
     let mut found = Vec::new();
-    if let Value::Object(map) = root {
-        keys_from(map, path, &mut found);
+    match root {
+        Value::Object(map) => keys_from(map, path, &mut found),
+        // A request that is an array: its paths start with an index (`[1].key`).
+        Value::Array(_) if path.starts_with('[') => after_value(root, path, &mut found),
+        _ => {}
     }
     found
 }

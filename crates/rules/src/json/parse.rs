@@ -62,6 +62,7 @@ pub fn parse(text: &str) -> Result<Json, InputError> {
         text,
         b: text.as_bytes(),
         i: 0,
+        duplicate: None,
     };
     p.ws();
     let v = p.value("", 0)?;
@@ -69,13 +70,19 @@ pub fn parse(text: &str) -> Result<Json, InputError> {
     if p.i < p.b.len() {
         return Err(p.malformed("more text after the JSON value"));
     }
-    Ok(v)
+    // Text that is not JSON says so first; only JSON is judged for keys given twice.
+    match p.duplicate {
+        Some(e) => Err(e),
+        None => Ok(v),
+    }
 }
 
 struct Parser<'a> {
     text: &'a str,
     b: &'a [u8],
     i: usize,
+    /// The first key given twice, reported once the whole text has been read.
+    duplicate: Option<InputError>,
 }
 
 impl Parser<'_> {
@@ -150,10 +157,11 @@ impl Parser<'_> {
             }
             let key = self.string()?;
             let key_at = path::join(at, &key);
-            if !keys.insert(key.clone()) {
-                return Err(InputError::new(
+            let repeated = !keys.insert(key.clone());
+            if repeated && self.duplicate.is_none() {
+                self.duplicate = Some(InputError::new(
                     ErrorCode::DuplicateField,
-                    key_at,
+                    key_at.clone(),
                     format!(
                         "{} is given twice in the same object: give each field once",
                         quote(&key)
@@ -167,7 +175,9 @@ impl Parser<'_> {
             self.i += 1;
             self.ws();
             let v = self.value(&key_at, depth)?;
-            fields.push((key, v));
+            if !repeated {
+                fields.push((key, v));
+            }
             self.ws();
             match self.peek() {
                 Some(b',') => self.i += 1,
@@ -361,6 +371,9 @@ mod tests {
         );
         let e = parse(r#"{"team": {"people": [{"name": "a", "name": "b"}]}}"#).unwrap_err();
         assert_eq!(e.path, "team.people[0].name");
+        // Text that is not JSON is malformed first, wherever a key repeats.
+        let e = parse(r#"{"a": 1, "a": 2, "b": }"#).unwrap_err();
+        assert_eq!(e.code, ErrorCode::MalformedJson);
     }
 
     #[test]

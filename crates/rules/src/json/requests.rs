@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::obj::{enum_value, Obj};
 use super::Json;
 use crate::book::{Collaborative, RuleId};
-use crate::bounds::{count, MAX_COHORTS};
+use crate::bounds::{count, MAX_COHORTS, MAX_PROJECTS};
 use crate::calendar;
 use crate::credits::{CreditInput, Document, Stage};
 use crate::error::{ErrorCode, InputError};
@@ -141,10 +141,22 @@ pub fn team_request(v: &Json, path: &str) -> Result<TeamRequest, InputError> {
             let ro = Obj::new(r, &format!("{at}.roles[{j}]"), &["role", "project"])?;
             let role = ro.enumerated("role", Role::parse, Role::KEYS)?;
             let project = ro.count("project")?;
-            roles.push(Assignment {
-                role,
-                project: u32::try_from(project).unwrap_or(u32::MAX),
-            });
+            // Checked here, against the request's own count, so a number past any
+            // integer type is named as written (the count itself is checked first).
+            let projects = count("projects", projects, 1, MAX_PROJECTS).map_err(|e| e.under(path))?;
+            let project = u32::try_from(project)
+                .ok()
+                .filter(|p| (1..=projects).contains(p))
+                .ok_or_else(|| {
+                    InputError::new(
+                        ErrorCode::OutOfRange,
+                        format!("{at}.roles[{j}].project"),
+                        format!(
+                            "project {project} does not exist: give a project from 1 to {projects}"
+                        ),
+                    )
+                })?;
+            roles.push(Assignment { role, project });
         }
         people.push(Person {
             name: po.string("name")?.to_string(),
