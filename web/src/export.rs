@@ -7,12 +7,12 @@
 //! exactly what was entered, including fields that are not valid yet. The request parts
 //! hold what is valid, for the command line and a program office.
 
-use rules::bounds::{MAX_PRIOR_PROJECTS, MAX_PROJECTS};
+use rules::bounds::MAX_PRIOR_PROJECTS;
 use rules::credits::{Document, Stage};
-use rules::json::{self, Json, Verb, EXPORT_FORMAT, EXPORT_VERSION};
+use rules::json::{self, Json, EXPORT_FORMAT, EXPORT_VERSION};
 use rules::readiness::SUCCESS_FACTORS;
 use rules::team::check_name;
-use rules::{Hours, InputError};
+use rules::{ErrorCode, Hours, InputError};
 
 use crate::eval::{FactorState, Results};
 use crate::share;
@@ -41,7 +41,7 @@ pub fn file_name(state: &State) -> String {
         .organization
         .chars()
         .map(|c| {
-            if c.is_alphanumeric() {
+            if c.is_ascii_alphanumeric() {
                 c.to_ascii_lowercase()
             } else {
                 '-'
@@ -196,143 +196,60 @@ pub struct Imported {
     pub problem: Option<String>,
 }
 
-/// Reads an exported file (or any `assess` request). The request is checked by the
-/// rules first: on any error nothing is loaded and the error names the field.
+/// Reads a file this app exported. The envelope is checked (`format`, `version`, an
+/// `app` object with the fields as typed) and the fields are read with the share-link
+/// reader; on any error nothing is loaded and the error names the field. The request
+/// parts are the command line's to check (`impower assess FILE`): the app restores what
+/// was typed, including fields that were not valid yet.
 pub fn import(text: &str, today: chrono::NaiveDate) -> Result<Imported, InputError> {
     let value = json::parse(text)?;
-    json::answer_value(Verb::Assess, &value)?;
-    if let Some(code) = value
-        .get("app")
-        .and_then(|a| a.get("fields"))
-        .and_then(|f| match f {
-            Json::String(s) => Some(s),
-            _ => None,
-        })
-    {
-        return match share::decode(code, today) {
-            Ok((state, problem)) => Ok(Imported {
-                state,
-                problem: problem.map(|p| p.message()),
-            }),
-            Err(p) => Err(InputError::new(
-                rules::ErrorCode::WrongType,
-                "app.fields",
-                p.message(),
-            )),
-        };
-    }
-    Ok(Imported {
-        state: from_request(&value, today),
-        problem: None,
-    })
-}
-
-/// A state from a request written by hand (no `app` part): each part it has.
-fn from_request(v: &Json, today: chrono::NaiveDate) -> State {
-    let mut st = State::new(today);
-    let text = |j: Option<&Json>| match j {
-        Some(Json::String(s)) | Some(Json::Number(s)) => Some(s.clone()),
-        _ => None,
+    let refuse = |code, path: &str, message: String| Err(InputError::new(code, path, message));
+    let Json::Object(_) = value else {
+        return refuse(
+            ErrorCode::WrongType,
+            "",
+            String::from("expected an object: a file saved with \u{201c}Download answers\u{201d}"),
+        );
     };
-    let flag = |j: Option<&Json>| match j {
-        Some(Json::Bool(b)) => Some(*b),
-        _ => None,
+    match value.get("format") {
+        Some(Json::String(f)) if f == EXPORT_FORMAT => {}
+        Some(_) => {
+            return refuse(
+                ErrorCode::UnknownValue,
+                "format",
+                format!("this is not a file of this checker: its format should be {EXPORT_FORMAT}"),
+            )
+        }
+        None => {
+            return refuse(
+                ErrorCode::MissingField,
+                "format",
+                String::from("this file was not saved by this checker (it has no format): check it with impower assess"),
+            )
+        }
+    }
+    match value.get("version") {
+        Some(Json::Number(v)) if v.as_str() == "1" => {}
+        _ => {
+            return refuse(
+                ErrorCode::OutOfRange,
+                "version",
+                format!("this file's version is not one this checker reads ({EXPORT_VERSION})"),
+            )
+        }
+    }
+    let Some(Json::String(code)) = value.get("app").and_then(|a| a.get("fields")) else {
+        return refuse(
+            ErrorCode::MissingField,
+            "app.fields",
+            String::from("the file has no answers as typed: save it again with \u{201c}Download answers\u{201d}"),
+        );
     };
-    if let Some(org) = v.get("app").and_then(|a| text(a.get("organization"))) {
-        st.organization = org;
+    match share::decode(code, today) {
+        Ok((state, problem)) => Ok(Imported {
+            state,
+            problem: problem.map(|p| p.message()),
+        }),
+        Err(p) => refuse(ErrorCode::WrongType, "app.fields", p.message()),
     }
-    if let Some(r) = v.get("readiness") {
-        st.sponsor = flag(r.get("sponsor"));
-        st.clinical_leader = flag(r.get("clinical_leader"));
-        st.coach = text(r.get("coach")).and_then(|c| rules::readiness::Qi::parse(&c));
-        st.can_audit = flag(r.get("can_audit"));
-        st.can_report_data = flag(r.get("can_report_data"));
-        if let Some(sf) = r.get("success_factors") {
-            for (i, id) in SUCCESS_FACTORS.iter().enumerate() {
-                st.factors[i] = flag(sf.get(id.as_str()));
-            }
-        }
-    }
-    if let Some(t) = v.get("team") {
-        if let Some(e) = text(t.get("edition")).and_then(|e| rules::team::Edition::parse(&e)) {
-            st.edition = e;
-        }
-        if let Some(p) = text(t.get("projects")) {
-            st.projects = p;
-        }
-        if let Some(Json::Array(cs)) = t.get("collaboratives") {
-            st.collaboratives = cs
-                .iter()
-                .map(|c| text(Some(c)).and_then(|c| rules::book::Collaborative::parse(&c)))
-                .collect();
-        }
-        let n = st.team_projects().unwrap_or(1) as usize;
-        st.collaboratives.resize(n, None);
-        st.people.clear();
-        st.next_id = 1;
-        if let Some(Json::Array(people)) = t.get("people") {
-            for p in people {
-                let mut d = crate::state::PersonDraft::blank(st.next_id);
-                st.next_id += 1;
-                d.name = text(p.get("name")).unwrap_or_default();
-                d.hours = text(p.get("hours_per_week")).unwrap_or_default();
-                d.physician = flag(p.get("physician")).unwrap_or(false);
-                d.data_access = flag(p.get("data_access")).unwrap_or(false);
-                d.qi = text(p.get("qi"))
-                    .and_then(|q| rules::readiness::Qi::parse(&q))
-                    .unwrap_or_default();
-                if let Some(Json::Array(roles)) = p.get("roles") {
-                    for r in roles {
-                        let role = text(r.get("role")).and_then(|x| rules::team::Role::parse(&x));
-                        let project = text(r.get("project")).and_then(|x| {
-                            rules::bounds::count_text("project", &x, 1, MAX_PROJECTS).ok()
-                        });
-                        if let (Some(role), Some(k)) = (role, project) {
-                            if !d.roles.contains(&(role, k)) {
-                                let at = d.roles.partition_point(|x| *x < (role, k));
-                                d.roles.insert(at, (role, k));
-                            }
-                        }
-                    }
-                }
-                st.people.push(d);
-            }
-        }
-    }
-    if let Some(f) = v.get("fees") {
-        let projects = text(f.get("projects"));
-        if projects.is_some() && projects != Some(st.projects.clone()) {
-            st.price_other = projects;
-        }
-        if let Some(p) = text(f.get("prior_projects")) {
-            st.prior_projects = p;
-        }
-    }
-    if let Some(d) = v.get("schedule").and_then(|s| text(s.get("date"))) {
-        st.plan_date = d;
-    }
-    if let Some(c) = v.get("credits") {
-        if let Some(g) = text(c.get("graduation")) {
-            st.graduation = g;
-        }
-        st.stage_c_complete = flag(c.get("stage_c_complete")).unwrap_or(false);
-        let listed = |key: &str, name: &str| match c.get(key) {
-            Some(Json::Array(xs)) => xs.iter().any(|x| text(Some(x)).as_deref() == Some(name)),
-            _ => false,
-        };
-        st.documents = std::array::from_fn(|i| {
-            Document::ALL
-                .get(i)
-                .is_some_and(|d| listed("documents", d.key()))
-        });
-        let mut p = crate::state::ParticipantDraft::blank(st.next_id);
-        st.next_id += 1;
-        p.physician = flag(c.get("physician")).unwrap_or(false);
-        p.stages =
-            std::array::from_fn(|i| Stage::ALL.get(i).is_some_and(|s| listed("stages", s.key())));
-        p.on_roster = flag(c.get("on_roster_at_start")).unwrap_or(false);
-        p.opted_in = flag(c.get("opted_in")).unwrap_or(false);
-        st.participants.push(p);
-    }
-    st
 }

@@ -263,7 +263,7 @@ impl Writer {
 
     fn str(&mut self, s: &str) {
         let s = match s.char_indices().nth(MAX_FIELD) {
-            Some((i, _)) => &s[..i],
+            Some((i, _)) => s.get(..i).unwrap_or(s),
             None => s,
         };
         self.len(s.len());

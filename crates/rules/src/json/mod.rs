@@ -222,15 +222,56 @@ fn export_envelope(o: &Obj<'_>) -> Result<(), InputError> {
     }
 }
 
+/// Checks a request as [`answer_value`] would, reading every field, without evaluating
+/// it: what a caller needs to refuse bad input before changing anything (the app's
+/// file import).
+pub fn check_value(verb: Verb, value: &Json) -> Result<(), InputError> {
+    match verb {
+        Verb::Fees => fee_request(value, "").map(drop),
+        Verb::Schedule => schedule_request(value, "").map(drop),
+        Verb::Readiness => readiness_request(value, "", None).map(drop),
+        Verb::Team => team_request(value, "").map(drop),
+        Verb::Credits => credit_request(value, "").map(drop),
+        Verb::Assess => {
+            let o = Obj::new(value, "", ASSESS_FIELDS)?;
+            export_envelope(&o)?;
+            if !o.fields.iter().any(|(k, _)| PARTS.contains(&k.as_str())) {
+                return Err(empty_assess());
+            }
+            let derived = match o.field("team") {
+                Some(v) => Some(readiness::from_team(&team_request(v, "team")?)),
+                None => None,
+            };
+            if let Some(v) = o.field("fees") {
+                fee_request(v, "fees")?;
+            }
+            if let Some(v) = o.field("schedule") {
+                schedule_request(v, "schedule")?;
+            }
+            if let Some(v) = o.field("readiness") {
+                readiness_request(v, "readiness", derived)?;
+            }
+            if let Some(v) = o.field("credits") {
+                credit_request(v, "credits")?;
+            }
+            Ok(())
+        }
+    }
+}
+
+fn empty_assess() -> InputError {
+    InputError::new(
+        ErrorCode::MissingField,
+        "",
+        "the request is empty: give at least one of fees, schedule, readiness, team, credits",
+    )
+}
+
 fn assess(value: &Json) -> Result<Assessment, InputError> {
     let o = Obj::new(value, "", ASSESS_FIELDS)?;
     export_envelope(&o)?;
     if !o.fields.iter().any(|(k, _)| PARTS.contains(&k.as_str())) {
-        return Err(InputError::new(
-            ErrorCode::MissingField,
-            "",
-            "the request is empty: give at least one of fees, schedule, readiness, team, credits",
-        ));
+        return Err(empty_assess());
     }
     let mut out = Assessment::default();
     let team = match o.field("team") {

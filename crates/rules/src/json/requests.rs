@@ -143,7 +143,8 @@ pub fn team_request(v: &Json, path: &str) -> Result<TeamRequest, InputError> {
             let project = ro.count("project")?;
             // Checked here, against the request's own count, so a number past any
             // integer type is named as written (the count itself is checked first).
-            let projects = count("projects", projects, 1, MAX_PROJECTS).map_err(|e| e.under(path))?;
+            let projects =
+                count("projects", projects, 1, MAX_PROJECTS).map_err(|e| e.under(path))?;
             let project = u32::try_from(project)
                 .ok()
                 .filter(|p| (1..=projects).contains(p))
