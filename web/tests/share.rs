@@ -150,24 +150,32 @@ fn an_export_is_an_assess_request_and_imports_back() {
 
 #[test]
 fn a_bad_file_changes_nothing_and_names_the_field() {
-    let e = import(
-        r#"{"format": "impower-ready", "version": 1, "fees": {"projects": 2.5}}"#,
-        today(),
-    )
-    .expect_err("refused");
-    assert_eq!(e.path, "fees.projects");
     let e =
         import(r#"{"format": "other", "fees": {"projects": 1}}"#, today()).expect_err("refused");
     assert_eq!(e.path, "format");
+    let e = import(
+        r#"{"format": "impower-ready", "version": 2, "app": {"fields": "1.AA"}}"#,
+        today(),
+    )
+    .expect_err("refused");
+    assert_eq!(e.path, "version");
+    let e = import(
+        r#"{"format": "impower-ready", "version": 1, "fees": {"projects": 2}}"#,
+        today(),
+    )
+    .expect_err("refused");
+    assert_eq!(
+        e.path, "app.fields",
+        "a request written by hand is the command line's to check"
+    );
+    let e = import(
+        r#"{"format": "impower-ready", "version": 1, "app": {"fields": "1.!!"}}"#,
+        today(),
+    )
+    .expect_err("refused");
+    assert_eq!(e.path, "app.fields");
     let e = import("not json", today()).expect_err("refused");
     assert_eq!(e.code, rules::ErrorCode::MalformedJson);
-    // A request written by hand, with no app part, still opens.
-    let hand = r#"{"fees": {"projects": 2}, "team": {"projects": 2, "people": [{"name": "Ann", "hours_per_week": 8, "roles": [{"role": "qi_coach", "project": 2}]}]}}"#;
-    let s = import(hand, today()).expect("opens").state;
-    assert_eq!(s.projects, "2");
-    assert_eq!(s.people.len(), 1);
-    assert_eq!(s.people[0].roles, vec![(Role::QiCoach, 2)]);
-    assert_eq!(s.price_other, None, "fees priced for the team's projects");
 }
 
 proptest! {
