@@ -1,10 +1,6 @@
 //! The app's one state and its reducer. No HTML here and no rules: the state holds what
-//! the user typed (as typed, so bad input can be shown next to its field), and
+//! the user typed (as typed, so bad input can be shown next to its field) and
 //! `crate::eval` turns it into answers with the `rules` crate.
-//!
-//! Every view reads this one state: there is one set of projects (the team's), which
-//! the fee estimate prices unless the user explicitly chooses to price another number.
-//! An answer the user has not given is `None`, never a default.
 
 use std::rc::Rc;
 
@@ -71,23 +67,6 @@ impl View {
     pub fn parse(s: &str) -> Option<View> {
         View::ALL.into_iter().find(|v| v.key() == s)
     }
-
-    /// The id prefix of the view's heading (`{id}-h`).
-    pub fn heading_id(self) -> &'static str {
-        match self {
-            View::Readiness => "readiness",
-            View::Team => "team",
-            View::Fees => "fees",
-            View::Calendar => "cal",
-            View::Credits => "cr",
-            View::Summary => "sum",
-        }
-    }
-
-    /// The view's position in [`View::ALL`].
-    pub fn index(self) -> usize {
-        self as usize
-    }
 }
 
 /// A person as typed in the team builder.
@@ -105,23 +84,8 @@ pub struct PersonDraft {
     pub data_access: bool,
     /// QI experience.
     pub qi: Qi,
-    /// Roles, as (role, project) pairs, kept sorted.
+    /// Roles, as (role, project) pairs.
     pub roles: Vec<(Role, u32)>,
-}
-
-impl PersonDraft {
-    /// A person with nothing filled in but an id.
-    pub fn blank(id: u32) -> Self {
-        PersonDraft {
-            id,
-            name: String::new(),
-            hours: String::new(),
-            physician: false,
-            data_access: false,
-            qi: Qi::None,
-            roles: Vec::new(),
-        }
-    }
 }
 
 /// A credit participant as entered.
@@ -141,33 +105,6 @@ pub struct ParticipantDraft {
     pub opted_in: bool,
 }
 
-impl ParticipantDraft {
-    /// A participant with nothing filled in but an id.
-    pub fn blank(id: u32) -> Self {
-        ParticipantDraft {
-            id,
-            name: String::new(),
-            physician: false,
-            stages: [false; 3],
-            on_roster: false,
-            opted_in: false,
-        }
-    }
-}
-
-/// Something removed, kept so the user can undo it.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Removed {
-    /// A person, at their roster position.
-    Person(usize, PersonDraft),
-    /// A participant, at their position.
-    Participant(usize, ParticipantDraft),
-    /// A role of a person.
-    Role(u32, Role, u32),
-    /// Everything, by "Start again".
-    Everything(Box<State>),
-}
-
 /// Everything the user has entered.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -175,35 +112,28 @@ pub struct State {
     pub view: View,
     /// Today's local date (from the browser; the rules take it as input).
     pub today: NaiveDate,
-    /// The organization's name, for the summary (optional).
-    pub organization: String,
-    /// Readiness: sponsor named (`None`: not answered yet).
-    pub sponsor: Option<bool>,
+    /// Readiness: sponsor named.
+    pub sponsor: bool,
     /// Readiness: clinical leader named.
-    pub clinical_leader: Option<bool>,
+    pub clinical_leader: bool,
     /// Readiness: the coach's QI experience.
-    pub coach: Option<Qi>,
+    pub coach: Qi,
     /// Readiness: manual audits possible.
-    pub can_audit: Option<bool>,
+    pub can_audit: bool,
     /// Readiness: data reporting possible.
-    pub can_report_data: Option<bool>,
-    /// Readiness: S1–S7 as answered. S3 is derived from the coach answer and never
-    /// stored; S4 and S5 follow C1 and C3 while `None`.
-    pub factors: [Option<bool>; 7],
-    /// Readiness: take C1/C2 from the team roster (only by the user's choice).
-    pub roster_answers: bool,
+    pub can_report_data: bool,
+    /// Readiness: S1–S7 as answered (S3 is derived from `coach`).
+    pub factors: [bool; 7],
     /// Team: hours edition.
     pub edition: Edition,
-    /// The number of projects, as typed: the team's, and the fee estimate's unless
-    /// `price_other` is set.
+    /// Team: number of projects, as typed.
     pub projects: String,
     /// Team: collaborative of each project.
     pub collaboratives: Vec<Option<Collaborative>>,
     /// Team: the roster.
     pub people: Vec<PersonDraft>,
-    /// Fees: a different number of projects to price than the team plans, as typed
-    /// (`None`: price the team's projects).
-    pub price_other: Option<String>,
+    /// Fees: projects planned, as typed.
+    pub fee_projects: String,
     /// Fees: earlier projects, as typed.
     pub prior_projects: String,
     /// Calendar: the date to plan from, as typed (defaults to today).
@@ -216,24 +146,29 @@ pub struct State {
     pub documents: [bool; 5],
     /// Credits: participants.
     pub participants: Vec<ParticipantDraft>,
+    /// Readiness: take C1/C2 from the team roster (turned on by editing the team).
+    pub roster_answers: bool,
     /// The next id to give a person or participant.
     pub next_id: u32,
-    /// The last removal, for Undo.
-    pub removed: Option<Removed>,
 }
 
 impl State {
-    /// A fresh state for `today`: nothing answered, one project, a starter roster of
-    /// the four leading roles (each with the hours its role needs under the default
-    /// edition) to rename, and the next cohort's dates.
+    /// A fresh state for `today`, with a starter roster of empty roles to fill in, each
+    /// with the hours its role needs under the default edition.
     pub fn new(today: NaiveDate) -> Self {
         let edition = Edition::default();
         let person = |id, role: Role| PersonDraft {
+            id,
             name: role.title().into(),
             hours: starter_hours(edition, role).text(),
             physician: role == Role::PhysicianLeader,
+            data_access: false,
+            qi: if role == Role::QiCoach {
+                Qi::Learning
+            } else {
+                Qi::None
+            },
             roles: vec![(role, 1)],
-            ..PersonDraft::blank(id)
         };
         let graduation = rules::calendar::schedule(today, 1)
             .map(|s| rules::date::format(s.cohort.graduation))
@@ -241,14 +176,12 @@ impl State {
         State {
             view: View::Readiness,
             today,
-            organization: String::new(),
-            sponsor: None,
-            clinical_leader: None,
-            coach: None,
-            can_audit: None,
-            can_report_data: None,
-            factors: [None; 7],
-            roster_answers: false,
+            sponsor: false,
+            clinical_leader: false,
+            coach: Qi::None,
+            can_audit: false,
+            can_report_data: false,
+            factors: [false; 7],
             edition,
             projects: "1".into(),
             collaboratives: vec![None],
@@ -258,31 +191,28 @@ impl State {
                 person(3, Role::TeamLeader),
                 person(4, Role::QiCoach),
             ],
-            price_other: None,
+            fee_projects: "1".into(),
             prior_projects: "0".into(),
             plan_date: rules::date::format(today),
             graduation,
             stage_c_complete: false,
             documents: [false; 5],
-            participants: Vec::new(),
-            next_id: 5,
-            removed: None,
+            participants: vec![ParticipantDraft {
+                id: 5,
+                name: "Participant 1".into(),
+                physician: true,
+                stages: [true, true, true],
+                on_roster: true,
+                opted_in: true,
+            }],
+            roster_answers: false,
+            next_id: 6,
         }
     }
 
-    /// The number of projects the team plans, when the field is a valid count.
+    /// The number of projects the team builder plans, when the field is a valid count.
     pub fn team_projects(&self) -> Option<u32> {
         rules::bounds::count_text("projects", &self.projects, 1, rules::bounds::MAX_PROJECTS).ok()
-    }
-
-    /// The same state with the view and the undo memory left out: what is saved and
-    /// shared.
-    pub fn content(&self) -> State {
-        State {
-            view: View::Readiness,
-            removed: None,
-            ..self.clone()
-        }
     }
 }
 
@@ -291,8 +221,6 @@ impl State {
 pub enum Action {
     /// Show a view.
     Show(View),
-    /// The organization's name.
-    Organization(String),
     /// Take C1/C2 from the team roster, or ask them.
     RosterAnswers(bool),
     /// A readiness yes/no answer: which, and the answer.
@@ -305,17 +233,16 @@ pub enum Action {
     Edition(Edition),
     /// The number of projects, as typed.
     Projects(String),
-    /// Price a different number of projects than the team plans (`Some`), or the
-    /// team's (`None`).
-    PriceOther(Option<String>),
     /// The collaborative of project n (1-based).
     Collaborative(u32, Option<Collaborative>),
-    /// Add a person, with nothing filled in.
+    /// Add a person.
     AddPerson,
-    /// Remove a person by id (undoable).
+    /// Remove a person by id.
     RemovePerson(u32),
     /// Change a person's field.
     Person(u32, PersonEdit),
+    /// Fees: projects planned, as typed.
+    FeeProjects(String),
     /// Fees: earlier projects, as typed.
     PriorProjects(String),
     /// Calendar: plan from this date, as typed.
@@ -326,19 +253,22 @@ pub enum Action {
     StageC(bool),
     /// Credits: a document submitted or not.
     Document(Document, bool),
-    /// Add a participant, with nothing filled in.
+    /// Add a participant.
     AddParticipant,
-    /// Remove a participant by id (undoable).
+    /// Remove a participant by id.
     RemoveParticipant(u32),
     /// Change a participant's field.
     Participant(u32, ParticipantEdit),
-    /// Undo the last removal.
-    Undo,
-    /// Forget everything entered (undoable).
-    StartAgain,
-    /// Replace everything with a loaded state (a link, a file, this device's copy),
-    /// keeping the view shown.
-    Load(Box<State>),
+}
+
+impl Action {
+    /// Whether the action edits the team roster.
+    pub fn edits_team(&self) -> bool {
+        matches!(
+            self,
+            Action::Projects(_) | Action::AddPerson | Action::RemovePerson(_) | Action::Person(..)
+        )
+    }
 }
 
 /// The yes/no readiness questions.
@@ -403,23 +333,22 @@ impl Reducible for State {
 impl State {
     /// Applies one action.
     pub fn apply(&mut self, action: Action) {
+        if action.edits_team() {
+            self.roster_answers = true;
+        }
         match action {
             Action::Show(v) => self.view = v,
-            Action::Organization(name) => self.organization = name,
             Action::RosterAnswers(b) => self.roster_answers = b,
-            Action::Commitment(c, yes) => {
-                let slot = match c {
-                    Commitment::Sponsor => &mut self.sponsor,
-                    Commitment::ClinicalLeader => &mut self.clinical_leader,
-                    Commitment::CanAudit => &mut self.can_audit,
-                    Commitment::CanReportData => &mut self.can_report_data,
-                };
-                *slot = Some(yes);
-            }
-            Action::Coach(q) => self.coach = Some(q),
+            Action::Commitment(c, yes) => match c {
+                Commitment::Sponsor => self.sponsor = yes,
+                Commitment::ClinicalLeader => self.clinical_leader = yes,
+                Commitment::CanAudit => self.can_audit = yes,
+                Commitment::CanReportData => self.can_report_data = yes,
+            },
+            Action::Coach(q) => self.coach = q,
             Action::Factor(i, yes) => {
                 if let Some(f) = self.factors.get_mut(i) {
-                    *f = Some(yes);
+                    *f = yes;
                 }
             }
             Action::Edition(e) => self.edition = e,
@@ -429,36 +358,45 @@ impl State {
                     self.collaboratives.resize(n as usize, None);
                 }
             }
-            Action::PriceOther(other) => self.price_other = other,
             Action::Collaborative(n, c) => {
                 if let Some(slot) = self.collaboratives.get_mut((n as usize).wrapping_sub(1)) {
                     *slot = c;
                 }
             }
             Action::AddPerson => {
-                let id = self.take_id();
-                self.people.push(PersonDraft::blank(id));
+                let id = self.next_id;
+                self.next_id += 1;
+                self.people.push(PersonDraft {
+                    id,
+                    name: format!("Person {}", self.people.len() + 1),
+                    hours: starter_hours(self.edition, Role::TeamMember).text(),
+                    physician: false,
+                    data_access: false,
+                    qi: Qi::None,
+                    roles: vec![(Role::TeamMember, 1)],
+                });
             }
-            Action::RemovePerson(id) => {
-                if let Some(at) = self.people.iter().position(|p| p.id == id) {
-                    let p = self.people.remove(at);
-                    self.removed = Some(Removed::Person(at, p));
-                }
-            }
+            Action::RemovePerson(id) => self.people.retain(|p| p.id != id),
             Action::Person(id, edit) => {
-                if let PersonEdit::Role(role, project, false) = edit {
-                    if self
-                        .people
-                        .iter()
-                        .any(|p| p.id == id && p.roles.contains(&(role, project)))
-                    {
-                        self.removed = Some(Removed::Role(id, role, project));
+                if let Some(p) = self.people.iter_mut().find(|p| p.id == id) {
+                    match edit {
+                        PersonEdit::Name(n) => p.name = n,
+                        PersonEdit::Hours(h) => p.hours = h,
+                        PersonEdit::Physician(b) => p.physician = b,
+                        PersonEdit::DataAccess(b) => p.data_access = b,
+                        PersonEdit::Qi(q) => p.qi = q,
+                        PersonEdit::Role(role, project, on) => {
+                            p.roles.retain(|r| *r != (role, project));
+                            if on {
+                                // Kept sorted by inserting in place (no sort routine in the build).
+                                let at = p.roles.partition_point(|r| *r < (role, project));
+                                p.roles.insert(at, (role, project));
+                            }
+                        }
                     }
                 }
-                if let Some(p) = self.people.iter_mut().find(|p| p.id == id) {
-                    edit_person(p, edit);
-                }
             }
+            Action::FeeProjects(t) => self.fee_projects = t,
             Action::PriorProjects(t) => self.prior_projects = t,
             Action::PlanDate(t) => self.plan_date = t,
             Action::Graduation(t) => self.graduation = t,
@@ -469,15 +407,18 @@ impl State {
                 }
             }
             Action::AddParticipant => {
-                let id = self.take_id();
-                self.participants.push(ParticipantDraft::blank(id));
+                let id = self.next_id;
+                self.next_id += 1;
+                self.participants.push(ParticipantDraft {
+                    id,
+                    name: format!("Participant {}", self.participants.len() + 1),
+                    physician: false,
+                    stages: [true, true, true],
+                    on_roster: true,
+                    opted_in: true,
+                });
             }
-            Action::RemoveParticipant(id) => {
-                if let Some(at) = self.participants.iter().position(|p| p.id == id) {
-                    let p = self.participants.remove(at);
-                    self.removed = Some(Removed::Participant(at, p));
-                }
-            }
+            Action::RemoveParticipant(id) => self.participants.retain(|p| p.id != id),
             Action::Participant(id, edit) => {
                 if let Some(p) = self.participants.iter_mut().find(|p| p.id == id) {
                     match edit {
@@ -492,68 +433,6 @@ impl State {
                         ParticipantEdit::OptedIn(b) => p.opted_in = b,
                     }
                 }
-            }
-            Action::Undo => self.undo(),
-            Action::StartAgain => {
-                let before = self.content();
-                let view = self.view;
-                *self = State::new(self.today);
-                self.view = view;
-                self.removed = Some(Removed::Everything(Box::new(before)));
-            }
-            Action::Load(s) => {
-                let view = self.view;
-                *self = *s;
-                self.view = view;
-                self.removed = None;
-            }
-        }
-    }
-
-    fn take_id(&mut self) -> u32 {
-        let id = self.next_id;
-        self.next_id = self.next_id.saturating_add(1);
-        id
-    }
-
-    fn undo(&mut self) {
-        match self.removed.take() {
-            Some(Removed::Person(at, p)) => {
-                let at = at.min(self.people.len());
-                self.people.insert(at, p);
-            }
-            Some(Removed::Participant(at, p)) => {
-                let at = at.min(self.participants.len());
-                self.participants.insert(at, p);
-            }
-            Some(Removed::Role(id, role, project)) => {
-                if let Some(p) = self.people.iter_mut().find(|p| p.id == id) {
-                    edit_person(p, PersonEdit::Role(role, project, true));
-                }
-            }
-            Some(Removed::Everything(s)) => {
-                let view = self.view;
-                *self = *s;
-                self.view = view;
-            }
-            None => {}
-        }
-    }
-}
-
-fn edit_person(p: &mut PersonDraft, edit: PersonEdit) {
-    match edit {
-        PersonEdit::Name(n) => p.name = n,
-        PersonEdit::Hours(h) => p.hours = h,
-        PersonEdit::Physician(b) => p.physician = b,
-        PersonEdit::DataAccess(b) => p.data_access = b,
-        PersonEdit::Qi(q) => p.qi = q,
-        PersonEdit::Role(role, project, on) => {
-            p.roles.retain(|r| *r != (role, project));
-            if on {
-                // Kept sorted by inserting in place (no sort routine in the build).
-                let at = p.roles.partition_point(|r| *r < (role, project));
-                p.roles.insert(at, (role, project));
             }
         }
     }

@@ -20,8 +20,7 @@ use crate::state::View;
 #[derive(Serialize)]
 struct Payload<'a> {
     view: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    readiness: Option<&'a rules::readiness::ReadinessReport>,
+    readiness: &'a rules::readiness::ReadinessReport,
     #[serde(skip_serializing_if = "Option::is_none")]
     team: Option<&'a rules::team::TeamReport>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -48,7 +47,7 @@ struct FieldErrorPayload<'a> {
 fn payload(view: View, r: &Results) -> JsValue {
     let p = Payload {
         view: view.key(),
-        readiness: r.readiness.as_ref(),
+        readiness: &r.readiness,
         team: r.team.as_ref(),
         fees: r.fees.as_ref(),
         schedule: r.schedule.as_ref(),
@@ -96,9 +95,6 @@ impl AppPropsParts {
             embedded: true,
             config: self.config.clone(),
             on_change: Some(self.on_change.clone()),
-            initial: None,
-            notice: None,
-            set_aside: false,
         }
     }
 }

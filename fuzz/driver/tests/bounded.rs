@@ -14,7 +14,7 @@ fn root() -> &'static Path {
 #[test]
 fn the_seeds_are_found() {
     let (seeds, _) = Seeds::load(root());
-    for verb in VERBS {
+    for &verb in VERBS {
         assert!(
             !seeds.values_of(verb).is_empty() || verb == "assess",
             "no seed request for {verb}"
