@@ -341,3 +341,52 @@ fn a_closed_stdout_ends_with_exit_2_quietly() {
         assert!(stderr.is_empty(), "quietly: {stderr}");
     }
 }
+
+/// The bad-input catalogue (`tests/spec/input/`, and every other spec case that expects
+/// a refusal) through the command line: each request, written to a file exactly as the
+/// case gives it, is refused with the case's code and path, exit 2.
+#[test]
+fn the_bad_input_catalogue_is_refused_the_same_way_on_the_command_line() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/spec");
+    let mut files = Vec::new();
+    let mut dirs = vec![root];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(&d).expect("spec folder") {
+            let p = e.expect("entry").path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else if p.extension().is_some_and(|x| x == "json") {
+                files.push(p);
+            }
+        }
+    }
+    let dir = std::env::temp_dir().join(format!("impower-catalogue-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let mut ran = 0;
+    for f in &files {
+        let case: Value =
+            serde_json::from_str(&std::fs::read_to_string(f).expect("read")).expect("JSON");
+        let Some(want) = case.get("error") else {
+            continue;
+        };
+        let verb = case["verb"].as_str().expect("a verb");
+        let text = match (&case.get("request_text"), &case.get("request")) {
+            (Some(Value::String(t)), _) => t.clone(),
+            (_, Some(r)) => r.to_string(),
+            _ => panic!("{}: no request", f.display()),
+        };
+        let req = dir.join("request.json");
+        std::fs::write(&req, &text).expect("write request");
+        let out = Command::new(env!("CARGO_BIN_EXE_impower"))
+            .args([verb, req.to_str().expect("a UTF-8 temp path")])
+            .output()
+            .expect("impower runs");
+        let got: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+        assert_eq!(out.status.code(), Some(2), "{}: {got}", f.display());
+        assert_eq!(got["error"]["code"], want["code"], "{}: {got}", f.display());
+        assert_eq!(got["error"]["path"], want["path"], "{}: {got}", f.display());
+        ran += 1;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(ran >= 30, "only {ran} refusal cases ran");
+}
