@@ -76,6 +76,14 @@ need_wasm_opt() {
     fi
 }
 
+# twiggy, for the size budget's list of where the bytes are.
+need_twiggy() {
+    if ! twiggy --version 2>/dev/null | grep -q " 0.8.0\$"; then
+        say "installing twiggy 0.8.0"
+        cargo install twiggy --version 0.8.0 --locked
+    fi
+}
+
 need_chromium() {
     if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
         say "installing chromium and chromium-driver"
