@@ -3,7 +3,8 @@
 //! Cohorts begin in March and September (P1). Our reading, one parameter set below: the
 //! cohort month is when the whole team starts, on the 1st; the leaders' two-month
 //! preparation phase starts two months earlier (P2); graduation is the last day of the
-//! sixth team month (P3); claims are due three months after graduation (CR7). The next
+//! sixth team month (P3); the learning sessions are estimated on weekdays, Monday to
+//! Thursday, so the coaches' meeting the day after each falls on a weekday too (P4, P5); claims are due three months after graduation (CR7). The next
 //! cohort for a date is the first whose preparation starts on or after that date.
 
 use alloc::format;
@@ -156,7 +157,22 @@ pub fn upcoming(date: NaiveDate, count: u32) -> Option<Vec<Cohort>> {
     Some(out)
 }
 
-/// The ten sessions, spread evenly from the team start to graduation (P4 reading).
+/// The session day on or before `date`: the latest Monday to Thursday, so the session
+/// and the coaches' application meeting the day after it (P5) both fall on weekdays.
+pub fn session_day(date: NaiveDate) -> Option<NaiveDate> {
+    use chrono::Weekday;
+    let back = match date.weekday() {
+        Weekday::Mon | Weekday::Tue | Weekday::Wed | Weekday::Thu => 0,
+        Weekday::Fri => 1,
+        Weekday::Sat => 2,
+        Weekday::Sun => 3,
+    };
+    date.checked_sub_signed(chrono::TimeDelta::try_days(back)?)
+}
+
+/// The ten sessions, spread evenly from the team start to graduation, each on the
+/// session day on or before its even spot (P4 reading): Session 10, the graduation
+/// presentations, is the last Monday to Thursday on or before graduation.
 pub fn sessions(c: &Cohort) -> Vec<Session> {
     let span = (c.graduation - c.team_starts).num_days();
     let last = SESSION_TITLES.len() as i64 - 1;
@@ -165,9 +181,14 @@ pub fn sessions(c: &Cohort) -> Vec<Session> {
         .zip(1u32..)
         .filter_map(|(title, number)| {
             let offset = span * i64::from(number - 1) / last;
-            let date = c
+            let spot = c
                 .team_starts
                 .checked_add_signed(chrono::TimeDelta::try_days(offset)?)?;
+            // Session 1 cannot move before the team starts: it takes the next session day.
+            let date = match session_day(spot)? {
+                d if d < c.team_starts => next_session_day(c.team_starts)?,
+                d => d,
+            };
             Some(Session {
                 number,
                 title,
@@ -176,6 +197,15 @@ pub fn sessions(c: &Cohort) -> Vec<Session> {
             })
         })
         .collect()
+}
+
+/// The first session day (Monday to Thursday) on or after `date`.
+fn next_session_day(date: NaiveDate) -> Option<NaiveDate> {
+    let mut d = date;
+    while session_day(d)? != d {
+        d = d.succ_opt()?;
+    }
+    Some(d)
 }
 
 /// The schedule for `date`: the next `count` cohorts and the next one's sessions.

@@ -23,7 +23,12 @@ fn literals(dir: &Path) -> Vec<(String, String)> {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "rs") {
                 let text = std::fs::read_to_string(&path).expect("read");
-                for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+                // Code only: comments and attributes (`#[cfg(target_arch = "wasm32")]`)
+                // are not text the app shows.
+                for line in text.lines().filter(|l| {
+                    let l = l.trim_start();
+                    !l.starts_with("//") && !l.starts_with("#[") && !l.starts_with("#![")
+                }) {
                     let mut chars = line.chars();
                     while let Some(c) = chars.next() {
                         if c != '"' {
