@@ -59,6 +59,10 @@ VERBS:
 
 OPTIONS:
     --compact  Print the answer on one line
+    --ics      With schedule: print the next cohort's dates as an iCalendar file
+               (preparation, team start, the ten sessions as estimates, graduation,
+               claim deadline) instead of JSON, to import into a calendar
+               echo '{\"date\": \"2026-11-22\"}' | impower schedule --ics > impower.ics
     -h, --help Show this help
 
 EXIT STATUS:
@@ -66,7 +70,7 @@ EXIT STATUS:
     answer could not be written (a closed stdout ends quietly with 2).
 ";
 
-const USAGE: &str = "usage: impower <VERB> [FILE|-] [--compact]; see impower --help";
+const USAGE: &str = "usage: impower <VERB> [FILE|-] [--compact] [--ics]; see impower --help";
 
 /// What the arguments ask for.
 #[derive(Debug, PartialEq)]
@@ -76,6 +80,7 @@ enum Command {
         verb: OsString,
         file: Option<OsString>,
         compact: bool,
+        ics: bool,
     },
 }
 
@@ -86,6 +91,18 @@ fn main() -> ExitCode {
             verb,
             file,
             compact,
+            ics: true,
+        }) => match read_request(&verb, file.as_deref())
+            .and_then(|text| rules::json::schedule_ics(&text))
+        {
+            Ok(calendar) => (calendar, ExitCode::SUCCESS),
+            Err(e) => (render_error(&e, compact), ExitCode::from(2)),
+        },
+        Ok(Command::Run {
+            verb,
+            file,
+            compact,
+            ics: false,
         }) => match run(&verb, file.as_deref()) {
             Ok(value) => (render(&value, compact), ExitCode::SUCCESS),
             Err(e) => (render_error(&e, compact), ExitCode::from(2)),
@@ -102,13 +119,16 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Input
         return Ok(Command::Help);
     }
     let mut compact = false;
+    let mut ics = false;
     let mut positional = Vec::new();
     for arg in args {
         if arg == "--compact" {
             compact = true;
+        } else if arg == "--ics" {
+            ics = true;
         } else if is_option(&arg) {
             return Err(usage(format!(
-                "{} is not an option: use --compact or --help",
+                "{} is not an option: use --compact, --ics or --help",
                 quote_os(&arg)
             )));
         } else {
@@ -122,10 +142,14 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Input
     }
     let mut positional = positional.into_iter();
     match (positional.next(), positional.next()) {
+        (Some(verb), _) if ics && verb != "schedule" => {
+            Err(usage("--ics goes with the schedule verb only".to_string()))
+        }
         (Some(verb), file) => Ok(Command::Run {
             verb,
             file: file.filter(|f| f != "-"),
             compact,
+            ics,
         }),
         (None, _) => Err(usage("no verb given".to_string())),
     }
@@ -144,12 +168,19 @@ fn usage(what: String) -> InputError {
 /// Checks the verb, then reads the request (never more than the limit plus one byte)
 /// and answers it.
 fn run(verb: &OsStr, file: Option<&OsStr>) -> Result<Value, InputError> {
-    let verb = match verb.to_str() {
-        Some(v) if VERBS.contains(&v) => v,
+    let text = read_request(verb, file)?;
+    rules::respond(&verb.to_string_lossy(), &text)
+}
+
+/// Checks the verb, then reads the request text: never more than the limit plus one
+/// byte, and UTF-8.
+fn read_request(verb: &OsStr, file: Option<&OsStr>) -> Result<String, InputError> {
+    match verb.to_str() {
+        Some(v) if VERBS.contains(&v) => {}
         // The rules crate words the refusal of an unknown verb; a verb that is not UTF-8
         // is passed lossily (its replacement characters never spell a verb).
-        _ => return rules::respond(&verb.to_string_lossy(), ""),
-    };
+        _ => return rules::respond(&verb.to_string_lossy(), "").map(|_| String::new()),
+    }
     let bytes = match file {
         None => read_limited(io::stdin().lock()).map_err(|e| io_error("stdin", &e))?,
         Some(path) => File::open(path)
@@ -166,7 +197,7 @@ fn run(verb: &OsStr, file: Option<&OsStr>) -> Result<Value, InputError> {
             ),
         ));
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         InputError::new(
             ErrorCode::MalformedJson,
             "",
@@ -176,8 +207,7 @@ fn run(verb: &OsStr, file: Option<&OsStr>) -> Result<Value, InputError> {
                 e.utf8_error().valid_up_to()
             ),
         )
-    })?;
-    rules::respond(verb, &text)
+    })
 }
 
 /// Reads at most `MAX_INPUT_BYTES + 1` bytes: enough to know the request is too large,
@@ -263,7 +293,8 @@ mod tests {
             Ok(Command::Run {
                 verb: "fees".into(),
                 file: None,
-                compact: true
+                compact: true,
+                ics: false,
             })
         );
         assert_eq!(
@@ -271,9 +302,20 @@ mod tests {
             Ok(Command::Run {
                 verb: "fees".into(),
                 file: Some("f.json".into()),
-                compact: false
+                compact: false,
+                ics: false,
             })
         );
+        assert_eq!(
+            parse_args(args(&["schedule", "--ics"])),
+            Ok(Command::Run {
+                verb: "schedule".into(),
+                file: None,
+                compact: false,
+                ics: true,
+            })
+        );
+        assert!(usage_error(&["fees", "--ics"]));
         assert!(usage_error(&[]));
         assert!(usage_error(&["--compact"]));
         assert!(usage_error(&["fees", "a", "b"]));

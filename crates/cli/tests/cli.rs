@@ -390,3 +390,35 @@ fn the_bad_input_catalogue_is_refused_the_same_way_on_the_command_line() {
     let _ = std::fs::remove_dir_all(&dir);
     assert!(ran >= 30, "only {ran} refusal cases ran");
 }
+
+#[test]
+fn schedule_ics_prints_an_icalendar_file_of_the_next_cohort() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_impower"))
+        .args(["schedule", "--ics"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("impower starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(br#"{"date": "2026-11-22"}"#)
+        .expect("write");
+    let out = child.wait_with_output().expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.ends_with("END:VCALENDAR\r\n"));
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), 14);
+    assert!(
+        text.contains("DTSTART;VALUE=DATE:20270301\r\n"),
+        "the team starts 1 March 2027"
+    );
+    assert!(
+        text.contains("DTSTART;VALUE=DATE:20271130\r\n"),
+        "claims due 30 November 2027"
+    );
+    let (out, v) = impower(&["schedule", "--ics"], r#"{"date": "soon"}"#);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(v["error"]["path"], "date");
+}

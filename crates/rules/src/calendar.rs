@@ -264,9 +264,160 @@ pub fn month_name(month: u32) -> &'static str {
         .unwrap_or("")
 }
 
+/// One all-day entry of the calendar file.
+struct Entry<'a> {
+    key: &'a str,
+    day: NaiveDate,
+    summary: String,
+    description: String,
+}
+
+/// The cohort's dates as an iCalendar file (RFC 5545): the leaders' preparation start,
+/// the team start, the ten learning sessions (estimates, and said so), graduation and the
+/// claim deadline, each an all-day event. `stamp` is the day the file is made (the clock
+/// is an input: the schedule's own date). Lines end in CRLF and are folded at 75 octets.
+pub fn ics(s: &Schedule) -> String {
+    let c = &s.cohort;
+    let estimate = "Estimated date: the program sets the real one (P4).";
+    let mut entries = alloc::vec![
+        Entry {
+            key: "preparation",
+            day: c.preparation_starts,
+            summary: String::from("ImPower: leaders' preparation phase starts"),
+            description: format!(
+                "The physician leader, team leader and QI coach start preparing, {} months before the team (P2).",
+                number_word(CALENDAR.preparation_months)
+            ),
+        },
+        Entry {
+            key: "team",
+            day: c.team_starts,
+            summary: String::from("ImPower: the whole team starts"),
+            description: format!(
+                "The cohort begins; the team takes part for {} months (P1, P3).",
+                number_word(CALENDAR.team_months)
+            ),
+        },
+    ];
+    for x in &s.sessions {
+        entries.push(Entry {
+            key: "session",
+            day: x.date,
+            summary: format!("ImPower session {} (estimate): {}", x.number, x.title),
+            description: format!(
+                "Learning session {} of {}, {} hours. {estimate}",
+                x.number, CALENDAR.learning_sessions, CALENDAR.session_hours
+            ),
+        });
+    }
+    entries.push(Entry {
+        key: "graduation",
+        day: c.graduation,
+        summary: String::from("ImPower: graduation (estimate)"),
+        description: format!(
+            "Estimated as the last day of the team's {} months (P3).",
+            number_word(CALENDAR.team_months)
+        ),
+    });
+    entries.push(Entry {
+        key: "claims",
+        day: c.claim_deadline,
+        summary: String::from("ImPower: last day for evaluations and credit claims"),
+        description: format!(
+            "Claims are due within {} months of graduation (CR7).",
+            number_word(CREDITS.claim_months)
+        ),
+    });
+    let stamp = ics_date(s.date);
+    let mut out = String::new();
+    for line in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//impower-ready//ImPower cohort calendar//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ] {
+        ics_line(&mut out, line);
+    }
+    for (i, e) in entries.iter().enumerate() {
+        let end = e.day.succ_opt().unwrap_or(e.day);
+        ics_line(&mut out, "BEGIN:VEVENT");
+        ics_line(
+            &mut out,
+            &format!("UID:{}-{}-{i}@impower-ready", c.id, e.key),
+        );
+        ics_line(&mut out, &format!("DTSTAMP:{stamp}T000000Z"));
+        ics_line(&mut out, &format!("DTSTART;VALUE=DATE:{}", ics_date(e.day)));
+        ics_line(&mut out, &format!("DTEND;VALUE=DATE:{}", ics_date(end)));
+        ics_line(&mut out, &format!("SUMMARY:{}", ics_text(&e.summary)));
+        ics_line(
+            &mut out,
+            &format!("DESCRIPTION:{}", ics_text(&e.description)),
+        );
+        ics_line(&mut out, "TRANSP:TRANSPARENT");
+        ics_line(&mut out, "END:VEVENT");
+    }
+    ics_line(&mut out, "END:VCALENDAR");
+    out
+}
+
+fn ics_date(d: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+}
+
+/// Escapes TEXT values (RFC 5545 §3.3.11).
+fn ics_text(t: &str) -> String {
+    let mut out = String::with_capacity(t.len());
+    for ch in t.chars() {
+        match ch {
+            '\\' | ';' | ',' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Appends a content line folded at 75 octets (never inside a UTF-8 character), CRLF.
+fn ics_line(out: &mut String, line: &str) {
+    let mut width = 0;
+    for ch in line.chars() {
+        let n = ch.len_utf8();
+        if width + n > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(ch);
+        width += n;
+    }
+    out.push_str("\r\n");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calendar_lines_are_folded_at_75_octets_and_end_in_crlf() {
+        let Ok(s) = schedule(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default(), 1) else {
+            panic!("a schedule")
+        };
+        let text = ics(&s);
+        assert!(text.ends_with("END:VCALENDAR\r\n"));
+        for line in text.split("\r\n") {
+            assert!(line.len() <= 75, "{line:?} is {} octets", line.len());
+            assert!(!line.contains('\n') && !line.contains('\r'));
+        }
+        assert_eq!(text.matches("BEGIN:VEVENT").count(), 14);
+        let mut folded = String::new();
+        ics_line(&mut folded, &"é".repeat(60));
+        assert!(folded.split("\r\n").all(|l| l.len() <= 75));
+        assert_eq!(folded.replace("\r\n ", "").trim_end(), "é".repeat(60));
+        assert_eq!(ics_text("a;b,c\\d\ne"), "a\\;b\\,c\\\\d\\ne");
+    }
 
     #[test]
     fn titles_match_the_program_counts() {

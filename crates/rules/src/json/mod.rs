@@ -154,6 +154,24 @@ pub fn answer(verb: &str, input: &str) -> Result<Answer, InputError> {
     answer_value(verb, &value)
 }
 
+/// The `schedule` request `input` answered as an iCalendar file of the next cohort's
+/// dates (see [`calendar::ics`]) instead of JSON: what "Add to calendar" and
+/// `impower schedule --ics` give.
+pub fn schedule_ics(input: &str) -> Result<String, InputError> {
+    if input.len() > MAX_INPUT_BYTES {
+        return Err(InputError::new(
+            ErrorCode::OutOfRange,
+            "",
+            format!(
+                "the request is {} bytes: send at most {MAX_INPUT_BYTES}",
+                input.len()
+            ),
+        ));
+    }
+    let (d, count) = schedule_request(&parse(input)?, "")?;
+    Ok(calendar::ics(&calendar::schedule(d, count)?))
+}
+
 /// The verb named `verb`, or `unknown_verb` saying which verbs there are. Callers
 /// check it before reading any input.
 pub fn check_verb(verb: &str) -> Result<Verb, InputError> {
