@@ -50,13 +50,7 @@ fn physician_label() -> String {
 }
 
 fn date(d: chrono::NaiveDate) -> String {
-    use chrono::Datelike;
-    format!(
-        "{} {} {}",
-        d.day(),
-        rules::calendar::month_name(d.month()),
-        d.year()
-    )
+    rules::date::long(d)
 }
 
 fn count_severity(f: &[rules::Finding], s: Severity) -> usize {
@@ -364,7 +358,7 @@ pub fn CalendarView(p: &ViewProps) -> Html {
         <section aria-labelledby="cal-h">
             <h2 id="cal-h">{ "When would you start and finish?" }</h2>
             <ErrorSummary errors={res.errors_in(View::Calendar)} />
-            <TextField id="plan-date" label="Plan from (YYYY-MM-DD)" value={s.plan_date.clone()} error={res.error_for("plan-date")} hint={Some(AttrValue::from(format!("Today is {}.", rules::date::format(s.today))))} oninput={send(d, Action::PlanDate)} />
+            <TextField id="plan-date" label="Plan from (YYYY-MM-DD)" value={s.plan_date.clone()} error={res.error_for("plan-date")} hint={Some(AttrValue::from(format!("Today is {}.", rules::date::long(s.today))))} oninput={send(d, Action::PlanDate)} />
             if let Some(sc) = &res.schedule {
                 <h3>{ format!("Next cohort: {}", cohort_name(&sc.cohort.id)) }</h3>
                 <dl class="dates">

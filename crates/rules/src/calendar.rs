@@ -219,13 +219,13 @@ pub fn schedule(date: NaiveDate, count: u32) -> Result<Schedule, InputError> {
     let [first, second] = c.cohort_months;
     let findings = alloc::vec![
         Finding::info(RuleId::P1, format!("The next cohort begins in {}; cohorts begin every {} and {}.", months(cohort.team_starts), month_name(first), month_name(second))),
-        Finding::info(RuleId::P2, format!("The physician leader, team leader and QI coach start preparing on {}: {} months to pick team members, scope the problem and start collecting baseline data.", date::format(cohort.preparation_starts), number_word(c.preparation_months))),
-        Finding::info(RuleId::P3, format!("The whole team takes part from {} to graduation, estimated {} ({} months); the three leaders take part for {} months.", date::format(cohort.team_starts), date::format(cohort.graduation), number_word(c.team_months), number_word(c.leader_months))),
+        Finding::info(RuleId::P2, format!("The physician leader, team leader and QI coach start preparing on {}: {} months to pick team members, scope the problem and start collecting baseline data.", date::long(cohort.preparation_starts), number_word(c.preparation_months))),
+        Finding::info(RuleId::P3, format!("The whole team takes part from {} to graduation, estimated {} ({} months); the three leaders take part for {} months.", date::long(cohort.team_starts), date::long(cohort.graduation), number_word(c.team_months), number_word(c.leader_months))),
         Finding::info(RuleId::P4, format!("Team members attend {} {}-hour learning sessions; the dates shown are estimates, the program sets the real ones.", number_word(c.learning_sessions), number_word(c.session_hours))),
         Finding::info(RuleId::P5, format!("QI coaches attend {} training sessions, and may join an application meeting the day after each learning session.", number_word(c.coach_trainings))),
         Finding::info(RuleId::P6, "Between learning sessions, teams report progress at \"Walk the Wall\", tracked on a project progress scale."),
         Finding::info(RuleId::A2, "Projects move through ImPower's five steps, from Project Preparation to Implement High Reliability Solutions."),
-        Finding::info(RuleId::CR7, format!("Evaluations and credit claims for this cohort are due by {}.", date::format(cohort.claim_deadline))),
+        Finding::info(RuleId::CR7, format!("Evaluations and credit claims for this cohort are due by {}.", date::long(cohort.claim_deadline))),
     ];
     Ok(Schedule {
         date,
@@ -242,26 +242,9 @@ pub fn schedule(date: NaiveDate, count: u32) -> Result<Schedule, InputError> {
     })
 }
 
-/// The English name of month 1–12.
+/// The English name of month 1–12 (see [`date::month_name`]).
 pub fn month_name(month: u32) -> &'static str {
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    NAMES
-        .get(month.wrapping_sub(1) as usize)
-        .copied()
-        .unwrap_or("")
+    date::month_name(month)
 }
 
 /// One all-day entry of the calendar file.

@@ -205,7 +205,7 @@ pub fn assess(input: &CreditInput) -> Result<CreditReport, InputError> {
                 RuleId::CR2,
                 format!(
                     "Claiming opens at graduation on {}; instructions follow by email.",
-                    date::format(input.graduation)
+                    date::long(input.graduation)
                 ),
             )
             .citing(CR2_AFTER_GRADUATION),
@@ -237,7 +237,7 @@ pub fn assess(input: &CreditInput) -> Result<CreditReport, InputError> {
             RuleId::CR7,
             format!(
                 "The deadline, {}, has passed: claims are due within {} months of graduation.",
-                date::format(deadline),
+                date::long(deadline),
                 number_word(CREDITS.claim_months)
             ),
         ));
@@ -246,7 +246,7 @@ pub fn assess(input: &CreditInput) -> Result<CreditReport, InputError> {
             RuleId::CR7,
             format!(
                 "Complete evaluations and credit claims by {} ({} months after graduation).",
-                date::format(deadline),
+                date::long(deadline),
                 number_word(CREDITS.claim_months)
             ),
         ));
@@ -259,14 +259,14 @@ pub fn assess(input: &CreditInput) -> Result<CreditReport, InputError> {
     let listed = date::parse(start, "").ok().zip(date::parse(end, "").ok());
     if let Some((start, end)) = listed {
         if input.graduation != end {
-            f.push(Finding::info(RuleId::CR9, format!("The page lists one accredited activity, {} to {}; check the activity dates for your cohort.", date::format(start), date::format(end))));
+            f.push(Finding::info(RuleId::CR9, format!("The page lists one accredited activity, {} to {}; check the activity dates for your cohort.", date::long(start), date::long(end))));
         } else {
             f.push(Finding::info(
                 RuleId::CR9,
                 format!(
                     "This graduation ends the listed accredited activity, {} to {}.",
-                    date::format(start),
-                    date::format(end)
+                    date::long(start),
+                    date::long(end)
                 ),
             ));
         }
