@@ -198,3 +198,26 @@ describe('the app, end to end', () => {
     assert.deepEqual(foreignRequests, []);
   });
 });
+
+describe('on a phone, 390×844', () => {
+  let site;
+  before(async () => { site = await openSite('/', { width: 390, height: 844 }); });
+  after(async () => { await site?.close(); });
+
+  test('the first question is on the first screen, and wide tables show that they scroll', async () => {
+    const { page } = site;
+    const first = page.getByText('We have named an organizational sponsor', { exact: false }).first();
+    await first.waitFor();
+    const box = await first.boundingBox();
+    assert.ok(box && box.y + box.height <= 844, `the first question ends at ${box?.y + box?.height}px`);
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Calendar', exact: true }).click();
+    const scroller = page.locator('.scroll', { has: page.locator('caption', { hasText: 'learning sessions' }) });
+    const { wide, cue } = await scroller.evaluate((el) => ({
+      wide: el.scrollWidth > el.clientWidth,
+      cue: getComputedStyle(el).backgroundImage.includes('gradient'),
+    }));
+    assert.ok(wide, 'the sessions table is wider than the phone');
+    assert.ok(cue, 'and its box shows the hidden columns');
+    await screenshot(page, 'phone-calendar-top');
+  });
+});
