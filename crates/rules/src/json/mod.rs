@@ -140,17 +140,7 @@ fn unwritable(e: serde_json::Error) -> InputError {
 /// the field.
 pub fn answer(verb: &str, input: &str) -> Result<Answer, InputError> {
     let verb = check_verb(verb)?;
-    if input.len() > MAX_INPUT_BYTES {
-        return Err(InputError::new(
-            ErrorCode::OutOfRange,
-            "",
-            format!(
-                "the request is {} bytes: send at most {MAX_INPUT_BYTES}",
-                input.len()
-            ),
-        ));
-    }
-    let value = parse(input)?;
+    let value = read(input)?;
     answer_value(verb, &value)
 }
 
@@ -158,6 +148,12 @@ pub fn answer(verb: &str, input: &str) -> Result<Answer, InputError> {
 /// dates (see [`calendar::ics`]) instead of JSON: what "Add to calendar" and
 /// `impower schedule --ics` give.
 pub fn schedule_ics(input: &str) -> Result<String, InputError> {
+    let (d, count) = schedule_request(&read(input)?, "")?;
+    Ok(calendar::ics(&calendar::schedule(d, count)?))
+}
+
+/// Reads request text: at most [`MAX_INPUT_BYTES`], then strict JSON.
+fn read(input: &str) -> Result<Json, InputError> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(InputError::new(
             ErrorCode::OutOfRange,
@@ -168,8 +164,7 @@ pub fn schedule_ics(input: &str) -> Result<String, InputError> {
             ),
         ));
     }
-    let (d, count) = schedule_request(&parse(input)?, "")?;
-    Ok(calendar::ics(&calendar::schedule(d, count)?))
+    parse(input)
 }
 
 /// The verb named `verb`, or `unknown_verb` saying which verbs there are. Callers
