@@ -4,12 +4,15 @@
 //! as a plain JS object with the same fields as the `impower` command line. Bad input
 //! throws an `Error` whose `code`, `message` and `path` are the contract's error.
 //!
-//! The objects cross the boundary as JSON text (`JSON.stringify` in, `JSON.parse` out),
-//! so this module needs no UI code and no per-type bindings: it stays small, and it
-//! answers exactly what [`rules::respond`] answers natively.
+//! A request is read straight from the JS object into the rules' JSON tree (no
+//! `JSON.stringify`, no text parsing in WebAssembly), with the same checks and the same
+//! paths as [`rules::respond`]; the answer crosses back as JSON text for `JSON.parse`.
+//! So the module needs no UI code and no per-type bindings, and it answers exactly what
+//! the command line answers.
 #![deny(missing_docs)]
 
-use js_sys::{Error, Reflect, JSON};
+use js_sys::{Array, Error, Object, Reflect, JSON};
+use rules::json::{parse::MAX_DEPTH, Json};
 use rules::{ErrorCode, InputError};
 use wasm_bindgen::prelude::*;
 
@@ -33,19 +36,98 @@ fn throw(e: &InputError) -> JsValue {
     err.into()
 }
 
+fn not_plain(why: &str) -> InputError {
+    InputError::new(
+        ErrorCode::WrongType,
+        "",
+        format!("the request {why}: pass a plain object of JSON values"),
+    )
+}
+
+/// Reads a JS value as JSON would carry it: `undefined`, functions and symbols are left
+/// out of objects and become `null` in arrays (as `JSON.stringify` does), non-finite
+/// numbers are `null`, a `toJSON` method is honoured; a BigInt, or nesting deeper than
+/// the rules read (a value that contains itself), is refused.
+fn to_json(v: &JsValue, depth: usize) -> Result<Option<Json>, InputError> {
+    if v.is_undefined() || v.is_function() || v.is_symbol() {
+        return Ok(None);
+    }
+    if v.is_null() {
+        return Ok(Some(Json::Null));
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(Some(Json::Bool(b)));
+    }
+    if let Some(n) = v.as_f64() {
+        return Ok(Some(if n.is_finite() {
+            // JavaScript's own shortest text for the number (`2.5`, `1e+30`).
+            Json::Number(
+                js_sys::Number::from(n)
+                    .to_string_with_radix(10)
+                    .map(String::from)
+                    .unwrap_or_default(),
+            )
+        } else {
+            Json::Null
+        }));
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(Some(Json::String(s)));
+    }
+    if v.is_bigint() {
+        return Err(not_plain("holds a BigInt, which JSON cannot carry"));
+    }
+    if depth >= MAX_DEPTH {
+        return Err(not_plain("nests too deeply or contains itself"));
+    }
+    if let Ok(f) = Reflect::get(v, &"toJSON".into()) {
+        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+            let inner = f
+                .call0(v)
+                .map_err(|_| not_plain("has a toJSON method that failed"))?;
+            return to_json(&inner, depth + 1);
+        }
+    }
+    if Array::is_array(v) {
+        let items = Array::from(v);
+        let mut out = Vec::with_capacity(items.length() as usize);
+        for item in items.iter() {
+            out.push(to_json(&item, depth + 1)?.unwrap_or(Json::Null));
+        }
+        return Ok(Some(Json::Array(out)));
+    }
+    let Some(object) = v.dyn_ref::<Object>() else {
+        return Err(not_plain("is not made of JSON values"));
+    };
+    let mut fields = Vec::new();
+    for key in Object::keys(object).iter() {
+        let Some(name) = key.as_string() else {
+            continue;
+        };
+        let value =
+            Reflect::get(object, &key).map_err(|_| not_plain("has a field that cannot be read"))?;
+        if let Some(j) = to_json(&value, depth + 1)? {
+            fields.push((name, j));
+        }
+    }
+    Ok(Some(Json::Object(fields)))
+}
+
 /// Answers `verb` for a request given as a JS value.
 pub fn call(verb: &str, request: &JsValue) -> Result<JsValue, JsValue> {
-    let text = JSON::stringify(request)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| {
-            throw(&InputError::new(
-                ErrorCode::WrongType,
+    let answer = (|| {
+        let verb = rules::json::check_verb(verb)?;
+        let json = to_json(request, 0)?.ok_or_else(|| not_plain("is undefined"))?;
+        let answer = rules::json::answer_value(verb, &json)?;
+        serde_json::to_string(&answer).map_err(|e| {
+            InputError::new(
+                ErrorCode::OutOfRange,
                 "",
-                "the request cannot be written as JSON: pass a plain object",
-            ))
-        })?;
-    let answer = rules::json::respond_text(verb, &text).map_err(|e| throw(&e))?;
+                format!("the answer could not be written: {e}"),
+            )
+        })
+    })()
+    .map_err(|e| throw(&e))?;
     JSON::parse(&answer).map_err(|_| {
         throw(&InputError::new(
             ErrorCode::MalformedJson,
