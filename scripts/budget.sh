@@ -11,7 +11,7 @@ DIST=${1:-dist}
 APP_WASM_MAX=${APP_WASM_MAX:-132000}
 APP_TOTAL_MAX=${APP_TOTAL_MAX:-142000}
 # The JS API has no UI: it must stay far smaller than the app.
-API_TOTAL_MAX=${API_TOTAL_MAX:-55000}
+API_TOTAL_MAX=${API_TOTAL_MAX:-53000}
 # The widget is the app plus its entry points and the change payload.
 WIDGET_TOTAL_MAX=${WIDGET_TOTAL_MAX:-148000}
 
