@@ -34,6 +34,9 @@ import type {
   TeamRequest,
   Verb,
 } from 'impower-ready';
+// The widget entry point registers <impower-ready> when imported (in a browser); here only
+// its types are used.
+import type { ImpowerReady } from 'impower-ready/widget';
 
 let checks = 0;
 function check(what: string, ok: boolean): void {
@@ -47,6 +50,10 @@ const byVerb = { fees, schedule, readiness, team, credits, assess } satisfies Re
   (request: never) => object
 >;
 check('six verbs', Object.keys(byVerb).length === 6);
+
+// The widget's element type, as the DOM's tag map knows it.
+const tagged: HTMLElementTagNameMap['impower-ready'] extends ImpowerReady ? true : false = true;
+check('<impower-ready> is an ImpowerReady', tagged);
 
 // `init` fetches the .wasm (not in Node: no fetch of file URLs); only its type is used here.
 const load: () => Promise<InitOutput> = init;
