@@ -36,6 +36,11 @@ while IFS= read -r f; do
         "$DIST"/impower-web*_bg.wasm) if [ "$z" -gt "$APP_WASM_MAX" ]; then echo "  over budget: app wasm $z > $APP_WASM_MAX"; fail=1; fi ;;
     esac
 done < <(find "$DIST" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' \) | sort)
+# The npm package's type declarations, package.json and README are not shipped code (no
+# page loads them): listed for information, counted in no total and no ceiling.
+while IFS= read -r f; do
+    printf '%-48s %10d %10d  (types, not counted)\n' "${f#"$DIST"/}" "$(stat -c %s "$f")" "$(gz "$f")"
+done < <(find "$DIST" -type f -name '*.d.ts' | sort)
 printf '%-48s %10s %10d  (ceiling %d, target ~100000)\n' "app total (gzip)" "" "$total" "$APP_TOTAL_MAX"
 if [ "$total" -gt "$APP_TOTAL_MAX" ]; then echo "  over budget: app total $total > $APP_TOTAL_MAX"; fail=1; fi
 printf '%-48s %10s %10d  (ceiling %d)\n' "embed JS API total (gzip)" "" "$api" "$API_TOTAL_MAX"

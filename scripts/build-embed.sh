@@ -3,6 +3,8 @@
 #   impower.js + impower_bg.wasm   the rules' JS API (crates/embed), no UI code
 #   impower-ready.js + widget      the <impower-ready> custom element (web, feature widget)
 #   example.html                   a host page, styled unlike us, using both
+#   package.json, README.md, *.d.ts  the npm package: embed/ is its folder (`npm pack` there);
+#                                  crates/embed/npm/ holds them, the version is Cargo.toml's
 # Run by Trunk as a post-build hook (out = $TRUNK_STAGING_DIR), or by hand:
 #   scripts/build-embed.sh dist
 set -euo pipefail
@@ -22,9 +24,12 @@ read -r -a OPT_FLAGS <<<"$(attr data-wasm-opt-params)"
     || { echo "build-embed.sh: no data-wasm-opt / data-wasm-opt-params on the rust link of $HTML" >&2; exit 1; }
 
 # Where cargo puts its output: CARGO_TARGET_DIR, build.target-dir, or target/.
-TARGET_DIR=$(cargo metadata --format-version 1 --no-deps --offline --manifest-path "$ROOT/Cargo.toml" \
-    | grep -o '"target_directory":"[^"]*"' | cut -d'"' -f4)
+METADATA=$(cargo metadata --format-version 1 --no-deps --offline --manifest-path "$ROOT/Cargo.toml")
+TARGET_DIR=$(printf '%s' "$METADATA" | grep -o '"target_directory":"[^"]*"' | cut -d'"' -f4)
 [ -n "$TARGET_DIR" ] || { echo "build-embed.sh: cargo metadata gave no target_directory" >&2; exit 1; }
+# The package version is the workspace's ([workspace.package] in Cargo.toml), written once.
+VERSION=$(printf '%s' "$METADATA" | grep -o '"name":"impower-embed","version":"[^"]*"' | cut -d'"' -f8)
+[ -n "$VERSION" ] || { echo "build-embed.sh: cargo metadata gave no version for impower-embed" >&2; exit 1; }
 TARGET="$TARGET_DIR/wasm32-unknown-unknown/release"
 mkdir -p "$EMBED"
 
@@ -41,3 +46,11 @@ cargo rustc --release --locked -p impower-web --lib --crate-type cdylib --featur
 wasm-bindgen --target web --no-typescript --out-dir "$EMBED" --out-name widget "$TARGET/web.wasm"
 wasm-opt "-O$OPT_LEVEL" "${OPT_FLAGS[@]}" "$EMBED/widget_bg.wasm" -o "$EMBED/widget_bg.wasm"
 cp "$ROOT/web/embed/impower-ready.js" "$ROOT/web/style.css" "$ROOT"/web/embed/example.* "$EMBED/"
+
+# The npm package: the types (impower.d.ts is generated from the rules' types, see
+# crates/typescript), its README, and package.json with the workspace version.
+NPM="$ROOT/crates/embed/npm"
+cp "$NPM/impower.d.ts" "$NPM/impower-ready.d.ts" "$NPM/README.md" "$EMBED/"
+sed "s/@VERSION@/$VERSION/" "$NPM/package.json" >"$EMBED/package.json"
+grep -q "\"version\": \"$VERSION\"" "$EMBED/package.json" \
+    || { echo "build-embed.sh: $NPM/package.json has no \"version\": \"@VERSION@\" to fill in" >&2; exit 1; }
