@@ -5,6 +5,7 @@
 #   2. the JS API against json-rules-engine in Node        e2e/bench/js-api.mjs
 #   3. keystroke to painted result, Team view, 10 people   e2e/bench/browser.mjs
 #   4. first question visible at Fast 3G, cold cache       e2e/bench/first-content.mjs
+#      (as served, then gzipped)
 # The site is built first when $DIST (default dist/) has no app or JS API in it.
 #
 # Figures only: nothing passes or fails on a time. It exits non-zero when a bench does
@@ -127,8 +128,10 @@ if (b) {
   row("4x CPU throttling: to frame (median / p95)", `${ms(b.throttled_frame_median_ms)} / ${ms(b.throttled_frame_p95_ms)}`);
 } else row("keystroke in the browser", "DID NOT RUN");
 const f = read("first-content");
-if (f) row(`first question at Fast 3G (median of ${f.loads} cold loads)`, ms(f.median_ms));
-else row("first question at Fast 3G", "DID NOT RUN");
+if (f) {
+  row(`first question at Fast 3G, no compression (median of ${f.loads} cold loads)`, `${ms(f.median_ms)} (${(f.bytes / 1000).toFixed(1)} kB)`);
+  row(`first question at Fast 3G, gzipped (median of ${f.loads} cold loads)`, `${ms(f.gzip_median_ms)} (${(f.gzip_bytes / 1000).toFixed(1)} kB)`);
+} else row("first question at Fast 3G", "DID NOT RUN");
 const w = Math.max(...rows.map((r) => r[0].length));
 for (const [what, figure] of rows) console.log(`${what.padEnd(w)}  ${figure}`);
 ' "$OUT"
