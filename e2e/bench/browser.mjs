@@ -1,0 +1,154 @@
+// Keystroke to painted result in the built app, in headless Chromium.
+//
+//   node e2e/bench/browser.mjs           (DIST=dist by default; ./dev bench runs it)
+//
+// The Team view with 10 people (the starter roster, then "Add a person" until there are
+// 10). Each input types a new number into one person's "Hours a week available" field
+// (`#person-N-hours`, cycling through the 10), which the app answers by re-deriving every
+// answer and rewriting that person's "gives X h" line (`#person-N .hours`). Measured in
+// the page, per input:
+//   t0  performance.now() just before the input event is dispatched;
+//   t1  a MutationObserver sees that person's hours line change (the DOM holds the answer);
+//   t2  the next requestAnimationFrame callback after t1 (the frame that paints it).
+// Printed: median and p95 of t1 - t0 ("to DOM") and t2 - t0 ("to frame") over INPUTS
+// inputs, without throttling and with 4x CPU throttling (DevTools protocol,
+// Emulation.setCPUThrottlingRate). t2 includes the wait for the next frame, so it is
+// quantised by the frame interval; t1 is the app's own work.
+//
+// Fails (non-zero) when the view, a field or a change is not found, or an input is not
+// answered within 5 s. Figures only; the last line is one JSON object for scripts/bench.sh.
+
+import { launch, openPage, DIST } from '../harness.mjs';
+import { serve } from '../serve.mjs';
+
+const INPUTS = Number(process.env.BENCH_INPUTS || 240);
+const PEOPLE = 10;
+if (!(Number.isInteger(INPUTS) && INPUTS >= 20)) throw new Error('BENCH_INPUTS must be an integer >= 20');
+
+const server = await serve(DIST);
+const browser = await launch();
+let failed = false;
+try {
+  const { page, consoleErrors } = await openPage(browser, `${server.url}/#team`);
+  await page.getByRole('heading', { name: 'Build your project team' }).waitFor({ timeout: 15000 });
+  await page.getByLabel('Number of projects').waitFor();
+
+  // Up to 10 people through the view's own button.
+  for (let guard = 0; guard < 50; guard += 1) {
+    const n = await page.locator('fieldset.person').count();
+    if (n >= PEOPLE) break;
+    await page.click('#add-person');
+    await page.locator('fieldset.person').nth(n).waitFor();
+  }
+  const ids = await page.$$eval('fieldset.person', (fs) => fs.map((f) => f.id));
+  if (ids.length !== PEOPLE) throw new Error(`expected ${PEOPLE} people on the Team view, found ${ids.length}`);
+  for (const id of ids) {
+    if (!(await page.locator(`#${id}-hours`).count())) throw new Error(`no #${id}-hours field`);
+    if (!(await page.locator(`#${id} .hours`).count())) throw new Error(`no hours line in #${id}`);
+  }
+
+  const cdp = await page.context().newCDPSession(page);
+  const results = {};
+  for (const rate of [1, 4]) {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+    const samples = await page.evaluate(measure, { ids, inputs: INPUTS });
+    results[rate] = { dom: stats(samples.map((s) => s.dom)), frame: stats(samples.map((s) => s.frame)) };
+    const label = rate === 1 ? 'no throttling' : `${rate}x CPU throttling`;
+    console.log(
+      `keystroke, Team view, ${PEOPLE} people, ${INPUTS} inputs, ${label}:\n` +
+        `  to DOM    median ${fmt(results[rate].dom.median)}  p95 ${fmt(results[rate].dom.p95)}\n` +
+        `  to frame  median ${fmt(results[rate].frame.median)}  p95 ${fmt(results[rate].frame.p95)}`,
+    );
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  if (consoleErrors.length) throw new Error(`the page reported errors:\n${consoleErrors.join('\n')}`);
+  console.log(
+    `BENCH_JSON ${JSON.stringify({
+      inputs: INPUTS,
+      people: PEOPLE,
+      dom_median_ms: results[1].dom.median,
+      dom_p95_ms: results[1].dom.p95,
+      frame_median_ms: results[1].frame.median,
+      frame_p95_ms: results[1].frame.p95,
+      throttled_dom_median_ms: results[4].dom.median,
+      throttled_dom_p95_ms: results[4].dom.p95,
+      throttled_frame_median_ms: results[4].frame.median,
+      throttled_frame_p95_ms: results[4].frame.p95,
+    })}`,
+  );
+} catch (e) {
+  failed = true;
+  console.error(`browser bench failed: ${e?.stack || e}`);
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.exit(failed ? 1 : 0);
+
+function fmt(ms) {
+  return `${ms.toFixed(2).padStart(7)} ms`;
+}
+
+/** Median and p95 (nearest rank) of a list of milliseconds. */
+function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const rank = (p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  return { median: rank(0.5), p95: rank(0.95), n: s.length };
+}
+
+/**
+ * Runs in the page: `inputs` inputs, one at a time, each into the next person's hours
+ * field; resolves with [{dom, frame}] in ms. Each input waits for the page to be idle
+ * (two frames) before it is dispatched, so inputs never overlap.
+ */
+function measure({ ids, inputs }) {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  const one = (id, value) =>
+    new Promise((resolve, reject) => {
+      const field = document.getElementById(`${id}-hours`);
+      const line = document.querySelector(`#${id} .hours`);
+      if (!field || !line) {
+        reject(new Error(`#${id}-hours or its hours line is gone`));
+        return;
+      }
+      const before = line.textContent;
+      let t0 = 0;
+      const timer = setTimeout(() => {
+        observer.disconnect();
+        reject(new Error(`no change to #${id} .hours within 5 s of typing ${value}`));
+      }, 5000);
+      const observer = new MutationObserver(() => {
+        const now = document.querySelector(`#${id} .hours`);
+        if (!now || now.textContent === before) return;
+        const t1 = performance.now();
+        observer.disconnect();
+        requestAnimationFrame(() => {
+          const t2 = performance.now();
+          clearTimeout(timer);
+          resolve({ dom: t1 - t0, frame: t2 - t0 });
+        });
+      });
+      observer.observe(document.getElementById(id), {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+      field.value = value;
+      t0 = performance.now();
+      field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value }));
+    });
+  return (async () => {
+    const out = [];
+    for (let i = 0; i < inputs; i += 1) {
+      await frame();
+      await frame();
+      const id = ids[i % ids.length];
+      // 3 to 12 h a week, never the value the field already holds.
+      const current = document.getElementById(`${id}-hours`)?.value;
+      let value = String(3 + (i % 10));
+      if (value === current) value = String(3 + ((i + 1) % 10));
+      out.push(await one(id, value));
+    }
+    return out;
+  })();
+}
