@@ -272,7 +272,7 @@ export interface SuccessFactorAnswers {
   S4?: boolean;
   /** You can track and report progress data weekly, and do manual image audits or report reviews. */
   S5?: boolean;
-  /** You can commit to a six-month training program and the people it needs. */
+  /** You can commit to the whole training program and to the people it needs. */
   S6?: boolean;
   /** You want to join a community committed to improving and collaborating. */
   S7?: boolean;
