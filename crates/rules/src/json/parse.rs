@@ -65,7 +65,7 @@ pub fn parse(text: &str) -> Result<Json, InputError> {
         duplicate: None,
     };
     p.ws();
-    let v = p.value("", 0)?;
+    let v = p.value(&At::Root, 0)?;
     p.ws();
     if p.i < p.b.len() {
         return Err(p.malformed("more text after the JSON value"));
@@ -74,6 +74,25 @@ pub fn parse(text: &str) -> Result<Json, InputError> {
     match p.duplicate {
         Some(e) => Err(e),
         None => Ok(v),
+    }
+}
+
+/// Where a value stands, built into a path only when an error needs it (building it for
+/// every value would cost more than the parsing).
+#[derive(Clone, Copy)]
+enum At<'p> {
+    Root,
+    Key(&'p At<'p>, &'p str),
+    Index(&'p At<'p>, usize),
+}
+
+impl At<'_> {
+    fn path(&self) -> String {
+        match self {
+            At::Root => String::new(),
+            At::Key(parent, key) => path::join(&parent.path(), key),
+            At::Index(parent, i) => path::index(&parent.path(), *i),
+        }
     }
 }
 
@@ -118,7 +137,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, at: &str, depth: usize) -> Result<Json, InputError> {
+    fn value(&mut self, at: &At<'_>, depth: usize) -> Result<Json, InputError> {
         match self.peek() {
             None => Err(self.malformed("the text ends where a value should be")),
             Some(b'{') => self.object(at, depth + 1),
@@ -140,10 +159,13 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self, at: &str, depth: usize) -> Result<Json, InputError> {
+    fn object(&mut self, at: &At<'_>, depth: usize) -> Result<Json, InputError> {
         self.deep(depth)?;
         self.i += 1;
         let mut fields: Vec<(String, Json)> = Vec::new();
+        // Objects of the contract have a handful of keys: look among them directly; only
+        // a large (hostile) object gets a set, so it cannot cost quadratic time.
+        const SMALL: usize = 32;
         let mut keys: BTreeSet<String> = BTreeSet::new();
         self.ws();
         if self.peek() == Some(b'}') {
@@ -156,12 +178,18 @@ impl Parser<'_> {
                 return Err(self.malformed("expected a key in double quotes"));
             }
             let key = self.string()?;
-            let key_at = path::join(at, &key);
-            let repeated = !keys.insert(key.clone());
+            let repeated = if fields.len() < SMALL {
+                fields.iter().any(|(k, _)| *k == key)
+            } else {
+                if keys.is_empty() {
+                    keys.extend(fields.iter().map(|(k, _)| k.clone()));
+                }
+                !keys.insert(key.clone())
+            };
             if repeated && self.duplicate.is_none() {
                 self.duplicate = Some(InputError::new(
                     ErrorCode::DuplicateField,
-                    key_at.clone(),
+                    At::Key(at, &key).path(),
                     format!(
                         "{} is given twice in the same object: give each field once",
                         quote(&key)
@@ -174,7 +202,7 @@ impl Parser<'_> {
             }
             self.i += 1;
             self.ws();
-            let v = self.value(&key_at, depth)?;
+            let v = self.value(&At::Key(at, &key), depth)?;
             if !repeated {
                 fields.push((key, v));
             }
@@ -190,7 +218,7 @@ impl Parser<'_> {
         }
     }
 
-    fn array(&mut self, at: &str, depth: usize) -> Result<Json, InputError> {
+    fn array(&mut self, at: &At<'_>, depth: usize) -> Result<Json, InputError> {
         self.deep(depth)?;
         self.i += 1;
         let mut items = Vec::new();
@@ -201,7 +229,7 @@ impl Parser<'_> {
         }
         loop {
             self.ws();
-            let v = self.value(&path::index(at, items.len()), depth)?;
+            let v = self.value(&At::Index(at, items.len()), depth)?;
             items.push(v);
             self.ws();
             match self.peek() {
@@ -371,6 +399,14 @@ mod tests {
         );
         let e = parse(r#"{"team": {"people": [{"name": "a", "name": "b"}]}}"#).unwrap_err();
         assert_eq!(e.path, "team.people[0].name");
+        // Past the first keys, a large object is checked by a set: the same answer.
+        let mut big = String::from("{");
+        for i in 0..40 {
+            big.push_str(&alloc::format!("\"k{i}\": {i}, "));
+        }
+        big.push_str("\"k5\": 0, \"k39\": 1}");
+        let e = parse(&big).unwrap_err();
+        assert_eq!((e.code, e.path.as_str()), (ErrorCode::DuplicateField, "k5"));
         // Text that is not JSON is malformed first, wherever a key repeats.
         let e = parse(r#"{"a": 1, "a": 2, "b": }"#).unwrap_err();
         assert_eq!(e.code, ErrorCode::MalformedJson);
