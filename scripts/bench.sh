@@ -24,16 +24,6 @@ OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 FAILED=()
 
-# npm ci in e2e/bench/ unless its node_modules came from this very package-lock.json.
-need_bench_deps() {
-    local dir="$ROOT/e2e/bench" stamp="$ROOT/e2e/bench/node_modules/.installed-from-lock" want
-    want=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
-    if [ ! -d "$dir/node_modules" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-        say "npm ci in e2e/bench/"
-        (cd "$dir" && npm ci --no-audit --no-fund)
-        printf '%s\n' "$want" >"$stamp"
-    fi
-}
 
 # Runs one bench, its output shown and kept in $OUT/<name>.log; a failure is recorded.
 run() {
@@ -79,7 +69,7 @@ if [ ! -f "$DIST/index.html" ] || [ ! -f "$DIST/embed/impower.js" ]; then
 fi
 need_chromium
 need_e2e_deps
-need_bench_deps
+need_npm_deps "$ROOT/e2e/bench"
 export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"
 
 say "2/4 the JS API against json-rules-engine, in Node"

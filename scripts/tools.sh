@@ -92,16 +92,20 @@ need_chromium() {
     fi
 }
 
-# npm ci in e2e/ unless node_modules was installed from this very package-lock.json.
-need_e2e_deps() {
-    local e2e="$ROOT/e2e" stamp="$ROOT/e2e/node_modules/.installed-from-lock" want
-    want=$(sha256sum "$e2e/package-lock.json" | cut -d' ' -f1)
-    if [ ! -d "$e2e/node_modules" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-        say "npm ci in e2e/"
-        (cd "$e2e" && npm ci --no-audit --no-fund)
+# npm ci in DIR unless its node_modules was installed from this very package-lock.json.
+need_npm_deps() {
+    local dir=$1 want
+    local stamp="$dir/node_modules/.installed-from-lock"
+    want=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+    if [ ! -d "$dir/node_modules" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+        say "npm ci in ${dir#"$ROOT"/}/"
+        (cd "$dir" && npm ci --no-audit --no-fund)
         printf '%s\n' "$want" >"$stamp"
     fi
 }
+
+# The end-to-end tests' packages (playwright-core, axe-core).
+need_e2e_deps() { need_npm_deps "$ROOT/e2e"; }
 
 # What Trunk needs to build the site (`trunk build` and `trunk serve`), offline.
 need_site_tools() {
