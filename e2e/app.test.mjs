@@ -125,6 +125,24 @@ describe('the app, end to end', () => {
     await screenshot(page, 'app-calendar');
   });
 
+  test('calendar: "Add to calendar" downloads the cohort as an iCalendar file', async () => {
+    const link = page.getByRole('link', { name: 'Add the March 2027 cohort to your calendar' });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    assert.equal(download.suggestedFilename(), 'impower-2027-03.ics');
+    const chunks = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+    const text = Buffer.concat(chunks).toString('utf8');
+    assert.ok(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n'), text.slice(0, 60));
+    assert.ok(text.endsWith('END:VCALENDAR\r\n'));
+    assert.equal(text.split('BEGIN:VEVENT').length - 1, 14, 'preparation, team, ten sessions, graduation, claims');
+    assert.match(text, /DTSTART;VALUE=DATE:20270301\r\n/);
+    const unfolded = text.replace(/\r\n /g, '');
+    assert.match(unfolded, /SUMMARY:ImPower session 2 \(estimate\): Structured Problem Solving Using A3 Thinking: The Left Side\r\n/);
+    assert.match(unfolded, /DTSTART;VALUE=DATE:20270318\r\n/, 'session 2 on Thursday 18 March 2027');
+    assert.match(text, /DTSTART;VALUE=DATE:20271130\r\n/);
+    assert.ok(text.split('\r\n').every((l) => Buffer.byteLength(l) <= 75), 'lines folded at 75 octets');
+  });
+
   test('credits: what a participant can claim, what blocks it, and by when', async () => {
     await show('Credits');
     await page.getByLabel('Graduation date (YYYY-MM-DD)').fill('2025-02-18');

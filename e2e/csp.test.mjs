@@ -189,6 +189,12 @@ describe(`Content-Security-Policy: ${DIST}`, () => {
         assert.deepEqual(record.violations, [], `CSP violation(s) on #${id}: ${JSON.stringify(record.violations)}`);
       }
 
+      // Downloading the cohort's calendar file (a data: link) is no violation either.
+      await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Calendar', exact: true }).click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#add-to-calendar').click()]);
+      assert.match(download.suggestedFilename(), /^impower-\d{4}-\d{2}\.ics$/);
+      assert.deepEqual(record.violations, [], `CSP violation(s) on the calendar download: ${JSON.stringify(record.violations)}`);
+
       // Printing: the print stylesheet, then a real print to PDF.
       await page.emulateMedia({ media: 'print' });
       assert.equal(await page.getByRole('button', { name: 'Print this summary' }).isVisible(), false, 'the print button is not printed');

@@ -218,6 +218,17 @@ pub fn Why(p: &WhyProps) -> Html {
     }
 }
 
+/// A "Why?" for a rule with its main source: one call site for every view, so the
+/// component's props are built in one place.
+pub fn why(rule: RuleId) -> Html {
+    let props = WhyProps {
+        rule,
+        source: None,
+        interpretation: None,
+    };
+    html! { <Why ..props /> }
+}
+
 /// The word for a severity, so meaning never rests on colour alone.
 pub fn severity_label(s: Severity) -> &'static str {
     match s {

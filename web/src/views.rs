@@ -17,7 +17,7 @@ use yew::prelude::*;
 
 use crate::eval::{person_field, Results};
 use crate::state::{Action, Commitment, ParticipantEdit, PersonEdit, State, View};
-use crate::ui::{Check, ErrorSummary, Findings, Select, TextField, Why};
+use crate::ui::{why, Check, ErrorSummary, Findings, Select, TextField};
 
 /// Props every view takes.
 #[derive(Properties, PartialEq, Clone)]
@@ -106,7 +106,7 @@ pub fn ReadinessView(p: &ViewProps) -> Html {
                     <li class={if c.met { "met" } else { "unmet" }}>
                         <strong>{ format!("{}: ", c.id) }</strong>{ status(c.met, "Met", "Not met") }
                         { format!(" {}", c.message) }
-                        <Why rule={c.id} />
+                        { why(c.id) }
                     </li>
                 }) }
             </ul>
@@ -122,13 +122,13 @@ pub fn ReadinessView(p: &ViewProps) -> Html {
                 <h3>{ "What each missing factor risks" }</h3>
                 <ul class="findings">
                     { for r.success_factors.missing.iter().map(|m| html! {
-                        <li class="sev-warning"><span class="sev">{ "Check" }</span><span class="msg"><strong>{ format!("{}: ", m.id) }</strong>{ m.risk }</span><Why rule={m.id} /></li>
+                        <li class="sev-warning"><span class="sev">{ "Check" }</span><span class="msg"><strong>{ format!("{}: ", m.id) }</strong>{ m.risk }</span>{ why(m.id) }</li>
                     }) }
                 </ul>
             }
             <h3>{ "Before you apply" }</h3>
             <ol>{ for r.next_steps.iter().map(|st| html! { <li>{ st.text.clone() }</li> }) }</ol>
-            <Why rule={RuleId::A1} />
+            { why(RuleId::A1) }
         </section>
     }
 }
@@ -270,7 +270,7 @@ pub fn TeamView(p: &ViewProps) -> Html {
                             <p class="hours">
                                 { format!("Needs {} a week under the {} page; gives {} h.", hours_text(Some(h.required_hours_min), Some(h.required_hours_max)), s.edition.page().title().trim_end_matches(" page"), h.hours_per_week) }
                                 if h.shortfall_hours > Hours::ZERO { <strong class="short">{ format!(" {} h short.", h.shortfall_hours) }</strong> }
-                                <Why rule={RuleId::T7} />
+                                { why(RuleId::T7) }
                             </p>
                         }
                         if !findings.is_empty() { <Findings findings={findings} /> }
@@ -317,7 +317,7 @@ pub fn FeesView(p: &ViewProps) -> Html {
                 <p class="total" role="status"><span>{ "Total: " }</span><strong id="fees-total">{ e.total_usd.to_string() }</strong>
                     if e.undiscounted_usd > e.total_usd { { format!(" (saving {} on {})", Usd(e.undiscounted_usd.0 - e.total_usd.0), e.undiscounted_usd) } }
                 </p>
-                <p>{ format!("{} project team{} and at least {} QI coach{}.", e.teams_needed, if e.teams_needed == 1 { "" } else { "s" }, e.coaches_needed, if e.coaches_needed == 1 { "" } else { "es" }) }<Why rule={RuleId::F4} /></p>
+                <p>{ format!("{} project team{} and at least {} QI coach{}.", e.teams_needed, if e.teams_needed == 1 { "" } else { "s" }, e.coaches_needed, if e.coaches_needed == 1 { "" } else { "es" }) }{ why(RuleId::F4) }</p>
                 <div class="scroll" role="region" tabindex="0" aria-label="Fee per project"><table class="fees">
                     <caption>{ "Fee per project" }</caption>
                     <thead><tr><th scope="col">{ "Your project" }</th><th scope="col">{ "Fee" }</th><th scope="col">{ "Why" }</th></tr></thead>
@@ -326,7 +326,7 @@ pub fn FeesView(p: &ViewProps) -> Html {
                             <tr class={if pf.discounted { "discounted" } else { "" }}>
                                 <th scope="row">{ format!("#{}", pf.number) }</th>
                                 <td>{ pf.fee_usd.to_string() }if pf.discounted { { format!(" — discounted (every {} project)", ordinal_word(FEES.discount_every)) } }</td>
-                                <td><Why rule={pf.rule} /></td>
+                                <td>{ why(pf.rule) }</td>
                             </tr>
                         }) }
                     </tbody>
@@ -362,20 +362,21 @@ pub fn CalendarView(p: &ViewProps) -> Html {
             if let Some(sc) = &res.schedule {
                 <h3>{ format!("Next cohort: {}", cohort_name(&sc.cohort.id)) }</h3>
                 <dl class="dates">
-                    <dt>{ "Leaders' preparation phase starts" }</dt><dd>{ date(sc.cohort.preparation_starts) }<Why rule={RuleId::P2} /></dd>
-                    <dt>{ "Whole team starts" }</dt><dd>{ date(sc.cohort.team_starts) }<Why rule={RuleId::P1} /></dd>
-                    <dt>{ "Graduation (estimate)" }</dt><dd>{ date(sc.cohort.graduation) }<Why rule={RuleId::P3} /></dd>
-                    <dt>{ "Credit claims due" }</dt><dd>{ date(sc.cohort.claim_deadline) }<Why rule={RuleId::CR7} /></dd>
+                    <dt>{ "Leaders' preparation phase starts" }</dt><dd>{ date(sc.cohort.preparation_starts) }{ why(RuleId::P2) }</dd>
+                    <dt>{ "Whole team starts" }</dt><dd>{ date(sc.cohort.team_starts) }{ why(RuleId::P1) }</dd>
+                    <dt>{ "Graduation (estimate)" }</dt><dd>{ date(sc.cohort.graduation) }{ why(RuleId::P3) }</dd>
+                    <dt>{ "Credit claims due" }</dt><dd>{ date(sc.cohort.claim_deadline) }{ why(RuleId::CR7) }</dd>
                 </dl>
                 <div class="scroll" role="region" tabindex="0" aria-label={format!("The {} learning sessions", number_word(CALENDAR.learning_sessions))}><table>
                     <caption>{ format!("The {} learning sessions (dates are estimates)", number_word(CALENDAR.learning_sessions)) }</caption>
                     <thead><tr><th scope="col">{ "Session" }</th><th scope="col">{ "Title" }</th><th scope="col">{ "Around" }</th><th scope="col">{ "Coaches' application meeting" }</th></tr></thead>
                     <tbody>{ for sc.sessions.iter().map(|x| html! { <tr><th scope="row">{ x.number }</th><td>{ x.title }</td><td>{ date(x.date) }</td><td>{ date(x.application_meeting) }</td></tr> }) }</tbody>
                 </table></div>
-                <Why rule={RuleId::P4} />
+                { why(RuleId::P4) }
+                { add_to_calendar(sc) }
                 <h3>{ format!("QI coach training: {} sessions", number_word(CALENDAR.coach_trainings)) }</h3>
                 <ol>{ for sc.coach_trainings.iter().map(|c| html! { <li>{ c.topic }</li> }) }</ol>
-                <Why rule={RuleId::P5} />
+                { why(RuleId::P5) }
                 <div class="scroll" role="region" tabindex="0" aria-label="Upcoming cohorts"><table>
                     <caption>{ "Upcoming cohorts" }</caption>
                     <thead><tr><th scope="col">{ "Cohort" }</th><th scope="col">{ "Preparation" }</th><th scope="col">{ "Team starts" }</th><th scope="col">{ "Graduation" }</th><th scope="col">{ "Claims due" }</th></tr></thead>
@@ -386,6 +387,40 @@ pub fn CalendarView(p: &ViewProps) -> Html {
             }
         </section>
     }
+}
+
+/// "Add to calendar": the cohort's dates as an `.ics` file, a `data:` link to download
+/// (no Blob, no script: the page's CSP allows it, and it works from any static host).
+/// The widget leaves it out, to stay within its size budget.
+#[cfg(not(feature = "widget"))]
+fn add_to_calendar(sc: &rules::calendar::Schedule) -> Html {
+    html! {
+        <p class="no-print"><a class="button" id="add-to-calendar" download={format!("impower-{}.ics", sc.cohort.id)} href={calendar_href(sc)}>
+            { format!("Add the {} cohort to your calendar", cohort_name(&sc.cohort.id)) }</a></p>
+    }
+}
+
+#[cfg(feature = "widget")]
+fn add_to_calendar(_: &rules::calendar::Schedule) -> Html {
+    Html::default()
+}
+
+#[cfg(not(feature = "widget"))]
+fn calendar_href(s: &rules::calendar::Schedule) -> String {
+    let text = rules::calendar::ics(s);
+    let mut href = String::with_capacity(text.len() * 2 + 32);
+    href.push_str("data:text/calendar;charset=utf-8,");
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            href.push(char::from(b));
+        } else {
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            href.push('%');
+            href.push(char::from(HEX[usize::from(b >> 4)]));
+            href.push(char::from(HEX[usize::from(b & 15)]));
+        }
+    }
+    href
 }
 
 fn cohort_name(id: &str) -> String {
@@ -439,9 +474,9 @@ pub fn CreditsView(p: &ViewProps) -> Html {
                         <Check id={format!("pt-{id}-optin")} label={credit_questions::OPTED_IN} checked={pt.opted_in} onchange={send(d, move |b| Action::Participant(id, ParticipantEdit::OptedIn(b)))} />
                         if let Some(c) = answer {
                             <div class="credit-result" role="status">
-                                <p><strong>{ format!("{} credits", c.report.credits) }</strong>{ format!(" · {}", c.report.credit_type.title()) }<Why rule={RuleId::CR8} /></p>
+                                <p><strong>{ format!("{} credits", c.report.credits) }</strong>{ format!(" · {}", c.report.credit_type.title()) }{ why(RuleId::CR8) }</p>
                                 <p>{ status(c.report.claimable, "Can be claimed today.", "Cannot be claimed today.") }
-                                    { format!(" Deadline {} ({}).", date(c.report.claim_deadline), days(c.report.days_left)) }<Why rule={RuleId::CR7} /></p>
+                                    { format!(" Deadline {} ({}).", date(c.report.claim_deadline), days(c.report.days_left)) }{ why(RuleId::CR7) }</p>
                                 <Findings findings={c.report.findings.clone()} info={false} />
                             </div>
                         }

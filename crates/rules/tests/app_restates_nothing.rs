@@ -68,6 +68,11 @@ fn web_src() -> Vec<(String, String)> {
 /// Whether a literal holds a number the program could state: any digit but 0 or 1,
 /// outside `\u{…}` escapes and the numbered legends of the readiness form ("2. ").
 fn has_program_number(lit: &str) -> bool {
+    // Technical text, not program facts: a character set and hex digits.
+    const TECHNICAL: [&str; 2] = ["data:text/calendar;charset=utf-8,", "0123456789ABCDEF"];
+    if TECHNICAL.contains(&lit) {
+        return false;
+    }
     let mut s = lit.to_string();
     // Unicode escapes (`\u{201c}`, read here without the backslash) and HTML tags
     // (`<h2>`) are not numbers anyone reads.
