@@ -427,7 +427,7 @@ fn cohort_name(id: &str) -> String {
     let month = id.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0);
     format!(
         "{} {}",
-        rules::calendar::month_name(month),
+        rules::date::month_name(month),
         id.get(0..4).unwrap_or("")
     )
 }

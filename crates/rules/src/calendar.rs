@@ -214,11 +214,11 @@ pub fn schedule(date: NaiveDate, count: u32) -> Result<Schedule, InputError> {
     let upcoming = upcoming(date, count).ok_or_else(|| too_late("date"))?;
     let cohort = upcoming.first().cloned().ok_or_else(|| too_late("date"))?;
     let sessions = sessions(&cohort);
-    let months = |d: NaiveDate| format!("{} {}", month_name(d.month()), d.year());
+    let months = |d: NaiveDate| format!("{} {}", date::month_name(d.month()), d.year());
     let c = CALENDAR;
     let [first, second] = c.cohort_months;
     let findings = alloc::vec![
-        Finding::info(RuleId::P1, format!("The next cohort begins in {}; cohorts begin every {} and {}.", months(cohort.team_starts), month_name(first), month_name(second))),
+        Finding::info(RuleId::P1, format!("The next cohort begins in {}; cohorts begin every {} and {}.", months(cohort.team_starts), date::month_name(first), date::month_name(second))),
         Finding::info(RuleId::P2, format!("The physician leader, team leader and QI coach start preparing on {}: {} months to pick team members, scope the problem and start collecting baseline data.", date::long(cohort.preparation_starts), number_word(c.preparation_months))),
         Finding::info(RuleId::P3, format!("The whole team takes part from {} to graduation, estimated {} ({} months); the three leaders take part for {} months.", date::long(cohort.team_starts), date::long(cohort.graduation), number_word(c.team_months), number_word(c.leader_months))),
         Finding::info(RuleId::P4, format!("Team members attend {} {}-hour learning sessions; the dates shown are estimates, the program sets the real ones.", number_word(c.learning_sessions), number_word(c.session_hours))),
@@ -240,11 +240,6 @@ pub fn schedule(date: NaiveDate, count: u32) -> Result<Schedule, InputError> {
         steps: FIVE_STEPS.to_vec(),
         findings,
     })
-}
-
-/// The English name of month 1–12 (see [`date::month_name`]).
-pub fn month_name(month: u32) -> &'static str {
-    date::month_name(month)
 }
 
 /// One all-day entry of the calendar file.

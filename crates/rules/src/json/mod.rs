@@ -9,7 +9,6 @@
 mod obj;
 pub mod parse;
 pub mod requests;
-pub mod write;
 
 use alloc::boxed::Box;
 use alloc::format;
@@ -32,7 +31,6 @@ pub use parse::{parse, Json};
 pub use requests::{
     credit_request, fee_request, readiness_request, schedule_request, team_request,
 };
-pub use write::write;
 
 wire_enum! {
     /// The contract's verbs.
@@ -120,12 +118,6 @@ pub struct Assessment {
 pub fn respond(verb: &str, input: &str) -> Result<Value, InputError> {
     let answer = answer(verb, input)?;
     serde_json::to_value(&answer).map_err(unwritable)
-}
-
-/// Answers `verb` for the request text `input`, as JSON text (no intermediate value).
-pub fn respond_text(verb: &str, input: &str) -> Result<String, InputError> {
-    let answer = answer(verb, input)?;
-    serde_json::to_string(&answer).map_err(unwritable)
 }
 
 fn unwritable(e: serde_json::Error) -> InputError {
