@@ -44,6 +44,47 @@ pub fn count_literal(field: &str, text: &str, min: u32, max: u32) -> Result<u32,
     }
 }
 
+/// Why a number is not a whole count: its error code and the words for it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotWhole {
+    /// Below zero.
+    Negative,
+    /// A non-zero digit after the point, as written.
+    Fraction,
+    /// Larger than any count.
+    TooLarge,
+}
+
+impl NotWhole {
+    /// The error code it is refused with.
+    pub const fn code(self) -> ErrorCode {
+        match self {
+            NotWhole::Fraction => ErrorCode::NotInteger,
+            NotWhole::Negative | NotWhole::TooLarge => ErrorCode::OutOfRange,
+        }
+    }
+
+    /// What is wrong, after the number: "is negative".
+    pub const fn why(self) -> &'static str {
+        match self {
+            NotWhole::Negative => "is negative",
+            NotWhole::Fraction => "is not a whole number",
+            NotWhole::TooLarge => "is far too large",
+        }
+    }
+}
+
+/// The number as a whole, non-negative count, decided on the number as written.
+pub fn whole(d: &Decimal) -> Result<u64, NotWhole> {
+    if d.negative {
+        Err(NotWhole::Negative)
+    } else if !d.is_whole() {
+        Err(NotWhole::Fraction)
+    } else {
+        d.to_u64().ok_or(NotWhole::TooLarge)
+    }
+}
+
 /// [`count_literal`] for a number already read.
 pub fn count_decimal(
     field: &str,
@@ -52,21 +93,17 @@ pub fn count_decimal(
     min: u32,
     max: u32,
 ) -> Result<u32, InputError> {
-    let (code, why) = if d.negative {
-        (ErrorCode::OutOfRange, "is negative")
-    } else if !d.is_whole() {
-        (ErrorCode::NotInteger, "is not a whole number")
-    } else if let Some(n) = d.to_u64() {
-        return count(field, n, min, max);
-    } else {
-        (ErrorCode::OutOfRange, "is far too large")
+    let e = match whole(d) {
+        Ok(n) => return count(field, n, min, max),
+        Err(e) => e,
     };
     Err(InputError::new(
-        code,
+        e.code(),
         field,
         format!(
-            "{} {why}: give a whole number from {min} to {max}",
-            quote(text)
+            "{} {}: give a whole number from {min} to {max}",
+            quote(text),
+            e.why()
         ),
     ))
 }

@@ -8,6 +8,7 @@ use alloc::vec::Vec;
 use chrono::NaiveDate;
 
 use super::Json;
+use crate::bounds::{self, NotWhole};
 use crate::date;
 use crate::decimal::Decimal;
 use crate::error::{quote, ErrorCode, InputError};
@@ -149,18 +150,14 @@ impl<'a> Obj<'a> {
         let Some(d) = Decimal::parse(text) else {
             return refuse(ErrorCode::WrongType, "is not a number");
         };
-        if d.negative {
-            return refuse(
+        match bounds::whole(&d) {
+            Ok(n) => Ok(n),
+            // Bounds are the request's to check, so a negative count says only the floor.
+            Err(NotWhole::Negative) => refuse(
                 ErrorCode::OutOfRange,
                 "is negative: give a whole number, 0 or more",
-            );
-        }
-        if !d.is_whole() {
-            return refuse(ErrorCode::NotInteger, "is not a whole number");
-        }
-        match d.to_u64() {
-            Some(n) => Ok(n),
-            None => refuse(ErrorCode::OutOfRange, "is far too large"),
+            ),
+            Err(e) => refuse(e.code(), e.why()),
         }
     }
 
