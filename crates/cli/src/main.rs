@@ -17,7 +17,7 @@ use std::fs::File;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
-use rules::json::{MAX_INPUT_BYTES, VERBS};
+use rules::json::MAX_INPUT_BYTES;
 use rules::{ErrorCode, InputError};
 use serde_json::Value;
 
@@ -175,12 +175,9 @@ fn run(verb: &OsStr, file: Option<&OsStr>) -> Result<Value, InputError> {
 /// Checks the verb, then reads the request text: never more than the limit plus one
 /// byte, and UTF-8.
 fn read_request(verb: &OsStr, file: Option<&OsStr>) -> Result<String, InputError> {
-    match verb.to_str() {
-        Some(v) if VERBS.contains(&v) => {}
-        // The rules crate words the refusal of an unknown verb; a verb that is not UTF-8
-        // is passed lossily (its replacement characters never spell a verb).
-        _ => return rules::respond(&verb.to_string_lossy(), "").map(|_| String::new()),
-    }
+    // The rules crate words the refusal of an unknown verb; a verb that is not UTF-8 is
+    // checked lossily (its replacement characters never spell a verb).
+    rules::json::check_verb(&verb.to_string_lossy())?;
     let bytes = match file {
         None => read_limited(io::stdin().lock()).map_err(|e| io_error("stdin", &e))?,
         Some(path) => File::open(path)
