@@ -11,12 +11,10 @@
 // (favicon included), and the app still answers as you type.
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { DIST, launch, openPage, screenshot } from './harness.mjs';
-import { PAGE_HEADERS, serve } from './serve.mjs';
+import { DIST, openPage, screenshot, startSite } from './harness.mjs';
+import { PAGE_HEADERS } from './serve.mjs';
 
 /** The app page's policy, exactly as index.html writes it. */
 const APP_CSP =
@@ -78,19 +76,14 @@ function assertClean(record, consoleErrors, where) {
 describe(`Content-Security-Policy: ${DIST}`, () => {
   let server;
   let browser;
+  let close;
 
   before(async () => {
-    assert.ok(
-      existsSync(join(DIST, 'index.html')),
-      `${DIST}/index.html does not exist: build the site first (trunk build) or set DIST`,
-    );
-    server = await serve(DIST);
-    browser = await launch();
+    ({ server, browser, close } = await startSite());
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await close?.();
   });
 
   /** Opens `path` watched; returns what openPage returns plus the record. */

@@ -6,6 +6,7 @@
 // downloads one. Playwright gives every launch a fresh temporary profile of its own, so no
 // --user-data-dir is passed here (it would refuse one in `args`).
 
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -130,19 +131,32 @@ export const DIST = process.env.DIST
   : fileURLToPath(new URL('../dist', import.meta.url));
 
 /**
- * Serves DIST on 127.0.0.1, launches Chromium and opens `path` there (see openPage).
- * @returns {Promise<{page, consoleErrors: string[], foreignRequests: string[], url: string, close: () => Promise<void>}>}
+ * Serves DIST on 127.0.0.1 and launches Chromium, failing with a clear message when DIST
+ * holds no built site. Close both with `close()`.
+ * @returns {Promise<{server: {url: string, close: () => Promise<void>}, browser, close: () => Promise<void>}>}
  */
-export async function openSite(path, viewport = { width: 1280, height: 900 }) {
+export async function startSite() {
+  if (!existsSync(join(DIST, 'index.html'))) {
+    throw new Error(`${DIST}/index.html does not exist: build the site first (trunk build) or set DIST`);
+  }
   const server = await serve(DIST);
   const browser = await launch();
-  const opened = await openPage(browser, `${server.url}${path}`, viewport);
   return {
-    ...opened,
-    url: server.url,
+    server,
+    browser,
     close: async () => {
       await browser.close();
       await server.close();
     },
   };
+}
+
+/**
+ * Serves DIST on 127.0.0.1, launches Chromium and opens `path` there (see openPage).
+ * @returns {Promise<{page, consoleErrors: string[], foreignRequests: string[], url: string, close: () => Promise<void>}>}
+ */
+export async function openSite(path, viewport = { width: 1280, height: 900 }) {
+  const { server, browser, close } = await startSite();
+  const opened = await openPage(browser, `${server.url}${path}`, viewport);
+  return { ...opened, url: server.url, close };
 }

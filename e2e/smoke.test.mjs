@@ -8,12 +8,9 @@
 // failing run leaves one to look at).
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { DIST, describeViolations, launch, openPage, runAxe, screenshot } from './harness.mjs';
-import { serve } from './serve.mjs';
+import { DIST, describeViolations, openPage, runAxe, screenshot, startSite } from './harness.mjs';
 
 
 const VIEWPORTS = [
@@ -24,19 +21,14 @@ const VIEWPORTS = [
 describe(`smoke: ${DIST}`, () => {
   let server;
   let browser;
+  let close;
 
   before(async () => {
-    assert.ok(
-      existsSync(join(DIST, 'index.html')),
-      `${DIST}/index.html does not exist: build the site first (trunk build) or set DIST`,
-    );
-    server = await serve(DIST);
-    browser = await launch();
+    ({ server, browser, close } = await startSite());
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
+    await close?.();
   });
 
   for (const vp of VIEWPORTS) {
