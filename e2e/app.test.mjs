@@ -2,8 +2,9 @@
 //
 // A department fills in the whole app as a user would — by typing, clicking and using the
 // keyboard — and the answers on screen are checked against the rule book. Along the way:
-// no console errors, no request leaving the origin, zero axe-core WCAG 2.x A/AA violations
-// on every view at desktop and phone width, and a screenshot of each view in e2e/screenshots/.
+// Team, Fees and Summary agree on the projects; no console errors, no request leaving the
+// origin, zero axe-core WCAG 2.x A/AA violations on every view at desktop and phone width,
+// and a screenshot of each view in e2e/screenshots/.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -11,6 +12,11 @@ import { after, before, describe, test } from 'node:test';
 import { describeViolations, openSite, runAxe, screenshot } from './harness.mjs';
 
 const VIEWS = ['readiness', 'team', 'fees', 'calendar', 'credits', 'summary'];
+
+/** Answers a yes/no question, found by the start of its wording. */
+export async function answer(page, question, yes) {
+  await page.getByRole('group', { name: question }).getByLabel(yes ? 'Yes' : 'No', { exact: true }).check();
+}
 
 describe('the app, end to end', () => {
   let site;
@@ -33,55 +39,25 @@ describe('the app, end to end', () => {
     await page.locator('main h2').first().waitFor();
   };
 
-  test('readiness: answering the three commitments gives a verdict and a k-of-7 score', async () => {
-    const main = page.locator('main');
-    await assert.doesNotReject(main.getByText('Not yet: some commitments are unmet.').waitFor());
-    await page.getByLabel('We have named an organizational sponsor').check();
-    await page.getByLabel('We have named a clinical leader').check();
+  test('readiness: neutral until answered, then a verdict naming what is unmet, and a k-of-7 score', async () => {
+    const verdict = page.locator('.verdict');
+    assert.match(await verdict.innerText(), /Not answered yet: 5 questions to answer/);
+    assert.equal(await page.locator('.verdict .bad').count(), 0, 'no red verdict before any answer');
+    assert.equal(await page.getByLabel('Our QI coach…').inputValue(), '', 'the coach question starts unanswered');
+    await answer(page, /We have named an organizational sponsor/, true);
+    await answer(page, /We have named a clinical leader/, true);
     await page.getByLabel('Our QI coach…').selectOption('experienced');
-    await page.getByLabel('We can perform manual audits.').check();
-    await page.getByLabel('We can report data throughout ImPower.').check();
-    await page.getByLabel(/^S1:/).check();
-    await page.getByLabel(/^S2:/).check();
-    assert.match(await page.locator('.verdict').innerText(), /You meet the three critical commitments\. Success factors: 3 of 7\./);
-    assert.equal(await page.getByLabel(/^S3:/).isChecked(), true, 'S3 follows the experienced coach');
-    assert.match(await main.innerText(), /S4:[^\n]*sponsor/);
+    await answer(page, /We can perform manual audits/, true);
+    await answer(page, /We can report data throughout ImPower/, false);
+    assert.match(await verdict.innerText(), /Not yet: C3 \(audits and data\) is not met\.\s+Next: Arrange the capability to report data/);
+    await answer(page, /We can report data throughout ImPower/, true);
+    await answer(page, /^S1:/, true);
+    await answer(page, /^S2:/, true);
+    // S3 follows the experienced coach, S4 and S5 follow C1 and C3: 5 of 7.
+    assert.match(await verdict.innerText(), /You meet the three critical commitments\.\s+Success factors: 5 of 7\./);
+    assert.equal(await page.getByRole('group', { name: /^S3:/ }).getByLabel('Yes').isChecked(), true);
+    assert.match(await page.getByRole('group', { name: /^S4:/ }).innerText(), /Follows your answer to C1/);
     await screenshot(page, 'app-readiness');
-  });
-
-  test('fees: seven projects cost $36,000 with #3 and #6 discounted, typed in', async () => {
-    await show('Fees');
-    const projects = page.getByLabel('Projects planned');
-    await projects.fill('');
-    await projects.pressSequentially('7');
-    assert.equal(await page.locator('#fees-total').innerText(), '$36,000');
-    const rows = page.locator('table.fees tbody tr');
-    assert.equal(await rows.count(), 7);
-    assert.match(await rows.nth(2).innerText(), /#3\s+\$3,000 — discounted/);
-    assert.match(await rows.nth(5).innerText(), /#6\s+\$3,000 — discounted/);
-    assert.match(await page.locator('main').innerText(), /7 project teams and at least 4 QI coaches/);
-    await page.getByLabel(/^Earlier projects/).fill('2');
-    assert.equal(await page.locator('#fees-total').innerText(), '$33,000', 'projects #3 to #9: #3, #6, #9 discounted');
-    const compare = await page.locator('table.compare').innerText();
-    assert.match(compare, /1\s+\$3,000/);
-    await screenshot(page, 'app-fees');
-  });
-
-  test('bad input shows an inline error and a summary; everything else keeps working', async () => {
-    const projects = page.getByLabel('Projects planned');
-    for (const [text, message] of [['abc', /is not a number/], ['-3', /is negative/], ['1000000000000', /out of range/], ['2.5', /not a whole number/]]) {
-      await projects.fill(text);
-      assert.match(await page.locator('#fee-projects-error').innerText(), message);
-      assert.equal(await projects.getAttribute('aria-invalid'), 'true');
-      assert.match(await page.locator('.error-summary').innerText(), /Projects planned/);
-    }
-    assert.equal(await page.locator('table.compare tbody tr').count(), 6, 'the side-by-side still answers');
-    await page.locator('.error-summary a').first().click();
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'fee-projects', 'the summary link moves focus to the field');
-    await screenshot(page, 'app-fees-error');
-    await projects.fill('3');
-    assert.equal(await page.locator('#fees-total').innerText(), '$15,000', 'projects #3 to #5 after 2 earlier ones');
-    assert.equal(await page.locator('#fee-projects-error').count(), 0);
   });
 
   test('team: two projects, every finding per project and per person, required hours', async () => {
@@ -89,8 +65,14 @@ describe('the app, end to end', () => {
     await page.getByLabel('Number of projects').fill('2');
     await page.getByLabel('Collaborative of project 1').selectOption('mammography_positioning');
     await page.locator('#person-3-data').check();
-    await page.locator('#add-person').click();
-    await page.locator('#add-person').click();
+    for (const [id, name] of [[5, 'Ann Member'], [6, 'Bo Member']]) {
+      await page.locator('#add-person').click();
+      assert.equal(await page.evaluate(() => document.activeElement?.id), `person-${id}-name`, 'focus moves to the new name');
+      await page.keyboard.type(name);
+      await page.getByLabel(`Hours a week person ${id} can give`).fill('4');
+      await page.locator(`#person-${id}-new-role`).selectOption('team_member');
+      await page.locator(`#person-${id}`).getByRole('button', { name: 'Add role' }).click();
+    }
     const main = page.locator('main');
     assert.match(await main.innerText(), /Project 2 has no project sponsor/);
     assert.match(await main.innerText(), /Project 1 goes through the Mammography Positioning collaborative/);
@@ -99,14 +81,56 @@ describe('the app, end to end', () => {
     await page.locator('#person-4-new-project').selectOption('2');
     await page.locator('#person-4').getByRole('button', { name: 'Add role' }).click();
     assert.match(await page.locator('#person-4').innerText(), /Needs 16 h a week[^\n]*gives 8 h\.\s*8 h short\./);
+    // An unreadable field is never read as 0, and blocks the verdict.
     await page.locator('#person-3-hours').fill('ten');
     assert.match(await page.locator('#person-3-hours-error').innerText(), /is not a number/);
-    await page.locator('#person-3-hours').fill('7');
+    assert.match(await page.locator('.verdict').innerText(), /1 field to fix before the team can be checked/);
+    assert.doesNotMatch(await page.locator('#person-3').innerText(), /short/);
+    await page.locator('#person-3-hours').fill('7.5');
     await page.getByLabel('Weekly hours as stated on').selectOption('learning-network');
     assert.match(await page.locator('#person-2').innerText(), /Needs 2 h a week under the ACR Learning Network/);
     await page.getByText('Where the two pages differ on weekly hours').click();
     assert.match(await page.locator('details.editions').innerText(), /Physician leader\t4 h\n“Time commitment: 4 hours\/week”\t2 h/);
     await screenshot(page, 'app-team');
+  });
+
+  test('fees: the team\'s projects are priced; pricing another number is an explicit choice', async () => {
+    await show('Fees');
+    const projects = page.getByLabel('Projects planned');
+    assert.equal(await projects.inputValue(), '2', 'the same projects as the team');
+    assert.equal(await page.locator('#fees-total').innerText(), '$12,000');
+    await page.getByLabel('Price a different number of projects than the team plans').check();
+    const other = page.getByLabel('Projects to price');
+    await other.fill('');
+    await other.pressSequentially('7');
+    assert.equal(await page.locator('#fees-total').innerText(), '$36,000');
+    const rows = page.locator('table.fees tbody tr');
+    assert.equal(await rows.count(), 7);
+    assert.match(await rows.nth(2).innerText(), /#3\s+\$3,000 — discounted/);
+    assert.match(await rows.nth(5).innerText(), /#6\s+\$3,000 — discounted/);
+    assert.match(await page.locator('main').innerText(), /7 project teams and at least 4 QI coaches/);
+    await page.getByLabel(/^Earlier projects/).fill('2');
+    assert.equal(await page.locator('#fees-total').innerText(), '$33,000', 'projects #3 to #9: #3, #6, #9 discounted');
+    await screenshot(page, 'app-fees');
+  });
+
+  test('bad input shows an inline error and a count of fields to fix; everything else keeps working', async () => {
+    const other = page.getByLabel('Projects to price');
+    for (const [text, message] of [['abc', /is not a number/], ['-3', /is negative/], ['1000000000000', /out of range/], ['2.5', /not a whole number/]]) {
+      await other.fill(text);
+      await other.blur();
+      assert.match(await page.locator('#price-other-error').innerText(), message);
+      assert.equal(await other.getAttribute('aria-invalid'), 'true');
+      assert.match(await page.locator('.error-summary').innerText(), /1 field to fix/);
+    }
+    assert.equal(await page.locator('table.compare tbody tr').count(), 6, 'the side-by-side still answers');
+    await page.locator('.error-summary summary').click();
+    await page.locator('.error-summary a').first().click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'price-other', 'the summary link moves focus to the field');
+    await screenshot(page, 'app-fees-error');
+    await page.getByLabel('Price a different number of projects than the team plans').uncheck();
+    assert.equal(await page.locator('#fees-total').innerText(), '$9,000', 'the team\'s 2 projects, #3 and #4 after 2 earlier');
+    assert.equal(await page.locator('.error-summary a').count(), 0);
   });
 
   test('calendar: the next cohort from a date, with sessions and deadlines', async () => {
@@ -143,30 +167,35 @@ describe('the app, end to end', () => {
     assert.ok(text.split('\r\n').every((l) => Buffer.byteLength(l) <= 75), 'lines folded at 75 octets');
   });
 
-  test('credits: what a participant can claim, what blocks it, and by when', async () => {
+  test('credits: what each participant can claim, what blocks it, and by when', async () => {
     await show('Credits');
     await page.getByLabel('Graduation date (YYYY-MM-DD)').fill('2025-02-18');
+    await page.locator('#add-participant').click();
+    await page.keyboard.type('Dr. Ada');
+    const first = page.locator('fieldset.person').nth(0);
+    await first.getByLabel(/^Physician/).check();
+    for (const stage of ['A', 'B', 'C']) await first.getByLabel(new RegExp(`^Stage ${stage}`)).check();
+    await first.getByLabel(/^Named on the Team Roster/).check();
+    await first.getByLabel(/^Opted in/).check();
     const result = page.locator('.credit-result').first();
     assert.match(await result.innerText(), /20 credits · AMA PRA Category 1 Credits™/);
     assert.match(await result.innerText(), /Cannot be claimed today\. Deadline 18 May 2025 \(passed \d+ days ago\)/);
     assert.match(await result.innerText(), /The site must still submit: Team Roster, Project Charter, A3, Sustain Plan, Graduation Presentation/);
     await page.locator('#add-participant').click();
+    await page.keyboard.type('Bo');
     const second = page.locator('fieldset.person').nth(1);
-    await second.getByLabel(/^Stage B/).uncheck();
+    for (const stage of ['A', 'C']) await second.getByLabel(new RegExp(`^Stage ${stage}`)).check();
     assert.match(await page.locator('.credit-result').nth(1).innerText(), /15 credits · Certificate of Participation/);
     await screenshot(page, 'app-credits');
   });
 
-  test('summary: everything on one view', async () => {
+  test('summary: the same answers as every other view', async () => {
     await show('Summary');
     const text = await page.locator('main').innerText();
-    // Editing the team answered C1 and C2 from the roster: project 2 has no sponsor yet, and
-    // the roster's coach is learning QI, so S3 is no longer met.
-    assert.match(text, /Does not yet meet the three critical commitments\. 2 of 7 key success factors/);
-    assert.match(text, /C1 not met/);
-    assert.match(text, /3 projects: \$15,000 in total \(2 QI coaches needed\)/);
+    assert.match(text, /Meets the three critical commitments\. 5 of 7 key success factors/);
+    assert.match(text, /2 projects: \$9,000 in total \(1 QI coach needed\)/, 'the team\'s two projects, after 2 earlier');
     assert.match(text, /Next cohort March 2027/);
-    assert.match(text, /Participant 1: 20 credits/);
+    assert.match(text, /Dr\. Ada: 20 credits/);
     await screenshot(page, 'app-summary');
   });
 
@@ -180,7 +209,7 @@ describe('the app, end to end', () => {
     assert.match(text, /Our interpretation: Both readings/);
   });
 
-  test('the keyboard reaches every view, with a visible focus', async () => {
+  test('the keyboard reaches every view, with a visible focus; a view takes focus and its own title', async () => {
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'ImPower readiness' }).waitFor();
     await page.keyboard.press('Tab');
@@ -196,6 +225,8 @@ describe('the app, end to end', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 2, name: 'When would you start and finish?' }).waitFor();
     assert.equal(await page.getByRole('link', { name: 'Calendar', exact: true }).getAttribute('aria-current'), 'page');
+    await page.waitForFunction(() => document.activeElement?.id === 'cal-h');
+    assert.equal(await page.title(), 'Calendar · ImPower readiness');
   });
 
   test('no axe violations on any view, at desktop and phone width', async () => {

@@ -38,7 +38,7 @@ fn main() {
     let starter = State::new(today);
     let mut big = State::new(today);
     big.apply(Action::Projects("10".into()));
-    big.apply(Action::FeeProjects("100".into()));
+    big.apply(Action::PriceOther(Some("100".into())));
     for i in 0..60 {
         big.apply(Action::AddPerson);
         let id = big.people.last().map(|p| p.id).unwrap_or(0);

@@ -24,6 +24,9 @@ pub struct FieldError {
     pub label: String,
     /// What is wrong and what to do.
     pub message: String,
+    /// Typing on cannot make the text valid, so the error shows at once (otherwise it
+    /// waits until the user leaves the field).
+    pub settled: bool,
 }
 
 /// One credit participant's answer.
@@ -37,15 +40,51 @@ pub struct ParticipantCredit {
     pub report: CreditReport,
 }
 
+/// How a success factor stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FactorState {
+    /// Answered yes or no.
+    Answered(bool),
+    /// Not answered, so far following the answer to a commitment (S4 from C1's
+    /// sponsor, S5 from C3); `None` while that commitment is unanswered.
+    Follows(rules::RuleId, Option<bool>),
+    /// Derived from the coach answer (S3); `None` while the coach is unanswered.
+    Derived(Option<bool>),
+    /// Not answered yet.
+    Unanswered,
+}
+
+impl FactorState {
+    /// Whether it counts as met (unanswered counts as not met).
+    pub fn met(self) -> bool {
+        match self {
+            FactorState::Answered(b) => b,
+            FactorState::Follows(_, b) | FactorState::Derived(b) => b.unwrap_or(false),
+            FactorState::Unanswered => false,
+        }
+    }
+}
+
 /// Every answer for a state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Results {
-    /// Readiness.
-    pub readiness: ReadinessReport,
+    /// Readiness, once every commitment question is answered.
+    pub readiness: Option<ReadinessReport>,
+    /// How many of the commitment questions are still unanswered.
+    pub readiness_unanswered: usize,
+    /// Each success factor's standing, S1–S7.
+    pub factors: [FactorState; 7],
     /// C1 and C2 were answered from the team roster.
     pub readiness_from_team: Option<(bool, bool, rules::readiness::Qi)>,
-    /// The team verdict, when the project count is usable.
+    /// The team findings, when the project count is usable. While a team field cannot
+    /// be read, `team_blocked` says so and no verdict is given.
     pub team: Option<TeamReport>,
+    /// A team field cannot be read, so the team has no verdict yet.
+    pub team_blocked: bool,
+    /// Roster positions whose hours cannot be read (their hours are not judged).
+    pub unknown_hours: Vec<usize>,
+    /// The number of projects the fee estimate prices, and whether it is the team's.
+    pub priced_projects: Option<(u32, bool)>,
     /// The fee estimate, when the counts are usable.
     pub fees: Option<FeeEstimate>,
     /// 1 to 6 projects side by side, after the earlier projects.
@@ -66,6 +105,11 @@ impl Results {
             .filter(|e| e.view == view)
             .cloned()
             .collect()
+    }
+
+    /// Whether a field's error shows at once (typing on cannot fix it).
+    pub fn settled(&self, id: &str) -> bool {
+        self.errors.iter().any(|e| e.id == id && e.settled)
     }
 
     /// The message for one field, if it is unusable.
@@ -111,6 +155,34 @@ fn sentence(message: &str) -> String {
     s
 }
 
+/// Whether typing on can no longer make a number field valid: a character that is not
+/// part of a plain number, a value already above `max`, a sign, or more than `places`
+/// decimal places. (An empty field, or `0` in a field from 1, may still become valid.)
+pub fn settled_number(text: &str, max: u32, places: usize) -> bool {
+    let t = text.trim();
+    if t.chars().any(|c| !(c.is_ascii_digit() || c == '.')) {
+        return true;
+    }
+    let (whole, frac) = t.split_once('.').unwrap_or((t, ""));
+    if frac.contains('.') || frac.trim_end_matches('0').len() > places {
+        return true;
+    }
+    let digits = whole.trim_start_matches('0');
+    digits.len() > 10 || digits.parse::<u64>().is_ok_and(|n| n > u64::from(max))
+}
+
+/// Whether typing on can no longer make a date field valid: it is not the start of
+/// `YYYY-MM-DD`, or it is complete.
+pub fn settled_date(text: &str) -> bool {
+    let t = text.trim();
+    let shape = t.bytes().enumerate().all(|(i, c)| match i {
+        4 | 7 => c == b'-',
+        0..=9 => c.is_ascii_digit(),
+        _ => false,
+    });
+    !shape || t.len() >= 10
+}
+
 /// The element id of a person's field.
 pub fn person_field(id: u32, field: &str) -> String {
     format!("person-{id}-{field}")
@@ -119,20 +191,38 @@ pub fn person_field(id: u32, field: &str) -> String {
 /// Evaluates everything.
 pub fn evaluate(s: &State) -> Results {
     let mut errors = Vec::new();
-    let mut err = |view, id: &str, label: &str, message: String| {
+    let mut err = |view, id: &str, label: &str, message: String, settled: bool| {
         errors.push(FieldError {
             view,
             id: id.into(),
             label: label.into(),
             message,
+            settled,
         });
     };
 
     // Team (T1–T8), built from the usable parts of the roster.
     let projects = parse_count(&s.projects, "projects", 1, MAX_PROJECTS);
     if let Err(m) = &projects {
-        err(View::Team, "team-projects", "Number of projects", m.clone());
+        let done = settled_number(&s.projects, MAX_PROJECTS, 0);
+        err(
+            View::Team,
+            "team-projects",
+            "Number of projects",
+            m.clone(),
+            done,
+        );
+        if s.price_other.is_none() {
+            err(
+                View::Fees,
+                "fee-projects",
+                "Projects planned",
+                m.clone(),
+                done,
+            );
+        }
     }
+    let mut unknown_hours = Vec::new();
     let mut people = Vec::with_capacity(s.people.len());
     let mut seen = std::collections::BTreeSet::new();
     for (i, p) in s.people.iter().enumerate() {
@@ -140,7 +230,9 @@ pub fn evaluate(s: &State) -> Results {
         let mut name = match team::check_name(&p.name, "name") {
             Ok(n) => n.to_string(),
             Err(e) => {
-                err(View::Team, &field, "Name", sentence(&e.message));
+                let label = format!("Name of person {}", i + 1);
+                let done = p.name.chars().any(char::is_control);
+                err(View::Team, &field, &label, sentence(&e.message), done);
                 format!("Person {}", i + 1)
             }
         };
@@ -150,6 +242,7 @@ pub fn evaluate(s: &State) -> Results {
                 &field,
                 &format!("Name of {name}"),
                 "Another person has this name: give each person a different name.".into(),
+                false,
             );
         }
         // Whatever was typed, the roster gets a usable, unique name, so the team always
@@ -167,10 +260,14 @@ pub fn evaluate(s: &State) -> Results {
                 err(
                     View::Team,
                     &person_field(p.id, "hours"),
-                    &format!("Hours a week of {name}"),
+                    &format!("Hours a week of person {}", i + 1),
                     m,
+                    settled_number(&p.hours, rules::bounds::MAX_HOURS, 2),
                 );
-                Hours::ZERO
+                // Never read as 0: the person's hours are not judged until they can
+                // be read (their T7 findings are dropped below).
+                unknown_hours.push(i);
+                Hours::whole(rules::bounds::MAX_HOURS)
             }
         };
         let n = *projects.as_ref().unwrap_or(&1);
@@ -195,32 +292,96 @@ pub fn evaluate(s: &State) -> Results {
         let collab = s.collaboratives.iter().take(*n as usize).copied().collect();
         TeamRequest::new(s.edition, u64::from(*n), collab, people).ok()
     });
-    let team = team_request.as_ref().map(team::validate);
+    let mut team = team_request.as_ref().map(team::validate);
+    if let Some(t) = team.as_mut() {
+        let unknown: Vec<String> = unknown_hours
+            .iter()
+            .filter_map(|i| t.people.get(*i).map(|h| h.name.clone()))
+            .collect();
+        t.findings.retain(|f| {
+            !(f.rule == rules::RuleId::T7
+                && f.severity == rules::Severity::Warning
+                && f.person.as_ref().is_some_and(|p| unknown.contains(p)))
+        });
+    }
 
-    // Readiness (C1–C3, S1–S7), with C1/C2 from the roster when there is one.
+    // Readiness (C1–C3, S1–S7), with C1/C2 from the roster only by the user's choice.
     let derived = team_request
         .as_ref()
         .filter(|t| s.roster_answers && !t.people().is_empty())
         .map(readiness::from_team);
-    let (sponsor, clinical_leader, coach) =
-        derived.unwrap_or((s.sponsor, s.clinical_leader, s.coach));
-    let readiness = readiness::assess(&ReadinessInput {
+    let (sponsor, clinical_leader, coach) = match derived {
+        Some((a, b, c)) => (Some(a), Some(b), Some(c)),
+        None => (s.sponsor, s.clinical_leader, s.coach),
+    };
+    let c3 = s.can_audit.zip(s.can_report_data).map(|(a, b)| a && b);
+    let factors: [FactorState; 7] = std::array::from_fn(|i| match (i, s.factors[i]) {
+        (readiness::S3_INDEX, _) => FactorState::Derived(coach.map(|q| q.meets_s3())),
+        (_, Some(b)) => FactorState::Answered(b),
+        (3, None) => FactorState::Follows(rules::RuleId::C1, sponsor),
+        (4, None) => FactorState::Follows(rules::RuleId::C3, c3),
+        _ => FactorState::Unanswered,
+    });
+    let answers = [
+        sponsor,
+        clinical_leader,
+        coach.map(|_| true),
+        s.can_audit,
+        s.can_report_data,
+    ];
+    let readiness_unanswered = answers.iter().filter(|a| a.is_none()).count();
+    let readiness = match (
         sponsor,
         clinical_leader,
         coach,
-        can_audit: s.can_audit,
-        can_report_data: s.can_report_data,
-        success_factors: s.factors,
-    });
+        s.can_audit,
+        s.can_report_data,
+    ) {
+        (
+            Some(sponsor),
+            Some(clinical_leader),
+            Some(coach),
+            Some(can_audit),
+            Some(can_report_data),
+        ) => Some(readiness::assess(&ReadinessInput {
+            sponsor,
+            clinical_leader,
+            coach,
+            can_audit,
+            can_report_data,
+            success_factors: factors.map(FactorState::met),
+        })),
+        _ => None,
+    };
 
-    // Fees (F1–F4).
-    let fee_n = parse_count(&s.fee_projects, "projects", 1, MAX_PROJECTS);
-    if let Err(m) = &fee_n {
-        err(View::Fees, "fee-projects", "Projects planned", m.clone());
-    }
+    // Fees (F1–F4): the team's projects, or another number by the user's choice.
+    let fee_n = match &s.price_other {
+        None => projects.clone().map(|n| (n, true)),
+        Some(text) => {
+            let n = parse_count(text, "projects", 1, MAX_PROJECTS);
+            if let Err(m) = &n {
+                let done = settled_number(text, MAX_PROJECTS, 0);
+                err(
+                    View::Fees,
+                    "price-other",
+                    "Projects to price",
+                    m.clone(),
+                    done,
+                );
+            }
+            n.map(|n| (n, false))
+        }
+    };
     let prior = parse_count(&s.prior_projects, "prior_projects", 0, MAX_PRIOR_PROJECTS);
     if let Err(m) = &prior {
-        err(View::Fees, "prior-projects", "Earlier projects", m.clone());
+        let done = settled_number(&s.prior_projects, MAX_PRIOR_PROJECTS, 0);
+        err(
+            View::Fees,
+            "prior-projects",
+            "Earlier projects",
+            m.clone(),
+            done,
+        );
     }
     let estimate = |n: u32, p: u32| {
         FeeRequest::new(u64::from(n), u64::from(p))
@@ -228,7 +389,7 @@ pub fn evaluate(s: &State) -> Results {
             .ok()
     };
     let fee_estimate = match (&fee_n, &prior) {
-        (Ok(n), Ok(p)) => estimate(*n, *p),
+        (Ok((n, _)), Ok(p)) => estimate(*n, *p),
         _ => None,
     };
     let fee_table = match &prior {
@@ -242,7 +403,13 @@ pub fn evaluate(s: &State) -> Results {
     let schedule = match parse_date(&s.plan_date) {
         Ok(d) => calendar::schedule(d, calendar::DEFAULT_COHORTS).ok(),
         Err(m) => {
-            err(View::Calendar, "plan-date", "Plan from", m);
+            err(
+                View::Calendar,
+                "plan-date",
+                "Plan from",
+                m,
+                settled_date(&s.plan_date),
+            );
             None
         }
     };
@@ -289,13 +456,25 @@ pub fn evaluate(s: &State) -> Results {
                 }
             }
         }
-        Err(m) => err(View::Credits, "graduation", "Graduation date", m),
+        Err(m) => err(
+            View::Credits,
+            "graduation",
+            "Graduation date",
+            m,
+            settled_date(&s.graduation),
+        ),
     }
 
+    let team_blocked = errors.iter().any(|e| e.view == View::Team);
     Results {
         readiness,
+        readiness_unanswered,
+        factors,
         readiness_from_team: derived,
         team,
+        team_blocked,
+        unknown_hours,
+        priced_projects: fee_n.ok(),
         fees: fee_estimate,
         fee_table,
         schedule,

@@ -9,6 +9,9 @@
 
 pub mod app;
 pub mod eval;
+pub mod export;
+pub mod persist;
+pub mod share;
 pub mod state;
 pub mod ui;
 pub mod views;
@@ -32,12 +35,6 @@ pub fn today() -> NaiveDate {
         now.get_date(),
     )
     .unwrap_or_default()
-}
-
-/// The view named by the URL fragment, if any.
-pub fn view_from_url() -> Option<state::View> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    state::View::parse(hash.trim_start_matches('#'))
 }
 
 thread_local! {
@@ -93,12 +90,17 @@ pub fn start() {
     };
     root.set_inner_html("");
     register_root(&root);
+    let today = today();
+    let start = persist::start(today, &persist::current_hash(), persist::saved());
     let props = app::AppProps {
-        today: today(),
-        view: view_from_url().unwrap_or(state::View::Readiness),
+        today,
+        view: start.state.view,
         embedded: false,
         config: app::Config::default(),
         on_change: None,
+        initial: Some(std::rc::Rc::new(start.state)),
+        notice: start.notice,
+        set_aside: start.set_aside || persist::set_aside_copy().is_some(),
     };
     yew::Renderer::<app::App>::with_root_and_props(root, props).render();
 }

@@ -1,6 +1,10 @@
 //! The app's one state and its reducer. No HTML here and no rules: the state holds what
-//! the user typed (as typed, so bad input can be shown next to its field) and
+//! the user typed (as typed, so bad input can be shown next to its field), and
 //! `crate::eval` turns it into answers with the `rules` crate.
+//!
+//! Every view reads this one state: there is one set of projects (the team's), which
+//! the fee estimate prices unless the user explicitly chooses to price another number.
+//! An answer the user has not given is `None`, never a default.
 
 use std::rc::Rc;
 
@@ -67,6 +71,23 @@ impl View {
     pub fn parse(s: &str) -> Option<View> {
         View::ALL.into_iter().find(|v| v.key() == s)
     }
+
+    /// The id prefix of the view's heading (`{id}-h`).
+    pub fn heading_id(self) -> &'static str {
+        match self {
+            View::Readiness => "readiness",
+            View::Team => "team",
+            View::Fees => "fees",
+            View::Calendar => "cal",
+            View::Credits => "cr",
+            View::Summary => "sum",
+        }
+    }
+
+    /// The view's position in [`View::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
 }
 
 /// A person as typed in the team builder.
@@ -84,8 +105,23 @@ pub struct PersonDraft {
     pub data_access: bool,
     /// QI experience.
     pub qi: Qi,
-    /// Roles, as (role, project) pairs.
+    /// Roles, as (role, project) pairs, kept sorted.
     pub roles: Vec<(Role, u32)>,
+}
+
+impl PersonDraft {
+    /// A person with nothing filled in but an id.
+    pub fn blank(id: u32) -> Self {
+        PersonDraft {
+            id,
+            name: String::new(),
+            hours: String::new(),
+            physician: false,
+            data_access: false,
+            qi: Qi::None,
+            roles: Vec::new(),
+        }
+    }
 }
 
 /// A credit participant as entered.
@@ -105,6 +141,33 @@ pub struct ParticipantDraft {
     pub opted_in: bool,
 }
 
+impl ParticipantDraft {
+    /// A participant with nothing filled in but an id.
+    pub fn blank(id: u32) -> Self {
+        ParticipantDraft {
+            id,
+            name: String::new(),
+            physician: false,
+            stages: [false; 3],
+            on_roster: false,
+            opted_in: false,
+        }
+    }
+}
+
+/// Something removed, kept so the user can undo it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Removed {
+    /// A person, at their roster position.
+    Person(usize, PersonDraft),
+    /// A participant, at their position.
+    Participant(usize, ParticipantDraft),
+    /// A role of a person.
+    Role(u32, Role, u32),
+    /// Everything, by "Start again".
+    Everything(Box<State>),
+}
+
 /// Everything the user has entered.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -112,28 +175,35 @@ pub struct State {
     pub view: View,
     /// Today's local date (from the browser; the rules take it as input).
     pub today: NaiveDate,
-    /// Readiness: sponsor named.
-    pub sponsor: bool,
+    /// The organization's name, for the summary (optional).
+    pub organization: String,
+    /// Readiness: sponsor named (`None`: not answered yet).
+    pub sponsor: Option<bool>,
     /// Readiness: clinical leader named.
-    pub clinical_leader: bool,
+    pub clinical_leader: Option<bool>,
     /// Readiness: the coach's QI experience.
-    pub coach: Qi,
+    pub coach: Option<Qi>,
     /// Readiness: manual audits possible.
-    pub can_audit: bool,
+    pub can_audit: Option<bool>,
     /// Readiness: data reporting possible.
-    pub can_report_data: bool,
-    /// Readiness: S1–S7 as answered (S3 is derived from `coach`).
-    pub factors: [bool; 7],
+    pub can_report_data: Option<bool>,
+    /// Readiness: S1–S7 as answered. S3 is derived from the coach answer and never
+    /// stored; S4 and S5 follow C1 and C3 while `None`.
+    pub factors: [Option<bool>; 7],
+    /// Readiness: take C1/C2 from the team roster (only by the user's choice).
+    pub roster_answers: bool,
     /// Team: hours edition.
     pub edition: Edition,
-    /// Team: number of projects, as typed.
+    /// The number of projects, as typed: the team's, and the fee estimate's unless
+    /// `price_other` is set.
     pub projects: String,
     /// Team: collaborative of each project.
     pub collaboratives: Vec<Option<Collaborative>>,
     /// Team: the roster.
     pub people: Vec<PersonDraft>,
-    /// Fees: projects planned, as typed.
-    pub fee_projects: String,
+    /// Fees: a different number of projects to price than the team plans, as typed
+    /// (`None`: price the team's projects).
+    pub price_other: Option<String>,
     /// Fees: earlier projects, as typed.
     pub prior_projects: String,
     /// Calendar: the date to plan from, as typed (defaults to today).
@@ -146,29 +216,24 @@ pub struct State {
     pub documents: [bool; 5],
     /// Credits: participants.
     pub participants: Vec<ParticipantDraft>,
-    /// Readiness: take C1/C2 from the team roster (turned on by editing the team).
-    pub roster_answers: bool,
     /// The next id to give a person or participant.
     pub next_id: u32,
+    /// The last removal, for Undo.
+    pub removed: Option<Removed>,
 }
 
 impl State {
-    /// A fresh state for `today`, with a starter roster of empty roles to fill in, each
-    /// with the hours its role needs under the default edition.
+    /// A fresh state for `today`: nothing answered, one project, a starter roster of
+    /// the four leading roles (each with the hours its role needs under the default
+    /// edition) to rename, and the next cohort's dates.
     pub fn new(today: NaiveDate) -> Self {
         let edition = Edition::default();
         let person = |id, role: Role| PersonDraft {
-            id,
             name: role.title().into(),
             hours: starter_hours(edition, role).text(),
             physician: role == Role::PhysicianLeader,
-            data_access: false,
-            qi: if role == Role::QiCoach {
-                Qi::Learning
-            } else {
-                Qi::None
-            },
             roles: vec![(role, 1)],
+            ..PersonDraft::blank(id)
         };
         let graduation = rules::calendar::schedule(today, 1)
             .map(|s| rules::date::format(s.cohort.graduation))
@@ -176,12 +241,14 @@ impl State {
         State {
             view: View::Readiness,
             today,
-            sponsor: false,
-            clinical_leader: false,
-            coach: Qi::None,
-            can_audit: false,
-            can_report_data: false,
-            factors: [false; 7],
+            organization: String::new(),
+            sponsor: None,
+            clinical_leader: None,
+            coach: None,
+            can_audit: None,
+            can_report_data: None,
+            factors: [None; 7],
+            roster_answers: false,
             edition,
             projects: "1".into(),
             collaboratives: vec![None],
@@ -191,28 +258,31 @@ impl State {
                 person(3, Role::TeamLeader),
                 person(4, Role::QiCoach),
             ],
-            fee_projects: "1".into(),
+            price_other: None,
             prior_projects: "0".into(),
             plan_date: rules::date::format(today),
             graduation,
             stage_c_complete: false,
             documents: [false; 5],
-            participants: vec![ParticipantDraft {
-                id: 5,
-                name: "Participant 1".into(),
-                physician: true,
-                stages: [true, true, true],
-                on_roster: true,
-                opted_in: true,
-            }],
-            roster_answers: false,
-            next_id: 6,
+            participants: Vec::new(),
+            next_id: 5,
+            removed: None,
         }
     }
 
-    /// The number of projects the team builder plans, when the field is a valid count.
+    /// The number of projects the team plans, when the field is a valid count.
     pub fn team_projects(&self) -> Option<u32> {
         rules::bounds::count_text("projects", &self.projects, 1, rules::bounds::MAX_PROJECTS).ok()
+    }
+
+    /// The same state with the view and the undo memory left out: what is saved and
+    /// shared.
+    pub fn content(&self) -> State {
+        State {
+            view: View::Readiness,
+            removed: None,
+            ..self.clone()
+        }
     }
 }
 
@@ -221,6 +291,8 @@ impl State {
 pub enum Action {
     /// Show a view.
     Show(View),
+    /// The organization's name.
+    Organization(String),
     /// Take C1/C2 from the team roster, or ask them.
     RosterAnswers(bool),
     /// A readiness yes/no answer: which, and the answer.
@@ -233,16 +305,17 @@ pub enum Action {
     Edition(Edition),
     /// The number of projects, as typed.
     Projects(String),
+    /// Price a different number of projects than the team plans (`Some`), or the
+    /// team's (`None`).
+    PriceOther(Option<String>),
     /// The collaborative of project n (1-based).
     Collaborative(u32, Option<Collaborative>),
-    /// Add a person.
+    /// Add a person, with nothing filled in.
     AddPerson,
-    /// Remove a person by id.
+    /// Remove a person by id (undoable).
     RemovePerson(u32),
     /// Change a person's field.
     Person(u32, PersonEdit),
-    /// Fees: projects planned, as typed.
-    FeeProjects(String),
     /// Fees: earlier projects, as typed.
     PriorProjects(String),
     /// Calendar: plan from this date, as typed.
@@ -253,22 +326,19 @@ pub enum Action {
     StageC(bool),
     /// Credits: a document submitted or not.
     Document(Document, bool),
-    /// Add a participant.
+    /// Add a participant, with nothing filled in.
     AddParticipant,
-    /// Remove a participant by id.
+    /// Remove a participant by id (undoable).
     RemoveParticipant(u32),
     /// Change a participant's field.
     Participant(u32, ParticipantEdit),
-}
-
-impl Action {
-    /// Whether the action edits the team roster.
-    pub fn edits_team(&self) -> bool {
-        matches!(
-            self,
-            Action::Projects(_) | Action::AddPerson | Action::RemovePerson(_) | Action::Person(..)
-        )
-    }
+    /// Undo the last removal.
+    Undo,
+    /// Forget everything entered (undoable).
+    StartAgain,
+    /// Replace everything with a loaded state (a link, a file, this device's copy),
+    /// keeping the view shown.
+    Load(Box<State>),
 }
 
 /// The yes/no readiness questions.
@@ -333,22 +403,23 @@ impl Reducible for State {
 impl State {
     /// Applies one action.
     pub fn apply(&mut self, action: Action) {
-        if action.edits_team() {
-            self.roster_answers = true;
-        }
         match action {
             Action::Show(v) => self.view = v,
+            Action::Organization(name) => self.organization = name,
             Action::RosterAnswers(b) => self.roster_answers = b,
-            Action::Commitment(c, yes) => match c {
-                Commitment::Sponsor => self.sponsor = yes,
-                Commitment::ClinicalLeader => self.clinical_leader = yes,
-                Commitment::CanAudit => self.can_audit = yes,
-                Commitment::CanReportData => self.can_report_data = yes,
-            },
-            Action::Coach(q) => self.coach = q,
+            Action::Commitment(c, yes) => {
+                let slot = match c {
+                    Commitment::Sponsor => &mut self.sponsor,
+                    Commitment::ClinicalLeader => &mut self.clinical_leader,
+                    Commitment::CanAudit => &mut self.can_audit,
+                    Commitment::CanReportData => &mut self.can_report_data,
+                };
+                *slot = Some(yes);
+            }
+            Action::Coach(q) => self.coach = Some(q),
             Action::Factor(i, yes) => {
                 if let Some(f) = self.factors.get_mut(i) {
-                    *f = yes;
+                    *f = Some(yes);
                 }
             }
             Action::Edition(e) => self.edition = e,
@@ -358,45 +429,36 @@ impl State {
                     self.collaboratives.resize(n as usize, None);
                 }
             }
+            Action::PriceOther(other) => self.price_other = other,
             Action::Collaborative(n, c) => {
                 if let Some(slot) = self.collaboratives.get_mut((n as usize).wrapping_sub(1)) {
                     *slot = c;
                 }
             }
             Action::AddPerson => {
-                let id = self.next_id;
-                self.next_id += 1;
-                self.people.push(PersonDraft {
-                    id,
-                    name: format!("Person {}", self.people.len() + 1),
-                    hours: starter_hours(self.edition, Role::TeamMember).text(),
-                    physician: false,
-                    data_access: false,
-                    qi: Qi::None,
-                    roles: vec![(Role::TeamMember, 1)],
-                });
+                let id = self.take_id();
+                self.people.push(PersonDraft::blank(id));
             }
-            Action::RemovePerson(id) => self.people.retain(|p| p.id != id),
-            Action::Person(id, edit) => {
-                if let Some(p) = self.people.iter_mut().find(|p| p.id == id) {
-                    match edit {
-                        PersonEdit::Name(n) => p.name = n,
-                        PersonEdit::Hours(h) => p.hours = h,
-                        PersonEdit::Physician(b) => p.physician = b,
-                        PersonEdit::DataAccess(b) => p.data_access = b,
-                        PersonEdit::Qi(q) => p.qi = q,
-                        PersonEdit::Role(role, project, on) => {
-                            p.roles.retain(|r| *r != (role, project));
-                            if on {
-                                // Kept sorted by inserting in place (no sort routine in the build).
-                                let at = p.roles.partition_point(|r| *r < (role, project));
-                                p.roles.insert(at, (role, project));
-                            }
-                        }
-                    }
+            Action::RemovePerson(id) => {
+                if let Some(at) = self.people.iter().position(|p| p.id == id) {
+                    let p = self.people.remove(at);
+                    self.removed = Some(Removed::Person(at, p));
                 }
             }
-            Action::FeeProjects(t) => self.fee_projects = t,
+            Action::Person(id, edit) => {
+                if let PersonEdit::Role(role, project, false) = edit {
+                    if self
+                        .people
+                        .iter()
+                        .any(|p| p.id == id && p.roles.contains(&(role, project)))
+                    {
+                        self.removed = Some(Removed::Role(id, role, project));
+                    }
+                }
+                if let Some(p) = self.people.iter_mut().find(|p| p.id == id) {
+                    edit_person(p, edit);
+                }
+            }
             Action::PriorProjects(t) => self.prior_projects = t,
             Action::PlanDate(t) => self.plan_date = t,
             Action::Graduation(t) => self.graduation = t,
@@ -407,18 +469,15 @@ impl State {
                 }
             }
             Action::AddParticipant => {
-                let id = self.next_id;
-                self.next_id += 1;
-                self.participants.push(ParticipantDraft {
-                    id,
-                    name: format!("Participant {}", self.participants.len() + 1),
-                    physician: false,
-                    stages: [true, true, true],
-                    on_roster: true,
-                    opted_in: true,
-                });
+                let id = self.take_id();
+                self.participants.push(ParticipantDraft::blank(id));
             }
-            Action::RemoveParticipant(id) => self.participants.retain(|p| p.id != id),
+            Action::RemoveParticipant(id) => {
+                if let Some(at) = self.participants.iter().position(|p| p.id == id) {
+                    let p = self.participants.remove(at);
+                    self.removed = Some(Removed::Participant(at, p));
+                }
+            }
             Action::Participant(id, edit) => {
                 if let Some(p) = self.participants.iter_mut().find(|p| p.id == id) {
                     match edit {
@@ -433,6 +492,68 @@ impl State {
                         ParticipantEdit::OptedIn(b) => p.opted_in = b,
                     }
                 }
+            }
+            Action::Undo => self.undo(),
+            Action::StartAgain => {
+                let before = self.content();
+                let view = self.view;
+                *self = State::new(self.today);
+                self.view = view;
+                self.removed = Some(Removed::Everything(Box::new(before)));
+            }
+            Action::Load(s) => {
+                let view = self.view;
+                *self = *s;
+                self.view = view;
+                self.removed = None;
+            }
+        }
+    }
+
+    fn take_id(&mut self) -> u32 {
+        let id = self.next_id;
+        self.next_id = self.next_id.saturating_add(1);
+        id
+    }
+
+    fn undo(&mut self) {
+        match self.removed.take() {
+            Some(Removed::Person(at, p)) => {
+                let at = at.min(self.people.len());
+                self.people.insert(at, p);
+            }
+            Some(Removed::Participant(at, p)) => {
+                let at = at.min(self.participants.len());
+                self.participants.insert(at, p);
+            }
+            Some(Removed::Role(id, role, project)) => {
+                if let Some(p) = self.people.iter_mut().find(|p| p.id == id) {
+                    edit_person(p, PersonEdit::Role(role, project, true));
+                }
+            }
+            Some(Removed::Everything(s)) => {
+                let view = self.view;
+                *self = *s;
+                self.view = view;
+            }
+            None => {}
+        }
+    }
+}
+
+fn edit_person(p: &mut PersonDraft, edit: PersonEdit) {
+    match edit {
+        PersonEdit::Name(n) => p.name = n,
+        PersonEdit::Hours(h) => p.hours = h,
+        PersonEdit::Physician(b) => p.physician = b,
+        PersonEdit::DataAccess(b) => p.data_access = b,
+        PersonEdit::Qi(q) => p.qi = q,
+        PersonEdit::Role(role, project, on) => {
+            p.roles.retain(|r| *r != (role, project));
+            if on {
+                // Kept sorted by inserting in place (no sort routine in the build).
+                let at = p.roles.partition_point(|r| *r < (role, project));
+                p.roles.insert(at, (role, project));
             }
         }
     }

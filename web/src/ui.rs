@@ -28,41 +28,120 @@ pub struct TextFieldProps {
     /// `numeric`, `decimal` or `text`.
     #[prop_or(AttrValue::Static("text"))]
     pub inputmode: AttrValue,
+    /// `text` or `date` (a native date picker where the browser has one).
+    #[prop_or(AttrValue::Static("text"))]
+    pub kind: AttrValue,
+    /// Show the error now, even before the user leaves the field (the text can no
+    /// longer become valid by typing on).
+    #[prop_or_default]
+    pub settled: bool,
     /// Called with the new text on every keystroke.
     pub oninput: Callback<String>,
 }
 
-/// A labelled text field, its hint, and its error next to it.
+/// A labelled text field, its hint, and its error next to it. The error shows once the
+/// user has left the field (or at once when typing on cannot fix it), so the layout
+/// does not jump under the cursor while they type.
 #[component]
 pub fn TextField(p: &TextFieldProps) -> Html {
+    let left = use_state(|| false);
     let oninput = {
         let cb = p.oninput.clone();
         Callback::from(move |e: InputEvent| {
             cb.emit(e.target_unchecked_into::<HtmlInputElement>().value())
         })
     };
+    let onblur = {
+        let left = left.clone();
+        Callback::from(move |_: FocusEvent| left.set(true))
+    };
+    let error = p.error.as_ref().filter(|_| *left || p.settled);
     let hint_id = format!("{}-hint", p.id);
     let err_id = format!("{}-error", p.id);
     let mut described = Vec::new();
     if p.hint.is_some() {
         described.push(hint_id.clone());
     }
-    if p.error.is_some() {
+    if error.is_some() {
         described.push(err_id.clone());
     }
     html! {
-        <div class={classes!("field", p.error.as_ref().map(|_| "has-error"))}>
+        <div class={classes!("field", error.map(|_| "has-error"))}>
             <label for={p.id.clone()}>{ p.label.clone() }</label>
             if let Some(h) = &p.hint { <p class="hint" id={hint_id}>{ h.clone() }</p> }
-            if let Some(e) = &p.error {
+            if let Some(e) = error {
                 <p class="error" id={err_id}><span class="tag">{ "Error: " }</span>{ e.clone() }</p>
             }
-            <input id={p.id.clone()} type="text" inputmode={p.inputmode.clone()} value={p.value.clone()}
-                aria-invalid={if p.error.is_some() { "true" } else { "false" }}
+            <input id={p.id.clone()} type={p.kind.clone()} inputmode={p.inputmode.clone()} value={p.value.clone()}
+                aria-invalid={if error.is_some() { "true" } else { "false" }}
                 aria-describedby={if described.is_empty() { None } else { Some(described.join(" ")) }}
-                autocomplete="off" {oninput} />
+                autocomplete="off" {oninput} {onblur} />
         </div>
     }
+}
+
+/// Props of a yes/no question.
+#[derive(Properties, PartialEq)]
+pub struct YesNoProps {
+    /// The group's id (each radio's id adds `-yes` or `-no`).
+    pub id: AttrValue,
+    /// The question.
+    pub label: AttrValue,
+    /// The answer, `None` while unanswered.
+    pub value: Option<bool>,
+    /// Called with the answer.
+    pub onchange: Callback<bool>,
+    /// Shown but not editable (answered elsewhere).
+    #[prop_or_default]
+    pub disabled: bool,
+    /// A note under the question (where an answer comes from).
+    #[prop_or_default]
+    pub note: Option<AttrValue>,
+}
+
+/// A yes/no question as two radio buttons, unanswered until the user answers.
+#[component]
+pub fn YesNo(p: &YesNoProps) -> Html {
+    let radio = |yes: bool| {
+        let cb = p.onchange.clone();
+        let id = format!("{}-{}", p.id, if yes { "yes" } else { "no" });
+        html! {
+            <span class="radio">
+                <input type="radio" id={id.clone()} name={p.id.clone()} checked={p.value == Some(yes)} disabled={p.disabled}
+                    onchange={Callback::from(move |_: Event| cb.emit(yes))} />
+                <label for={id}>{ if yes { "Yes" } else { "No" } }</label>
+            </span>
+        }
+    };
+    let note_id = format!("{}-note", p.id);
+    html! {
+        <fieldset class="yesno" id={p.id.clone()} aria-describedby={p.note.as_ref().map(|_| note_id.clone())}>
+            <legend>{ p.label.clone() }</legend>
+            { radio(true) }{ radio(false) }
+            if let Some(n) = &p.note { <p class="hint" id={note_id}>{ n.clone() }</p> }
+        </fieldset>
+    }
+}
+
+/// Moves keyboard focus to the element with `id` once the next render is done, in the
+/// same document or shadow root as `near` (the element the user acted on).
+pub fn focus_soon(near: Option<web_sys::Element>, id: String) {
+    yew::platform::spawn_local(async move {
+        yew::platform::time::sleep(std::time::Duration::from_millis(0)).await;
+        let root = near.map(|n| n.get_root_node());
+        let found = match root
+            .as_ref()
+            .and_then(|r| r.dyn_ref::<web_sys::ShadowRoot>())
+        {
+            Some(shadow) => shadow.get_element_by_id(&id),
+            None => web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&id)),
+        };
+        if let Some(el) = found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = el.focus();
+        }
+    });
 }
 
 /// Props of a checkbox.
@@ -144,18 +223,25 @@ pub struct ErrorSummaryProps {
     pub errors: Vec<FieldError>,
 }
 
-/// Lists every unusable field with a link to it.
+/// How many fields cannot be used, on one line that keeps its height whether there are
+/// none or many (so nothing jumps while the user types), with a folded list of links to
+/// them.
 #[component]
 pub fn ErrorSummary(p: &ErrorSummaryProps) -> Html {
+    let n = p.errors.len();
     html! {
         <div class="error-summary" aria-live="polite">
-            if !p.errors.is_empty() {
-                <h3>{ format!("{} field{} to fix", p.errors.len(), if p.errors.len() == 1 { "" } else { "s" }) }</h3>
-                <ul>
-                    { for p.errors.iter().map(|e| html! {
-                        <li><a href={format!("#{}", e.id)} onclick={focus_field(e.id.clone())}>{ format!("{}: {}", e.label, e.message) }</a></li>
-                    }) }
-                </ul>
+            if n == 0 {
+                <p class="count none">{ "\u{a0}" }</p>
+            } else {
+                <details>
+                    <summary class="count">{ format!("{n} field{} to fix", if n == 1 { "" } else { "s" }) }</summary>
+                    <ul>
+                        { for p.errors.iter().map(|e| html! {
+                            <li><a href={format!("#{}", e.id)} onclick={focus_field(e.id.clone())}>{ format!("{}: {}", e.label, e.message) }</a></li>
+                        }) }
+                    </ul>
+                </details>
             }
         </div>
     }

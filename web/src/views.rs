@@ -15,9 +15,9 @@ use rules::vocab::PHYSICIAN_DEGREE;
 use rules::{Hours, Usd};
 use yew::prelude::*;
 
-use crate::eval::{person_field, Results};
+use crate::eval::{person_field, FactorState, Results};
 use crate::state::{Action, Commitment, ParticipantEdit, PersonEdit, State, View};
-use crate::ui::{why, Check, ErrorSummary, Findings, Select, TextField};
+use crate::ui::{focus_soon, why, Check, ErrorSummary, Findings, Select, TextField, YesNo};
 
 /// Props every view takes.
 #[derive(Properties, PartialEq, Clone)]
@@ -53,6 +53,10 @@ fn date(d: chrono::NaiveDate) -> String {
     rules::date::long(d)
 }
 
+fn fields_count(n: usize) -> String {
+    format!("{n} field{}", if n == 1 { "" } else { "s" })
+}
+
 fn count_severity(f: &[rules::Finding], s: Severity) -> usize {
     f.iter().filter(|x| x.severity == s).count()
 }
@@ -65,20 +69,70 @@ fn status(ok: bool, yes: &str, no: &str) -> Html {
     }
 }
 
+/// The readiness headline: neutral until every commitment question is answered, then
+/// the verdict naming each unmet commitment and the next step.
+fn readiness_headline(res: &Results) -> Html {
+    let Some(r) = &res.readiness else {
+        let n = res.readiness_unanswered;
+        return html! {
+            <span class="status pending">{ format!("Not answered yet: {n} question{} to answer.", if n == 1 { "" } else { "s" }) }</span>
+        };
+    };
+    if r.ready {
+        return status(
+            true,
+            &format!("You meet {}.", readiness::commitments_name()),
+            "",
+        );
+    }
+    let unmet: Vec<&rules::readiness::Commitment> =
+        r.commitments.iter().filter(|c| !c.met).collect();
+    let names: Vec<String> = unmet
+        .iter()
+        .map(|c| {
+            format!(
+                "{} ({})",
+                c.id,
+                readiness::commitment_topic(c.id).to_ascii_lowercase()
+            )
+        })
+        .collect();
+    let next = unmet.first().map(|c| c.message.clone()).unwrap_or_default();
+    let verb = if unmet.len() == 1 { "is" } else { "are" };
+    html! {
+        <>
+            { status(false, "", &format!("Not yet: {} {verb} not met.", names.join(" and "))) }
+            <span class="next">{ format!(" Next: {next}") }</span>
+        </>
+    }
+}
+
 /// Readiness: the three commitments and seven success factors.
 #[component]
 pub fn ReadinessView(p: &ViewProps) -> Html {
     let s = &p.state;
-    let r = &p.results.readiness;
-    let derived = p.results.readiness_from_team;
-    let (sponsor, leader, coach) = derived.unwrap_or((s.sponsor, s.clinical_leader, s.coach));
+    let res = &p.results;
+    let derived = res.readiness_from_team;
+    let (sponsor, leader, coach) = match derived {
+        Some((a, b, c)) => (Some(a), Some(b), Some(c)),
+        None => (s.sponsor, s.clinical_leader, s.coach),
+    };
     let d = &p.dispatch;
+    let coach_options: Vec<(AttrValue, AttrValue)> =
+        std::iter::once((AttrValue::from(""), AttrValue::from("Choose an answer")))
+            .chain(qi_options())
+            .collect();
+    let from_roster = derived.map(|_| AttrValue::from("From your team roster."));
+    let met = res.factors.iter().filter(|f| f.met()).count();
     html! {
         <section aria-labelledby="readiness-h">
-            <h2 id="readiness-h">{ "Are you ready to apply?" }</h2>
+            <h2 id="readiness-h" tabindex="-1">{ "Are you ready to apply?" }</h2>
+            if !p.single {
+                <TextField id="organization" label="Name of your organization (optional)" value={s.organization.clone()} hint={Some(AttrValue::from("Shown on the summary for leadership."))} oninput={send(d, Action::Organization)} />
+            }
             <p class="verdict" role="status">
-                { status(r.ready, &format!("You meet {}.", readiness::commitments_name()), "Not yet: some commitments are unmet.") }
-                { format!(" Success factors: {} of {}.", r.success_factors.met, r.success_factors.of) }
+                { readiness_headline(res) }
+                { format!(" Success factors: {met} of {}.", FACTORS.len()) }
             </p>
             if !p.single {
                 <Check id="c-roster" label="Answer the sponsor, clinical leader and coach questions from our team roster (Team view)" checked={s.roster_answers} onchange={send(d, Action::RosterAnswers)} />
@@ -87,47 +141,63 @@ pub fn ReadinessView(p: &ViewProps) -> Html {
                 <p class="note">{ readiness::FROM_ROSTER }</p>
             }
             <fieldset>
-                <legend>{ "1. Sponsor and clinical leader" }</legend>
-                <Check id="c-sponsor" label={questions::SPONSOR} checked={sponsor} disabled={derived.is_some()} onchange={send(d, |b| Action::Commitment(Commitment::Sponsor, b))} />
-                <Check id="c-leader" label={questions::CLINICAL_LEADER} checked={leader} disabled={derived.is_some()} onchange={send(d, |b| Action::Commitment(Commitment::ClinicalLeader, b))} />
+                <legend>{ format!("1. {}", readiness::commitment_topic(RuleId::C1)) }</legend>
+                <YesNo id="c-sponsor" label={questions::SPONSOR} value={sponsor} disabled={derived.is_some()} note={from_roster.clone()} onchange={send(d, |b| Action::Commitment(Commitment::Sponsor, b))} />
+                <YesNo id="c-leader" label={questions::CLINICAL_LEADER} value={leader} disabled={derived.is_some()} note={from_roster.clone()} onchange={send(d, |b| Action::Commitment(Commitment::ClinicalLeader, b))} />
             </fieldset>
             <fieldset>
-                <legend>{ "2. Quality improvement coach" }</legend>
-                <Select id="c-coach" label={questions::COACH} options={qi_options()} value={coach.key()} disabled={derived.is_some()} onchange={send(d, |v: String| Action::Coach(Qi::parse(&v).unwrap_or_default()))} />
+                <legend>{ format!("2. {}", readiness::commitment_topic(RuleId::C2)) }</legend>
+                <Select id="c-coach" label={questions::COACH} options={coach_options} value={coach.map_or("", |q| q.key())} disabled={derived.is_some()} onchange={send(d, |v: String| Action::Coach(Qi::parse(&v).unwrap_or_default()))} />
             </fieldset>
             <fieldset>
-                <legend>{ "3. Audits and data" }</legend>
-                <Check id="c-audit" label={questions::CAN_AUDIT} checked={s.can_audit} onchange={send(d, |b| Action::Commitment(Commitment::CanAudit, b))} />
-                <Check id="c-report" label={questions::CAN_REPORT_DATA} checked={s.can_report_data} onchange={send(d, |b| Action::Commitment(Commitment::CanReportData, b))} />
+                <legend>{ format!("3. {}", readiness::commitment_topic(RuleId::C3)) }</legend>
+                <YesNo id="c-audit" label={questions::CAN_AUDIT} value={s.can_audit} onchange={send(d, |b| Action::Commitment(Commitment::CanAudit, b))} />
+                <YesNo id="c-report" label={questions::CAN_REPORT_DATA} value={s.can_report_data} onchange={send(d, |b| Action::Commitment(Commitment::CanReportData, b))} />
             </fieldset>
-            <h3>{ "The commitments" }</h3>
-            <ul class="verdicts">
-                { for r.commitments.iter().map(|c| html! {
-                    <li class={if c.met { "met" } else { "unmet" }}>
-                        <strong>{ format!("{}: ", c.id) }</strong>{ status(c.met, "Met", "Not met") }
-                        { format!(" {}", c.message) }
-                        { why(c.id) }
-                    </li>
-                }) }
-            </ul>
-            <fieldset>
-                <legend>{ "Key success factors" }</legend>
-                { for FACTORS.iter().enumerate().map(|(i, f)| {
-                    let checked = readiness::factor_met(i, coach, &s.factors);
-                    html! { <Check id={format!("s{}", i + 1)} label={format!("{}: {}", f.id, f.question)} checked={checked} disabled={f.derived} onchange={send(d, move |b| Action::Factor(i, b))} /> }
-                }) }
-            </fieldset>
-            <p class="score"><strong>{ format!("{} of {} success factors", r.success_factors.met, r.success_factors.of) }</strong></p>
-            if !r.success_factors.missing.is_empty() {
-                <h3>{ "What each missing factor risks" }</h3>
-                <ul class="findings">
-                    { for r.success_factors.missing.iter().map(|m| html! {
-                        <li class="sev-warning"><span class="sev">{ "Check" }</span><span class="msg"><strong>{ format!("{}: ", m.id) }</strong>{ m.risk }</span>{ why(m.id) }</li>
+            if let Some(r) = &res.readiness {
+                <h3>{ "The commitments" }</h3>
+                <ul class="verdicts">
+                    { for r.commitments.iter().map(|c| html! {
+                        <li class={if c.met { "met" } else { "unmet" }}>
+                            <strong>{ format!("{}: ", c.id) }</strong>{ status(c.met, "Met", "Not met") }
+                            { format!(" {}", c.message) }
+                            { why(c.id) }
+                        </li>
                     }) }
                 </ul>
             }
+            <fieldset>
+                <legend>{ "Key success factors" }</legend>
+                { for FACTORS.iter().enumerate().map(|(i, f)| {
+                    let label = format!("{}: {}", f.id, f.question);
+                    match res.factors[i] {
+                        FactorState::Derived(v) => html! {
+                            <YesNo id={format!("s{}", i + 1)} {label} value={v} disabled={true} note={Some(AttrValue::from("Follows your coach answer."))} onchange={Callback::noop()} />
+                        },
+                        FactorState::Follows(rule, v) => html! {
+                            <YesNo id={format!("s{}", i + 1)} {label} value={v} note={Some(AttrValue::from(format!("Follows your answer to {rule} until you change it.")))} onchange={send(d, move |b| Action::Factor(i, b))} />
+                        },
+                        FactorState::Answered(v) => html! {
+                            <YesNo id={format!("s{}", i + 1)} {label} value={Some(v)} onchange={send(d, move |b| Action::Factor(i, b))} />
+                        },
+                        FactorState::Unanswered => html! {
+                            <YesNo id={format!("s{}", i + 1)} {label} value={None} onchange={send(d, move |b| Action::Factor(i, b))} />
+                        },
+                    }
+                }) }
+            </fieldset>
+            if let Some(r) = &res.readiness {
+                if !r.success_factors.missing.is_empty() {
+                    <h3>{ "What each missing factor risks" }</h3>
+                    <ul class="findings">
+                        { for r.success_factors.missing.iter().map(|m| html! {
+                            <li class="sev-warning"><span class="sev">{ "Check" }</span><span class="msg"><strong>{ format!("{}: ", m.id) }</strong>{ m.risk }</span>{ why(m.id) }</li>
+                        }) }
+                    </ul>
+                }
+            }
             <h3>{ "Before you apply" }</h3>
-            <ol>{ for r.next_steps.iter().map(|st| html! { <li>{ st.text.clone() }</li> }) }</ol>
+            <ol>{ for readiness::application_checklist().into_iter().map(|st| html! { <li>{ st }</li> }) }</ol>
             { why(RuleId::A1) }
         </section>
     }
@@ -208,17 +278,21 @@ pub fn TeamView(p: &ViewProps) -> Html {
     let report = res.team.as_ref();
     html! {
         <section aria-labelledby="team-h">
-            <h2 id="team-h">{ "Build your project team" }</h2>
+            <h2 id="team-h" tabindex="-1">{ "Build your project team" }</h2>
             if let Some(t) = report {
                 <p class="verdict" role="status">
-                    { status(t.valid, "Every project has the team it needs.", "The team is not complete yet.") }
-                    { format!(" {} to fix, {} to check.", count_severity(&t.findings, Severity::Error), count_severity(&t.findings, Severity::Warning)) }
+                    if res.team_blocked {
+                        { status(false, "", &format!("{} to fix before the team can be checked.", fields_count(res.errors_in(View::Team).len()))) }
+                    } else {
+                        { status(t.valid, "Every project has the team it needs.", "The team is not complete yet.") }
+                        { format!(" {} to fix, {} to check.", count_severity(&t.findings, Severity::Error), count_severity(&t.findings, Severity::Warning)) }
+                    }
                 </p>
             }
             <ErrorSummary errors={res.errors_in(View::Team)} />
             <fieldset>
                 <legend>{ "Projects" }</legend>
-                <TextField id="team-projects" label="Number of projects" inputmode="numeric" value={s.projects.clone()} error={res.error_for("team-projects")} hint={Some(AttrValue::from("Each project needs its own team."))} oninput={send(d, Action::Projects)} />
+                <TextField id="team-projects" label="Number of projects" inputmode="numeric" value={s.projects.clone()} error={res.error_for("team-projects")} settled={res.settled("team-projects")} hint={Some(AttrValue::from("Each project needs its own team."))} oninput={send(d, Action::Projects)} />
                 { for (1..=n.min(s.collaboratives.len() as u32)).map(|k| html! {
                     <Select id={format!("collab-{k}")} label={format!("Collaborative of project {k}")} options={collab_options.clone()}
                         value={s.collaboratives.get(k as usize - 1).copied().flatten().map(|c| c.key()).unwrap_or("")}
@@ -245,28 +319,34 @@ pub fn TeamView(p: &ViewProps) -> Html {
                 // (an empty or duplicate name is replaced), so look up by position.
                 let hours = report.and_then(|t| t.people.get(i));
                 let findings: Vec<rules::Finding> = report.zip(hours).map(|(t, h)| t.findings.iter().filter(|f| f.person.as_deref() == Some(h.name.as_str())).cloned().collect()).unwrap_or_default();
-                let legend = if person.name.trim().is_empty() { "Unnamed person".to_string() } else { person.name.trim().to_string() };
+                let number = i + 1;
+                let legend = if person.name.trim().is_empty() { format!("Person {number}") } else { format!("Person {number}: {}", person.name.trim()) };
+                let who = if person.name.trim().is_empty() { format!("person {number}") } else { person.name.trim().to_string() };
+                let hours_unknown = res.unknown_hours.contains(&i);
+                let neighbour = s.people.get(i + 1).or_else(|| i.checked_sub(1).and_then(|j| s.people.get(j))).map_or_else(|| "add-person".to_string(), |q| person_field(q.id, "name"));
                 html! {
                     <fieldset class="person" key={id} id={format!("person-{id}")}>
                         <legend>{ legend.clone() }</legend>
                         <div class="row">
-                            <TextField id={person_field(id, "name")} label="Name" value={person.name.clone()} error={res.error_for(&person_field(id, "name"))} oninput={send(d, move |v| Action::Person(id, PersonEdit::Name(v)))} />
-                            <TextField id={person_field(id, "hours")} label="Hours a week available" inputmode="decimal" value={person.hours.clone()} error={res.error_for(&person_field(id, "hours"))} oninput={send(d, move |v| Action::Person(id, PersonEdit::Hours(v)))} />
-                            <Select id={person_field(id, "qi")} label="Quality improvement" options={qi_options()} value={person.qi.key()} onchange={send(d, move |v: String| Action::Person(id, PersonEdit::Qi(Qi::parse(&v).unwrap_or_default())))} />
+                            <TextField id={person_field(id, "name")} label={format!("Name of person {number}")} value={person.name.clone()} error={res.error_for(&person_field(id, "name"))} settled={res.settled(&person_field(id, "name"))} oninput={send(d, move |v| Action::Person(id, PersonEdit::Name(v)))} />
+                            <TextField id={person_field(id, "hours")} label={format!("Hours a week person {number} can give")} inputmode="decimal" value={person.hours.clone()} error={res.error_for(&person_field(id, "hours"))} settled={res.settled(&person_field(id, "hours"))} oninput={send(d, move |v| Action::Person(id, PersonEdit::Hours(v)))} />
+                            <Select id={person_field(id, "qi")} label={format!("Quality improvement of person {number}")} options={qi_options()} value={person.qi.key()} onchange={send(d, move |v: String| Action::Person(id, PersonEdit::Qi(Qi::parse(&v).unwrap_or_default())))} />
                         </div>
                         <div class="row">
-                            <Check id={person_field(id, "physician")} label={physician_label()} checked={person.physician} onchange={send(d, move |b| Action::Person(id, PersonEdit::Physician(b)))} />
-                            <Check id={person_field(id, "data")} label="Can access data from departmental systems" checked={person.data_access} onchange={send(d, move |b| Action::Person(id, PersonEdit::DataAccess(b)))} />
+                            <Check id={person_field(id, "physician")} label={format!("{} ({who})", physician_label())} checked={person.physician} onchange={send(d, move |b| Action::Person(id, PersonEdit::Physician(b)))} />
+                            <Check id={person_field(id, "data")} label={format!("Can access data from departmental systems ({who})")} checked={person.data_access} onchange={send(d, move |b| Action::Person(id, PersonEdit::DataAccess(b)))} />
                         </div>
                         <ul class="roles" aria-label={format!("Roles of {legend}")}>
                             { for person.roles.iter().filter(|(_, k)| *k <= n).map(|(role, k)| {
                                 let (role, k) = (*role, *k);
                                 html! { <li>{ format!("{} · project {k} ", role.title()) }
-                                    <button type="button" class="link" aria-label={format!("Remove {} on project {k} from {legend}", role.title())} onclick={send(d, move |_: MouseEvent| Action::Person(id, PersonEdit::Role(role, k, false)))}>{ "Remove" }</button></li> }
+                                    <button type="button" class="link" aria-label={format!("Remove {} on project {k} from {who}", role.title())} onclick={{ let d = d.clone(); let back = person_field(id, "new-role"); Callback::from(move |e: MouseEvent| { d.emit(Action::Person(id, PersonEdit::Role(role, k, false))); focus_soon(e.target_dyn_into::<web_sys::Element>(), back.clone()); }) }}>{ "Remove" }</button></li> }
                             }) }
                         </ul>
                         <AddRole person={id} projects={n} dispatch={d.clone()} />
-                        if let Some(h) = hours {
+                        if hours_unknown {
+                            <p class="hours">{ "Hours a week: not readable yet, so not judged." }</p>
+                        } else if let Some(h) = hours {
                             <p class="hours">
                                 { format!("Needs {} a week under the {} page; gives {} h.", hours_text(Some(h.required_hours_min), Some(h.required_hours_max)), s.edition.page().title().trim_end_matches(" page"), h.hours_per_week) }
                                 if h.shortfall_hours > Hours::ZERO { <strong class="short">{ format!(" {} h short.", h.shortfall_hours) }</strong> }
@@ -274,11 +354,11 @@ pub fn TeamView(p: &ViewProps) -> Html {
                             </p>
                         }
                         if !findings.is_empty() { <Findings findings={findings} /> }
-                        <button type="button" class="remove" onclick={send(d, move |_: MouseEvent| Action::RemovePerson(id))}>{ format!("Remove {legend}") }</button>
+                        <button type="button" class="remove" onclick={{ let d = d.clone(); Callback::from(move |e: MouseEvent| { d.emit(Action::RemovePerson(id)); focus_soon(e.target_dyn_into::<web_sys::Element>(), neighbour.clone()); }) }}>{ format!("Remove {who}") }</button>
                     </fieldset>
                 }
             }) }
-            <button type="button" id="add-person" onclick={send(d, |_: MouseEvent| Action::AddPerson)}>{ "Add a person" }</button>
+            <button type="button" id="add-person" onclick={{ let d = d.clone(); let next = person_field(s.next_id, "name"); Callback::from(move |e: MouseEvent| { d.emit(Action::AddPerson); focus_soon(e.target_dyn_into::<web_sys::Element>(), next.clone()); }) }}>{ "Add a person" }</button>
             if let Some(t) = report {
                 <h3>{ "Findings by project" }</h3>
                 { for (1..=n).map(|k| {
@@ -306,12 +386,16 @@ pub fn FeesView(p: &ViewProps) -> Html {
     let res = &p.results;
     html! {
         <section aria-labelledby="fees-h">
-            <h2 id="fees-h">{ "What will it cost?" }</h2>
+            <h2 id="fees-h" tabindex="-1">{ "What will it cost?" }</h2>
             <ErrorSummary errors={res.errors_in(View::Fees)} />
             <fieldset>
                 <legend>{ "Projects" }</legend>
-                <TextField id="fee-projects" label="Projects planned" inputmode="numeric" value={s.fee_projects.clone()} error={res.error_for("fee-projects")} oninput={send(d, Action::FeeProjects)} />
-                <TextField id="prior-projects" label="Earlier projects your organization has brought through ImPower" inputmode="numeric" value={s.prior_projects.clone()} error={res.error_for("prior-projects")} hint={Some(AttrValue::from(format!("They count toward every {} project's discount.", ordinal_word(FEES.discount_every))))} oninput={send(d, Action::PriorProjects)} />
+                <TextField id="fee-projects" label="Projects planned" inputmode="numeric" value={s.projects.clone()} error={res.error_for("fee-projects")} settled={res.settled("fee-projects")} hint={Some(AttrValue::from("The same projects as in the Team view."))} oninput={send(d, Action::Projects)} />
+                <Check id="price-other-on" label="Price a different number of projects than the team plans" checked={s.price_other.is_some()} onchange={{ let projects = s.projects.clone(); send(d, move |on: bool| Action::PriceOther(on.then(|| projects.clone()))) }} />
+                if let Some(other) = &s.price_other {
+                    <TextField id="price-other" label="Projects to price" inputmode="numeric" value={other.clone()} error={res.error_for("price-other")} settled={res.settled("price-other")} hint={Some(AttrValue::from("Only the fees use this number; the team keeps its own."))} oninput={send(d, |t| Action::PriceOther(Some(t)))} />
+                }
+                <TextField id="prior-projects" label="Earlier projects your organization has brought through ImPower" inputmode="numeric" value={s.prior_projects.clone()} error={res.error_for("prior-projects")} settled={res.settled("prior-projects")} hint={Some(AttrValue::from(format!("They count toward every {} project's discount.", ordinal_word(FEES.discount_every))))} oninput={send(d, Action::PriorProjects)} />
             </fieldset>
             if let Some(e) = &res.fees {
                 <p class="total" role="status"><span>{ "Total: " }</span><strong id="fees-total">{ e.total_usd.to_string() }</strong>
@@ -356,9 +440,9 @@ pub fn CalendarView(p: &ViewProps) -> Html {
     let res = &p.results;
     html! {
         <section aria-labelledby="cal-h">
-            <h2 id="cal-h">{ "When would you start and finish?" }</h2>
+            <h2 id="cal-h" tabindex="-1">{ "When would you start and finish?" }</h2>
             <ErrorSummary errors={res.errors_in(View::Calendar)} />
-            <TextField id="plan-date" label="Plan from (YYYY-MM-DD)" value={s.plan_date.clone()} error={res.error_for("plan-date")} hint={Some(AttrValue::from(format!("Today is {}.", rules::date::long(s.today))))} oninput={send(d, Action::PlanDate)} />
+            <TextField id="plan-date" label="Plan from (YYYY-MM-DD)" value={s.plan_date.clone()} error={res.error_for("plan-date")} settled={res.settled("plan-date")} hint={Some(AttrValue::from(format!("Today is {}.", rules::date::long(s.today))))} oninput={send(d, Action::PlanDate)} />
             if let Some(sc) = &res.schedule {
                 <h3>{ format!("Next cohort: {}", cohort_name(&sc.cohort.id)) }</h3>
                 <dl class="dates">
@@ -440,11 +524,11 @@ pub fn CreditsView(p: &ViewProps) -> Html {
     let res = &p.results;
     html! {
         <section aria-labelledby="cr-h">
-            <h2 id="cr-h">{ "What credit can each of you claim?" }</h2>
+            <h2 id="cr-h" tabindex="-1">{ "What credit can each of you claim?" }</h2>
             <ErrorSummary errors={res.errors_in(View::Credits)} />
             <fieldset>
                 <legend>{ "Your project" }</legend>
-                <TextField id="graduation" label="Graduation date (YYYY-MM-DD)" value={s.graduation.clone()} error={res.error_for("graduation")} hint={Some(AttrValue::from("Defaults to your next cohort's estimated graduation."))} oninput={send(d, Action::Graduation)} />
+                <TextField id="graduation" label="Graduation date (YYYY-MM-DD)" value={s.graduation.clone()} error={res.error_for("graduation")} settled={res.settled("graduation")} hint={Some(AttrValue::from("Defaults to your next cohort's estimated graduation."))} oninput={send(d, Action::Graduation)} />
                 <Check id="stage-c" label={credit_questions::STAGE_C_COMPLETE} checked={s.stage_c_complete} onchange={send(d, Action::StageC)} />
             </fieldset>
             <fieldset>
@@ -454,24 +538,27 @@ pub fn CreditsView(p: &ViewProps) -> Html {
                     html! { <Check id={format!("doc-{}", doc.key())} label={doc.title()} checked={on} onchange={send(d, move |b| Action::Document(doc, b))} /> }
                 }) }
             </fieldset>
-            { for s.participants.iter().map(|pt| {
+            { for s.participants.iter().enumerate().map(|(i, pt)| {
                 let id = pt.id;
+                let number = i + 1;
                 let answer = res.credits.iter().find(|c| c.id == id);
-                let legend = if pt.name.trim().is_empty() { "Unnamed participant".to_string() } else { pt.name.trim().to_string() };
+                let who = if pt.name.trim().is_empty() { format!("participant {number}") } else { pt.name.trim().to_string() };
+                let legend = if pt.name.trim().is_empty() { format!("Participant {number}") } else { format!("Participant {number}: {}", pt.name.trim()) };
+                let neighbour = s.participants.get(i + 1).or_else(|| i.checked_sub(1).and_then(|j| s.participants.get(j))).map_or_else(|| "add-participant".to_string(), |q| format!("pt-{}-name", q.id));
                 html! {
                     <fieldset class="person" key={id}>
                         <legend>{ legend.clone() }</legend>
-                        <TextField id={format!("pt-{id}-name")} label="Name" value={pt.name.clone()} oninput={send(d, move |v| Action::Participant(id, ParticipantEdit::Name(v)))} />
-                        <Check id={format!("pt-{id}-physician")} label={physician_label()} checked={pt.physician} onchange={send(d, move |b| Action::Participant(id, ParticipantEdit::Physician(b)))} />
+                        <TextField id={format!("pt-{id}-name")} label={format!("Name of participant {number}")} value={pt.name.clone()} oninput={send(d, move |v| Action::Participant(id, ParticipantEdit::Name(v)))} />
+                        <Check id={format!("pt-{id}-physician")} label={format!("{} ({who})", physician_label())} checked={pt.physician} onchange={send(d, move |b| Action::Participant(id, ParticipantEdit::Physician(b)))} />
                         <fieldset class="inline">
-                            <legend>{ "Stages taken part in" }</legend>
+                            <legend>{ format!("Stages {who} took part in") }</legend>
                             { for Stage::ALL.iter().zip(pt.stages).map(|(st, on)| {
                                 let st = *st;
                                 html! { <Check id={format!("pt-{id}-stage-{}", st.key())} label={format!("Stage {}: {} ({} credits)", st.key(), st.title(), st.credits())} checked={on} onchange={send(d, move |b| Action::Participant(id, ParticipantEdit::Stage(st, b)))} /> }
                             }) }
                         </fieldset>
-                        <Check id={format!("pt-{id}-roster")} label={credit_questions::ON_ROSTER_AT_START} checked={pt.on_roster} onchange={send(d, move |b| Action::Participant(id, ParticipantEdit::OnRoster(b)))} />
-                        <Check id={format!("pt-{id}-optin")} label={credit_questions::OPTED_IN} checked={pt.opted_in} onchange={send(d, move |b| Action::Participant(id, ParticipantEdit::OptedIn(b)))} />
+                        <Check id={format!("pt-{id}-roster")} label={format!("{} ({who})", credit_questions::ON_ROSTER_AT_START)} checked={pt.on_roster} onchange={send(d, move |b| Action::Participant(id, ParticipantEdit::OnRoster(b)))} />
+                        <Check id={format!("pt-{id}-optin")} label={format!("{} ({who})", credit_questions::OPTED_IN)} checked={pt.opted_in} onchange={send(d, move |b| Action::Participant(id, ParticipantEdit::OptedIn(b)))} />
                         if let Some(c) = answer {
                             <div class="credit-result" role="status">
                                 <p><strong>{ format!("{} credits", c.report.credits) }</strong>{ format!(" · {}", c.report.credit_type.title()) }{ why(RuleId::CR8) }</p>
@@ -480,11 +567,11 @@ pub fn CreditsView(p: &ViewProps) -> Html {
                                 <Findings findings={c.report.findings.clone()} info={false} />
                             </div>
                         }
-                        <button type="button" class="remove" onclick={send(d, move |_: MouseEvent| Action::RemoveParticipant(id))}>{ format!("Remove {legend}") }</button>
+                        <button type="button" class="remove" onclick={{ let d = d.clone(); Callback::from(move |e: MouseEvent| { d.emit(Action::RemoveParticipant(id)); focus_soon(e.target_dyn_into::<web_sys::Element>(), neighbour.clone()); }) }}>{ format!("Remove {who}") }</button>
                     </fieldset>
                 }
             }) }
-            <button type="button" id="add-participant" onclick={send(d, |_: MouseEvent| Action::AddParticipant)}>{ "Add a participant" }</button>
+            <button type="button" id="add-participant" onclick={{ let d = d.clone(); let next = format!("pt-{}-name", s.next_id); Callback::from(move |e: MouseEvent| { d.emit(Action::AddParticipant); focus_soon(e.target_dyn_into::<web_sys::Element>(), next.clone()); }) }}>{ "Add a participant" }</button>
         </section>
     }
 }
@@ -511,14 +598,23 @@ pub fn SummaryView(p: &ViewProps) -> Html {
     });
     html! {
         <section aria-labelledby="sum-h" class="summary">
-            <h2 id="sum-h">{ "Summary for leadership" }</h2>
+            <h2 id="sum-h" tabindex="-1">{ "Summary for leadership" }</h2>
+            if !p.state.organization.trim().is_empty() {
+                <p class="prepared-for"><strong>{ p.state.organization.trim().to_string() }</strong></p>
+            }
             <button type="button" class="no-print" onclick={print}>{ "Print this summary" }</button>
             <h3>{ "Readiness" }</h3>
-            <p>{ status(r.ready, &format!("Meets {}.", readiness::commitments_name()), &format!("Does not yet meet {}.", readiness::commitments_name())) }
-               { format!(" {} of {} key success factors.", r.success_factors.met, r.success_factors.of) }</p>
-            <ul>{ for r.commitments.iter().map(|c| html! { <li>{ format!("{} {}: {}", c.id, if c.met { "met" } else { "not met" }, c.message) }</li> }) }</ul>
+            if let Some(r) = r {
+                <p>{ status(r.ready, &format!("Meets {}.", readiness::commitments_name()), &format!("Does not yet meet {}.", readiness::commitments_name())) }
+                   { format!(" {} of {} key success factors.", r.success_factors.met, r.success_factors.of) }</p>
+                <ul>{ for r.commitments.iter().map(|c| html! { <li>{ format!("{} {}: {}", c.id, if c.met { "met" } else { "not met" }, c.message) }</li> }) }</ul>
+            } else {
+                <p>{ readiness_headline(res) }</p>
+            }
             <h3>{ "Team" }</h3>
-            if let Some(t) = &res.team {
+            if res.team_blocked {
+                <p>{ status(false, "", &format!("{} to fix in the Team view before the team can be checked.", fields_count(res.errors_in(View::Team).len()))) }</p>
+            } else if let Some(t) = &res.team {
                 <p>{ status(t.valid, "Complete.", "Incomplete.") }
                    { format!(" {} people; {} to fix, {} to check; {} h a week needed at least.", t.people.len(), count_severity(&t.findings, Severity::Error), count_severity(&t.findings, Severity::Warning), t.people.iter().map(|h| h.required_hours_min).sum::<u32>()) }</p>
                 <ul>{ for t.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| html! { <li>{ format!("{}: {}", f.rule, f.message) }</li> }) }</ul>
@@ -526,6 +622,9 @@ pub fn SummaryView(p: &ViewProps) -> Html {
             <h3>{ "Fees" }</h3>
             if let Some(e) = &res.fees {
                 <p>{ format!("{} project{}: {} in total ({} QI coach{} needed).", e.teams_needed, if e.teams_needed == 1 { "" } else { "s" }, e.total_usd, e.coaches_needed, if e.coaches_needed == 1 { "" } else { "es" }) }</p>
+                if res.priced_projects.is_some_and(|(_, team)| !team) {
+                    <p class="note">{ "Priced for a different number of projects than the team plans (chosen in the Fees view)." }</p>
+                }
             } else { <p>{ "Enter valid project counts in the Fees view." }</p> }
             <h3>{ "Dates" }</h3>
             if let Some(sc) = &res.schedule {

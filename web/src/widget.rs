@@ -20,7 +20,8 @@ use crate::state::View;
 #[derive(Serialize)]
 struct Payload<'a> {
     view: &'a str,
-    readiness: &'a rules::readiness::ReadinessReport,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    readiness: Option<&'a rules::readiness::ReadinessReport>,
     #[serde(skip_serializing_if = "Option::is_none")]
     team: Option<&'a rules::team::TeamReport>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -47,7 +48,7 @@ struct FieldErrorPayload<'a> {
 fn payload(view: View, r: &Results) -> JsValue {
     let p = Payload {
         view: view.key(),
-        readiness: &r.readiness,
+        readiness: r.readiness.as_ref(),
         team: r.team.as_ref(),
         fees: r.fees.as_ref(),
         schedule: r.schedule.as_ref(),
@@ -95,6 +96,9 @@ impl AppPropsParts {
             embedded: true,
             config: self.config.clone(),
             on_change: Some(self.on_change.clone()),
+            initial: None,
+            notice: None,
+            set_aside: false,
         }
     }
 }

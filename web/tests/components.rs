@@ -32,6 +32,9 @@ async fn mount(view: View) -> Element {
             embedded: false,
             config: Default::default(),
             on_change: None,
+            initial: None,
+            notice: None,
+            set_aside: false,
         },
     )
     .render();
@@ -82,6 +85,14 @@ async fn choose(root: &Element, selector: &str, value: &str) {
 async fn click(root: &Element, selector: &str) {
     let el: HtmlElement = find(root, selector).dyn_into().expect("an element");
     el.click();
+    settle().await;
+}
+
+/// Leaves a field, as tabbing away does.
+async fn leave(root: &Element, selector: &str) {
+    find(root, selector)
+        .dispatch_event(&Event::new("blur").expect("an event"))
+        .expect("dispatch");
     settle().await;
 }
 
@@ -146,17 +157,43 @@ async fn a_bad_field_shows_its_error_beside_it_and_in_the_summary() {
 #[wasm_bindgen_test]
 async fn readiness_verdict_follows_the_answers() {
     let root = mount(View::Readiness).await;
-    assert!(text(&root, ".verdict").contains("Not yet"));
-    tick(&root, "#c-sponsor").await;
-    tick(&root, "#c-leader").await;
+    assert!(
+        text(&root, ".verdict").contains("Not answered yet: 5 questions"),
+        "a neutral start, not a red verdict: {}",
+        text(&root, ".verdict")
+    );
+    assert!(root
+        .query_selector(".verdict .bad")
+        .ok()
+        .flatten()
+        .is_none());
+    tick(&root, "#c-sponsor-yes").await;
+    tick(&root, "#c-leader-no").await;
     choose(&root, "#c-coach", "learning").await;
-    tick(&root, "#c-audit").await;
-    tick(&root, "#c-report").await;
+    tick(&root, "#c-audit-yes").await;
+    tick(&root, "#c-report-yes").await;
+    let verdict = text(&root, ".verdict");
+    assert!(
+        verdict.contains("C1 (sponsor and clinical leader) is not met"),
+        "{verdict}"
+    );
+    assert!(
+        verdict.contains("Next: Name a clinical leader"),
+        "{verdict}"
+    );
+    tick(&root, "#c-leader-yes").await;
     assert!(text(&root, ".verdict").contains("You meet the three critical commitments"));
-    assert!(text(&root, ".verdict").contains("0 of 7"));
-    tick(&root, "#s1").await;
-    assert!(text(&root, ".score").contains("1 of 7"));
+    // S4 and S5 follow C1 and C3; S3 follows the (learning) coach.
+    assert!(
+        text(&root, ".verdict").contains("2 of 7"),
+        "{}",
+        text(&root, ".verdict")
+    );
+    tick(&root, "#s1-yes").await;
+    assert!(text(&root, ".verdict").contains("3 of 7"));
     assert!(text(&root, "ul.verdicts").contains("C2: ✓ Met"));
+    let s3: HtmlInputElement = find(&root, "#s3-no").dyn_into().expect("a radio");
+    assert!(s3.checked() && s3.disabled(), "S3 is derived, not asked");
 }
 
 #[wasm_bindgen_test]
@@ -165,7 +202,7 @@ async fn the_team_builder_reports_per_project_and_person() {
     assert!(text(&root, ".verdict").contains("not complete"));
     assert!(text(&root, "section.project").contains("T5"));
     click(&root, "#add-person").await;
-    assert!(find(&root, "#person-6")
+    assert!(find(&root, "#person-5")
         .text_content()
         .unwrap_or_default()
         .contains("Person 5"));
@@ -193,6 +230,17 @@ async fn the_calendar_and_credits_answer_from_the_date() {
     assert!(text(&root, "dl.dates").contains("29 February 2028"));
 
     let root = mount(View::Credits).await;
+    assert!(root
+        .query_selector(".credit-result")
+        .ok()
+        .flatten()
+        .is_none());
+    click(&root, "#add-participant").await;
+    for stage in ["A", "B", "C"] {
+        tick(&root, &format!("#pt-5-stage-{stage}")).await;
+    }
+    tick(&root, "#pt-5-roster").await;
+    tick(&root, "#pt-5-optin").await;
     assert!(text(&root, ".credit-result").contains("20 credits"));
     assert!(text(&root, ".credit-result").contains("Cannot be claimed today"));
     type_into(&root, "#graduation", "2026-11-01").await;
@@ -254,6 +302,7 @@ async fn each_person_keeps_their_own_hours_when_names_clash_or_are_empty() {
     let root = mount(View::Team).await;
     // Person 2 (physician leader, 4 h) takes person 1's name; person 3 (team leader) none.
     type_into(&root, "#person-2-name", "Project sponsor").await;
+    leave(&root, "#person-2-name").await;
     type_into(&root, "#person-3-name", "").await;
     assert!(text(&root, "#person-2-name-error").contains("Another person"));
     assert!(
@@ -289,4 +338,73 @@ async fn an_unmounted_app_is_forgotten_by_the_crash_message() {
     assert_eq!(text(&live, "[role=alert] h2"), "Something went wrong");
     assert!(gone.query_selector("[role=alert]").ok().flatten().is_none());
     assert_eq!(text(&gone, "#fees-total"), "$6,000");
+}
+
+#[wasm_bindgen_test]
+async fn errors_wait_until_the_field_is_left_unless_typing_cannot_fix_them() {
+    let root = mount(View::Team).await;
+    type_into(&root, "#person-3-hours", "").await;
+    assert!(
+        root.query_selector("#person-3-hours-error")
+            .ok()
+            .flatten()
+            .is_none(),
+        "an emptied field is not an error while the user is still in it"
+    );
+    assert!(text(&root, ".verdict").contains("1 field to fix before the team can be checked"));
+    leave(&root, "#person-3-hours").await;
+    assert!(text(&root, "#person-3-hours-error").contains("Enter the hours"));
+    type_into(&root, "#person-2-hours", "ten").await;
+    assert!(
+        text(&root, "#person-2-hours-error").contains("not a number"),
+        "letters cannot become a number: shown at once"
+    );
+    assert!(
+        !text(&root, "#person-2").contains("h short"),
+        "unreadable hours are not judged as 0: {}",
+        text(&root, "#person-2")
+    );
+}
+
+fn focused_id() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .map(|e| e.id())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn adding_and_removing_people_moves_focus_and_can_be_undone() {
+    let root = mount(View::Team).await;
+    click(&root, "#add-person").await;
+    settle().await;
+    assert_eq!(
+        focused_id(),
+        "person-5-name",
+        "a new person's name takes focus"
+    );
+    assert!(find(&root, "#person-5")
+        .text_content()
+        .unwrap_or_default()
+        .contains("no role yet"));
+    type_into(&root, "#person-5-name", "Ann").await;
+    click(&root, "#person-2 button.remove").await;
+    settle().await;
+    assert_eq!(
+        focused_id(),
+        "person-3-name",
+        "focus goes to the next person"
+    );
+    assert!(root.query_selector("#person-2").ok().flatten().is_none());
+    assert!(text(&root, ".undo").contains("Removed Physician leader."));
+    click(&root, ".undo button").await;
+    assert!(root.query_selector("#person-2").ok().flatten().is_some());
+    assert_eq!(
+        find(&root, "label[for=person-2-name]")
+            .text_content()
+            .as_deref(),
+        Some("Name of person 2"),
+        "each person's fields have their own names"
+    );
 }

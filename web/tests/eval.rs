@@ -37,9 +37,15 @@ fn a_fresh_state_answers_everything() {
         r.schedule.as_ref().map(|s| s.cohort.id.as_str()),
         Some("2027-03")
     );
-    assert!(!r.readiness.ready);
+    assert!(
+        r.readiness.is_none(),
+        "no verdict before the questions are answered"
+    );
+    assert_eq!(r.readiness_unanswered, 5);
     assert!(r.team.as_ref().is_some_and(|t| !t.valid));
-    assert_eq!(r.credits.len(), 1);
+    assert!(!r.team_blocked);
+    assert_eq!(r.priced_projects, Some((1, true)));
+    assert!(r.credits.is_empty());
 }
 
 #[test]
@@ -53,7 +59,7 @@ fn bad_fee_fields_are_named_and_the_rest_keeps_working() {
         ("1000000000000000000000000000000", "far too large"),
         ("1e3", "not a number"),
     ] {
-        let r = evaluate(&state_after(vec![Action::FeeProjects(text.into())]));
+        let r = evaluate(&state_after(vec![Action::Projects(text.into())]));
         let msg = r
             .error_for("fee-projects")
             .unwrap_or_else(|| panic!("no error for {text:?}"));
@@ -66,10 +72,7 @@ fn bad_fee_fields_are_named_and_the_rest_keeps_working() {
 
 #[test]
 fn earlier_projects_move_the_discount() {
-    let r = evaluate(&state_after(vec![
-        Action::FeeProjects("1".into()),
-        Action::PriorProjects("2".into()),
-    ]));
+    let r = evaluate(&state_after(vec![Action::PriorProjects("2".into())]));
     let e = r.fees.expect("an estimate");
     assert_eq!(
         (
@@ -125,18 +128,33 @@ fn duplicate_and_empty_names_are_named() {
     assert!(r.team.is_some());
 }
 
+fn member(id: u32, name: &str) -> Vec<Action> {
+    vec![
+        Action::AddPerson,
+        Action::Person(id, PersonEdit::Name(name.into())),
+        Action::Person(id, PersonEdit::Hours("4".into())),
+        Action::Person(id, PersonEdit::Role(Role::TeamMember, 1, true)),
+    ]
+}
+
 #[test]
-fn completing_the_starter_team_makes_it_valid_and_answers_c1_c2() {
-    let r = evaluate(&state_after(vec![
+fn completing_the_starter_team_makes_it_valid_and_answers_c1_c2_when_asked() {
+    let mut actions = vec![
         Action::Person(3, PersonEdit::DataAccess(true)),
-        Action::AddPerson,
-        Action::AddPerson,
-    ]));
-    let t = r.team.expect("a team");
+        Action::Person(4, PersonEdit::Qi(Qi::Learning)),
+    ];
+    actions.extend(member(5, "Ann"));
+    actions.extend(member(6, "Bo"));
+    let r = evaluate(&state_after(actions.clone()));
+    let t = r.team.as_ref().expect("a team");
     assert!(t.valid, "{:#?}", t.findings);
-    let (sponsor, leader, coach) = r
-        .readiness_from_team
-        .expect("editing the team answers C1/C2 from it");
+    assert!(
+        r.readiness_from_team.is_none(),
+        "editing the team never answers readiness by itself"
+    );
+    actions.push(Action::RosterAnswers(true));
+    let r = evaluate(&state_after(actions));
+    let (sponsor, leader, coach) = r.readiness_from_team.expect("asked for");
     assert!(sponsor && leader);
     assert_eq!(coach, Qi::Learning);
 }
@@ -195,4 +213,112 @@ fn any_name_the_user_can_type_leaves_the_team_answered() {
         assert!(r.team.is_some(), "{names:?}: the team verdict vanished");
         assert_eq!(r.team.map(|t| t.people.len()), Some(5), "{names:?}");
     }
+}
+
+#[test]
+fn one_set_of_projects_for_team_fees_and_summary() {
+    let r = evaluate(&state_after(vec![Action::Projects("2".into())]));
+    assert_eq!(r.priced_projects, Some((2, true)));
+    assert_eq!(r.fees.as_ref().map(|e| e.total_usd.0), Some(12000));
+    assert_eq!(r.fees.as_ref().map(|e| e.teams_needed), Some(2));
+    // Pricing another number is an explicit choice, and says so.
+    let r = evaluate(&state_after(vec![
+        Action::Projects("2".into()),
+        Action::PriceOther(Some("3".into())),
+    ]));
+    assert_eq!(r.priced_projects, Some((3, false)));
+    assert_eq!(r.fees.as_ref().map(|e| e.total_usd.0), Some(15000));
+    assert_eq!(r.team.as_ref().map(|t| t.people.len()), Some(4));
+}
+
+#[test]
+fn unreadable_hours_are_never_read_as_zero() {
+    let r = evaluate(&state_after(vec![Action::Person(
+        3,
+        PersonEdit::Hours("ten".into()),
+    )]));
+    assert!(r
+        .error_for("person-3-hours")
+        .is_some_and(|m| m.contains("not a number")));
+    assert!(
+        r.team_blocked,
+        "an unreadable field blocks the team verdict"
+    );
+    assert_eq!(r.unknown_hours, vec![2]);
+    let t = r.team.expect("findings still come");
+    assert!(
+        !t.findings
+            .iter()
+            .any(|f| f.rule == rules::RuleId::T7 && f.person.as_deref() == Some("Team leader")),
+        "no shortfall is made up for the unreadable hours: {:?}",
+        t.findings
+    );
+}
+
+#[test]
+fn new_people_start_blank_and_removals_can_be_undone() {
+    let mut s = State::new(today());
+    s.apply(Action::AddPerson);
+    let added = s.people.last().cloned().expect("a person");
+    assert!(added.roles.is_empty() && added.name.is_empty() && added.hours.is_empty());
+    s.apply(Action::RemovePerson(2));
+    assert_eq!(s.people.len(), 4);
+    s.apply(Action::Undo);
+    assert_eq!(s.people.len(), 5);
+    assert_eq!(s.people[1].id, 2, "back at its place");
+    s.apply(Action::Person(4, PersonEdit::Role(Role::QiCoach, 1, false)));
+    assert!(s.people[3].roles.is_empty());
+    s.apply(Action::Undo);
+    assert_eq!(s.people[3].roles, vec![(Role::QiCoach, 1)]);
+    s.apply(Action::Organization("Mercy".into()));
+    s.apply(Action::StartAgain);
+    assert_eq!(s.organization, "");
+    s.apply(Action::Undo);
+    assert_eq!(s.organization, "Mercy");
+}
+
+#[test]
+fn readiness_names_what_is_unmet_once_answered() {
+    use web::state::Commitment::*;
+    let mut actions = vec![
+        Action::Commitment(Sponsor, true),
+        Action::Commitment(ClinicalLeader, false),
+        Action::Coach(Qi::Learning),
+        Action::Commitment(CanAudit, true),
+    ];
+    let r = evaluate(&state_after(actions.clone()));
+    assert!(r.readiness.is_none());
+    assert_eq!(r.readiness_unanswered, 1);
+    actions.push(Action::Commitment(CanReportData, true));
+    let r = evaluate(&state_after(actions));
+    let rep = r.readiness.expect("a verdict");
+    assert!(!rep.ready);
+    let unmet: Vec<_> = rep
+        .commitments
+        .iter()
+        .filter(|c| !c.met)
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(unmet, vec![rules::RuleId::C1]);
+    // S4 follows the sponsor answer until changed; S3 follows the (learning) coach.
+    assert_eq!(
+        r.factors[3],
+        web::eval::FactorState::Follows(rules::RuleId::C1, Some(true))
+    );
+    assert_eq!(r.factors[2], web::eval::FactorState::Derived(Some(false)));
+}
+
+#[test]
+fn errors_wait_for_the_field_unless_typing_cannot_fix_them() {
+    use web::eval::{settled_date, settled_number};
+    assert!(!settled_number("", 100, 0));
+    assert!(!settled_number("0", 100, 0), "0 may become 05");
+    assert!(settled_number("ten", 100, 0));
+    assert!(settled_number("101", 100, 0));
+    assert!(settled_number("2.5", 100, 0));
+    assert!(!settled_number("7.", 168, 2));
+    assert!(settled_number("7.996", 168, 2));
+    assert!(!settled_date("2027-0"));
+    assert!(settled_date("2027-02-30"));
+    assert!(settled_date("soon"));
 }

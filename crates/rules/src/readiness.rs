@@ -103,6 +103,16 @@ pub fn commitments_name() -> String {
 /// The three critical commitments, in order.
 pub const COMMITMENTS: [RuleId; 3] = [RuleId::C1, RuleId::C2, RuleId::C3];
 
+/// What a commitment is about, as a heading ("Sponsor and clinical leader").
+pub fn commitment_topic(id: RuleId) -> &'static str {
+    match id {
+        RuleId::C1 => "Sponsor and clinical leader",
+        RuleId::C2 => "Quality improvement coach",
+        RuleId::C3 => "Audits and data",
+        _ => "",
+    }
+}
+
 /// Said when C1 and C2 are answered from the team roster.
 pub const FROM_ROSTER: &str = "C1 and C2 are answered from the team roster: a sponsor and a physician leader on every project, and on every project a QI coach with QI experience or an interest in learning it.";
 

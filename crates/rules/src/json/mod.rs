@@ -9,6 +9,7 @@
 mod obj;
 pub mod parse;
 pub mod requests;
+pub mod write;
 
 use alloc::boxed::Box;
 use alloc::format;
@@ -31,6 +32,7 @@ pub use parse::{parse, Json};
 pub use requests::{
     credit_request, fee_request, readiness_request, schedule_request, team_request,
 };
+pub use write::write;
 
 wire_enum! {
     /// The contract's verbs.

@@ -1,0 +1,255 @@
+//! "Download answers" and "Open a file": the application as a JSON file that is an
+//! `assess` request of the JSON contract (so `impower assess FILE` checks it), with the
+//! envelope `{"format": "impower-ready", "version": 1, "app": {…}}`.
+//!
+//! `app` carries what only the app needs: the organization's name, the view, and every
+//! field as typed (in the share-link encoding of [`crate::share`]), so a file restores
+//! exactly what was entered, including fields that are not valid yet. The request parts
+//! hold what is valid, for the command line and a program office.
+
+use rules::bounds::MAX_PRIOR_PROJECTS;
+use rules::credits::{Document, Stage};
+use rules::json::{self, Json, EXPORT_FORMAT, EXPORT_VERSION};
+use rules::readiness::SUCCESS_FACTORS;
+use rules::team::check_name;
+use rules::{ErrorCode, Hours, InputError};
+
+use crate::eval::{FactorState, Results};
+use crate::share;
+use crate::state::State;
+
+fn s(text: &str) -> Json {
+    Json::String(text.into())
+}
+
+fn n(x: u32) -> Json {
+    Json::Number(x.to_string())
+}
+
+fn obj(fields: Vec<(&str, Json)>) -> Json {
+    Json::Object(
+        fields
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect(),
+    )
+}
+
+/// The file's name: the organization's, made safe, and the date.
+pub fn file_name(state: &State) -> String {
+    let org: String = state
+        .organization
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let org = org.trim_matches('-');
+    let org = if org.is_empty() { "impower-ready" } else { org };
+    format!(
+        "{}-{}.json",
+        org.chars().take(40).collect::<String>(),
+        rules::date::format(state.today)
+    )
+}
+
+/// The exported file's text.
+pub fn export(state: &State, results: &Results) -> String {
+    let mut fields = vec![
+        ("format", s(EXPORT_FORMAT)),
+        ("version", n(EXPORT_VERSION)),
+        (
+            "app",
+            obj(vec![
+                ("organization", s(state.organization.trim())),
+                ("view", s(state.view.key())),
+                ("fields", s(&share::encode(state))),
+            ]),
+        ),
+    ];
+    if let Some(r) = readiness(state, results) {
+        fields.push(("readiness", r));
+    }
+    if let Some(t) = team(state, results) {
+        fields.push(("team", t));
+    }
+    if let Some((projects, _)) = results.priced_projects {
+        if let Ok(prior) = rules::bounds::count_text(
+            "prior_projects",
+            &state.prior_projects,
+            0,
+            MAX_PRIOR_PROJECTS,
+        ) {
+            fields.push((
+                "fees",
+                obj(vec![
+                    ("projects", n(projects)),
+                    ("prior_projects", n(prior)),
+                ]),
+            ));
+        }
+    }
+    if let Ok(d) = rules::date::parse(state.plan_date.trim(), "date") {
+        fields.push(("schedule", obj(vec![("date", s(&rules::date::format(d)))])));
+    }
+    if let Some(c) = credits(state) {
+        fields.push(("credits", c));
+    }
+    json::write(&obj(fields))
+}
+
+fn readiness(state: &State, results: &Results) -> Option<Json> {
+    let coach = state.coach?;
+    let mut factors = Vec::new();
+    for (id, f) in SUCCESS_FACTORS.iter().zip(results.factors) {
+        if !matches!(f, FactorState::Derived(_)) {
+            factors.push((id.as_str().to_string(), Json::Bool(f.met())));
+        }
+    }
+    Some(obj(vec![
+        ("sponsor", Json::Bool(state.sponsor?)),
+        ("clinical_leader", Json::Bool(state.clinical_leader?)),
+        ("coach", s(coach.key())),
+        ("can_audit", Json::Bool(state.can_audit?)),
+        ("can_report_data", Json::Bool(state.can_report_data?)),
+        ("success_factors", Json::Object(factors)),
+    ]))
+}
+
+fn team(state: &State, results: &Results) -> Option<Json> {
+    if results.team_blocked {
+        return None;
+    }
+    let projects = state.team_projects()?;
+    let mut people = Vec::new();
+    for p in &state.people {
+        let name = check_name(&p.name, "name").ok()?;
+        let hours = Hours::from_text(&p.hours, "hours").ok()?;
+        let roles = p
+            .roles
+            .iter()
+            .filter(|(_, k)| *k <= projects)
+            .map(|(role, k)| obj(vec![("role", s(role.key())), ("project", n(*k))]))
+            .collect();
+        people.push(obj(vec![
+            ("name", s(name)),
+            ("hours_per_week", Json::Number(hours.text())),
+            ("physician", Json::Bool(p.physician)),
+            ("data_access", Json::Bool(p.data_access)),
+            ("qi", s(p.qi.key())),
+            ("roles", Json::Array(roles)),
+        ]));
+    }
+    let collaboratives = state
+        .collaboratives
+        .iter()
+        .take(projects as usize)
+        .map(|c| c.map_or(Json::Null, |c| s(c.key())))
+        .collect();
+    Some(obj(vec![
+        ("edition", s(state.edition.key())),
+        ("projects", n(projects)),
+        ("collaboratives", Json::Array(collaboratives)),
+        ("people", Json::Array(people)),
+    ]))
+}
+
+/// The first participant's credit question (the contract asks one at a time; the app
+/// part keeps them all).
+fn credits(state: &State) -> Option<Json> {
+    let p = state.participants.first()?;
+    let graduation = rules::date::parse(state.graduation.trim(), "graduation").ok()?;
+    let stages = Stage::ALL
+        .iter()
+        .zip(p.stages)
+        .filter(|(_, on)| *on)
+        .map(|(st, _)| s(st.key()))
+        .collect();
+    let documents = Document::ALL
+        .iter()
+        .zip(state.documents)
+        .filter(|(_, on)| *on)
+        .map(|(d, _)| s(d.key()))
+        .collect();
+    Some(obj(vec![
+        ("physician", Json::Bool(p.physician)),
+        ("stages", Json::Array(stages)),
+        ("stage_c_complete", Json::Bool(state.stage_c_complete)),
+        ("documents", Json::Array(documents)),
+        ("on_roster_at_start", Json::Bool(p.on_roster)),
+        ("opted_in", Json::Bool(p.opted_in)),
+        ("graduation", s(&rules::date::format(graduation))),
+        ("today", s(&rules::date::format(state.today))),
+    ]))
+}
+
+/// What importing a file gives.
+#[derive(Debug, PartialEq)]
+pub struct Imported {
+    /// The state to load.
+    pub state: State,
+    /// What could not be read, if anything.
+    pub problem: Option<String>,
+}
+
+/// Reads a file this app exported. The envelope is checked (`format`, `version`, an
+/// `app` object with the fields as typed) and the fields are read with the share-link
+/// reader; on any error nothing is loaded and the error names the field. The request
+/// parts are the command line's to check (`impower assess FILE`): the app restores what
+/// was typed, including fields that were not valid yet.
+pub fn import(text: &str, today: chrono::NaiveDate) -> Result<Imported, InputError> {
+    let value = json::parse(text)?;
+    let refuse = |code, path: &str, message: String| Err(InputError::new(code, path, message));
+    let Json::Object(_) = value else {
+        return refuse(
+            ErrorCode::WrongType,
+            "",
+            String::from("expected an object: a file saved with \u{201c}Download answers\u{201d}"),
+        );
+    };
+    match value.get("format") {
+        Some(Json::String(f)) if f == EXPORT_FORMAT => {}
+        Some(_) => {
+            return refuse(
+                ErrorCode::UnknownValue,
+                "format",
+                format!("this is not a file of this checker: its format should be {EXPORT_FORMAT}"),
+            )
+        }
+        None => {
+            return refuse(
+                ErrorCode::MissingField,
+                "format",
+                String::from("this file was not saved by this checker (it has no format): check it with impower assess"),
+            )
+        }
+    }
+    match value.get("version") {
+        Some(Json::Number(v)) if v.as_str() == "1" => {}
+        _ => {
+            return refuse(
+                ErrorCode::OutOfRange,
+                "version",
+                format!("this file's version is not one this checker reads ({EXPORT_VERSION})"),
+            )
+        }
+    }
+    let Some(Json::String(code)) = value.get("app").and_then(|a| a.get("fields")) else {
+        return refuse(
+            ErrorCode::MissingField,
+            "app.fields",
+            String::from("the file has no answers as typed: save it again with \u{201c}Download answers\u{201d}"),
+        );
+    };
+    match share::decode(code, today) {
+        Ok((state, problem)) => Ok(Imported {
+            state,
+            problem: problem.map(|p| p.message()),
+        }),
+        Err(p) => refuse(ErrorCode::WrongType, "app.fields", p.message()),
+    }
+}
