@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { describeViolations, openSite, runAxe, screenshot } from './harness.mjs';
+import { addAndType, describeViolations, openSite, runAxe, screenshot } from './harness.mjs';
 
 const VIEWS = ['readiness', 'team', 'fees', 'calendar', 'credits', 'summary'];
 
@@ -66,9 +66,8 @@ describe('the app, end to end', () => {
     await page.getByLabel('Collaborative of project 1').selectOption('mammography_positioning');
     await page.locator('#person-3-data').check();
     for (const [id, name] of [[5, 'Ann Member'], [6, 'Bo Member']]) {
-      await page.locator('#add-person').click();
+      await addAndType(page, '#add-person', name);
       assert.equal(await page.evaluate(() => document.activeElement?.id), `person-${id}-name`, 'focus moves to the new name');
-      await page.keyboard.type(name);
       await page.getByLabel(`Hours a week person ${id} can give`).fill('4');
       await page.locator(`#person-${id}-new-role`).selectOption('team_member');
       await page.locator(`#person-${id}`).getByRole('button', { name: 'Add role' }).click();
@@ -170,8 +169,7 @@ describe('the app, end to end', () => {
   test('credits: what each participant can claim, what blocks it, and by when', async () => {
     await show('Credits');
     await page.getByLabel('Graduation date (YYYY-MM-DD)').fill('2025-02-18');
-    await page.locator('#add-participant').click();
-    await page.keyboard.type('Dr. Ada');
+    await addAndType(page, '#add-participant', 'Dr. Ada');
     const first = page.locator('fieldset.person').nth(0);
     await first.getByLabel(/^Physician/).check();
     for (const stage of ['A', 'B', 'C']) await first.getByLabel(new RegExp(`^Stage ${stage}`)).check();
@@ -181,8 +179,7 @@ describe('the app, end to end', () => {
     assert.match(await result.innerText(), /20 credits · AMA PRA Category 1 Credits™/);
     assert.match(await result.innerText(), /Cannot be claimed today\. Deadline 18 May 2025 \(passed \d+ days ago\)/);
     assert.match(await result.innerText(), /The site must still submit: Team Roster, Project Charter, A3, Sustain Plan, Graduation Presentation/);
-    await page.locator('#add-participant').click();
-    await page.keyboard.type('Bo');
+    await addAndType(page, '#add-participant', 'Bo');
     const second = page.locator('fieldset.person').nth(1);
     for (const stage of ['A', 'C']) await second.getByLabel(new RegExp(`^Stage ${stage}`)).check();
     assert.match(await page.locator('.credit-result').nth(1).innerText(), /15 credits · Certificate of Participation/);

@@ -160,3 +160,16 @@ export async function openSite(path, viewport = { width: 1280, height: 900 }) {
   const opened = await openPage(browser, `${server.url}${path}`, viewport);
   return { ...opened, url: server.url, close };
 }
+
+/**
+ * Clicks an "Add" control and types into the field it moves focus to, once focus is
+ * there (the app focuses the new name field after the next render, as a person sees it).
+ * @param {import('playwright').Page} page
+ * @param {string} button a selector of the control
+ * @param {string} text what to type
+ */
+export async function addAndType(page, button, text) {
+  await page.locator(button).click();
+  await page.waitForFunction(() => document.activeElement?.tagName === 'INPUT' && /-name$/.test(document.activeElement.id));
+  await page.keyboard.type(text);
+}

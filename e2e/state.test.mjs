@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { launch, openPage, screenshot } from './harness.mjs';
+import { addAndType, launch, openPage, screenshot } from './harness.mjs';
 import { serve } from './serve.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -53,8 +53,7 @@ async function typeApplication(page) {
   await page.getByLabel('Number of projects').fill('3');
   for (let i = 0; i < 8; i++) {
     const id = 5 + i;
-    await page.locator('#add-person').click();
-    await page.keyboard.type(`Member ${i + 1}`);
+    await addAndType(page, '#add-person', `Member ${i + 1}`);
     await page.getByLabel(`Hours a week person ${id} can give`).fill('4.5');
     await page.locator(`#person-${id}-new-role`).selectOption('team_member');
     await page.locator(`#person-${id}-new-project`).selectOption(String(1 + (i % 3)));
@@ -63,8 +62,7 @@ async function typeApplication(page) {
   await show(page, 'Credits');
   await page.getByLabel('Graduation date (YYYY-MM-DD)').fill('2027-08-31');
   for (const name of ['Dr. Ada', 'Bo']) {
-    await page.locator('#add-participant').click();
-    await page.keyboard.type(name);
+    await addAndType(page, '#add-participant', name);
   }
 }
 
