@@ -1,0 +1,78 @@
+//! The calendar view.
+
+use super::*;
+
+/// Calendar: the next cohorts, phases, sessions, coach trainings and deadlines.
+#[component]
+pub fn CalendarView(p: &ViewProps) -> Html {
+    let s = &p.state;
+    let d = &p.dispatch;
+    let res = &p.results;
+    html! {
+        <section aria-labelledby="cal-h">
+            <h2 id="cal-h" tabindex="-1">{ "When would you start and finish?" }</h2>
+            <ErrorSummary errors={res.errors_in(View::Calendar)} />
+            <TextField id="plan-date" label="Plan from (YYYY-MM-DD)" value={s.plan_date.clone()} error={res.error_for("plan-date")} settled={res.settled("plan-date")} hint={Some(AttrValue::from(format!("Today is {}.", rules::date::long(s.today))))} oninput={send(d, Action::PlanDate)} />
+            if let Some(sc) = &res.schedule {
+                <h3>{ format!("Next cohort: {}", cohort_name(&sc.cohort.id)) }</h3>
+                <dl class="dates">
+                    <dt>{ "Leaders' preparation phase starts" }</dt><dd>{ date(sc.cohort.preparation_starts) }{ why(RuleId::P2) }</dd>
+                    <dt>{ "Whole team starts" }</dt><dd>{ date(sc.cohort.team_starts) }{ why(RuleId::P1) }</dd>
+                    <dt>{ "Graduation (estimate)" }</dt><dd>{ date(sc.cohort.graduation) }{ why(RuleId::P3) }</dd>
+                    <dt>{ "Credit claims due" }</dt><dd>{ date(sc.cohort.claim_deadline) }{ why(RuleId::CR7) }</dd>
+                </dl>
+                <div class="scroll" role="region" tabindex="0" aria-label={format!("The {} learning sessions", number_word(CALENDAR.learning_sessions))}><table>
+                    <caption>{ format!("The {} learning sessions (dates are estimates)", number_word(CALENDAR.learning_sessions)) }</caption>
+                    <thead><tr><th scope="col">{ "Session" }</th><th scope="col">{ "Title" }</th><th scope="col">{ "Around" }</th><th scope="col">{ "Coaches' application meeting" }</th></tr></thead>
+                    <tbody>{ for sc.sessions.iter().map(|x| html! { <tr><th scope="row">{ x.number }</th><td>{ x.title }</td><td>{ date(x.date) }</td><td>{ date(x.application_meeting) }</td></tr> }) }</tbody>
+                </table></div>
+                { why(RuleId::P4) }
+                { add_to_calendar(sc) }
+                <h3>{ format!("QI coach training: {} sessions", number_word(CALENDAR.coach_trainings)) }</h3>
+                <ol>{ for sc.coach_trainings.iter().map(|c| html! { <li>{ c.topic }</li> }) }</ol>
+                { why(RuleId::P5) }
+                <div class="scroll" role="region" tabindex="0" aria-label="Upcoming cohorts"><table>
+                    <caption>{ "Upcoming cohorts" }</caption>
+                    <thead><tr><th scope="col">{ "Cohort" }</th><th scope="col">{ "Preparation" }</th><th scope="col">{ "Team starts" }</th><th scope="col">{ "Graduation" }</th><th scope="col">{ "Claims due" }</th></tr></thead>
+                    <tbody>{ for sc.upcoming.iter().map(|c| html! { <tr><th scope="row">{ cohort_name(&c.id) }</th><td>{ date(c.preparation_starts) }</td><td>{ date(c.team_starts) }</td><td>{ date(c.graduation) }</td><td>{ date(c.claim_deadline) }</td></tr> }) }</tbody>
+                </table></div>
+                <h3>{ "How the program runs" }</h3>
+                <Findings findings={sc.findings.clone()} />
+            }
+        </section>
+    }
+}
+
+/// "Add to calendar": the cohort's dates as an `.ics` file, a `data:` link to download
+/// (no Blob, no script: the page's CSP allows it, and it works from any static host).
+/// The widget leaves it out, to stay within its size budget.
+#[cfg(not(feature = "widget"))]
+fn add_to_calendar(sc: &rules::calendar::Schedule) -> Html {
+    html! {
+        <p class="no-print"><a class="button" id="add-to-calendar" download={format!("impower-{}.ics", sc.cohort.id)} href={calendar_href(sc)}>
+            { format!("Add the {} cohort to your calendar", cohort_name(&sc.cohort.id)) }</a></p>
+    }
+}
+
+#[cfg(feature = "widget")]
+fn add_to_calendar(_: &rules::calendar::Schedule) -> Html {
+    Html::default()
+}
+
+#[cfg(not(feature = "widget"))]
+fn calendar_href(s: &rules::calendar::Schedule) -> String {
+    let text = rules::calendar::ics(s);
+    let mut href = String::with_capacity(text.len() * 2 + 32);
+    href.push_str("data:text/calendar;charset=utf-8,");
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            href.push(char::from(b));
+        } else {
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            href.push('%');
+            href.push(char::from(HEX[usize::from(b >> 4)]));
+            href.push(char::from(HEX[usize::from(b & 15)]));
+        }
+    }
+    href
+}

@@ -1,0 +1,99 @@
+//! The readiness view (the three commitments and the success factors).
+
+use super::*;
+
+/// Readiness: the three commitments and seven success factors.
+#[component]
+pub fn ReadinessView(p: &ViewProps) -> Html {
+    let s = &p.state;
+    let res = &p.results;
+    let derived = res.readiness_from_team;
+    let (sponsor, leader, coach) = match derived {
+        Some((a, b, c)) => (Some(a), Some(b), Some(c)),
+        None => (s.sponsor, s.clinical_leader, s.coach),
+    };
+    let d = &p.dispatch;
+    let coach_options: Vec<(AttrValue, AttrValue)> =
+        std::iter::once((AttrValue::from(""), AttrValue::from("Choose an answer")))
+            .chain(qi_options())
+            .collect();
+    let from_roster = derived.map(|_| AttrValue::from("From your team roster."));
+    let met = res.factors.iter().filter(|f| f.met()).count();
+    html! {
+        <section aria-labelledby="readiness-h">
+            <h2 id="readiness-h" tabindex="-1">{ "Are you ready to apply?" }</h2>
+            if !p.single {
+                <TextField id="organization" label="Name of your organization (optional)" value={s.organization.clone()} hint={Some(AttrValue::from("Shown on the summary for leadership."))} oninput={send(d, Action::Organization)} />
+            }
+            <p class="verdict" role="status">
+                { readiness_headline(res) }
+                { format!(" Success factors: {met} of {}.", FACTORS.len()) }
+            </p>
+            if !p.single {
+                <Check id="c-roster" label="Answer the sponsor, clinical leader and coach questions from our team roster (Team view)" checked={s.roster_answers} onchange={send(d, Action::RosterAnswers)} />
+            }
+            if derived.is_some() {
+                <p class="note">{ readiness::FROM_ROSTER }</p>
+            }
+            <fieldset>
+                <legend>{ format!("1. {}", readiness::commitment_topic(RuleId::C1)) }</legend>
+                <YesNo id="c-sponsor" label={questions::SPONSOR} value={sponsor} disabled={derived.is_some()} note={from_roster.clone()} onchange={send(d, |b| Action::Commitment(Commitment::Sponsor, b))} />
+                <YesNo id="c-leader" label={questions::CLINICAL_LEADER} value={leader} disabled={derived.is_some()} note={from_roster.clone()} onchange={send(d, |b| Action::Commitment(Commitment::ClinicalLeader, b))} />
+            </fieldset>
+            <fieldset>
+                <legend>{ format!("2. {}", readiness::commitment_topic(RuleId::C2)) }</legend>
+                <Select id="c-coach" label={questions::COACH} options={coach_options} value={coach.map_or("", |q| q.key())} disabled={derived.is_some()} onchange={send(d, |v: String| Action::Coach(Qi::parse(&v).unwrap_or_default()))} />
+            </fieldset>
+            <fieldset>
+                <legend>{ format!("3. {}", readiness::commitment_topic(RuleId::C3)) }</legend>
+                <YesNo id="c-audit" label={questions::CAN_AUDIT} value={s.can_audit} onchange={send(d, |b| Action::Commitment(Commitment::CanAudit, b))} />
+                <YesNo id="c-report" label={questions::CAN_REPORT_DATA} value={s.can_report_data} onchange={send(d, |b| Action::Commitment(Commitment::CanReportData, b))} />
+            </fieldset>
+            if let Some(r) = &res.readiness {
+                <h3>{ "The commitments" }</h3>
+                <ul class="verdicts">
+                    { for r.commitments.iter().map(|c| html! {
+                        <li class={if c.met { "met" } else { "unmet" }}>
+                            <strong>{ format!("{}: ", c.id) }</strong>{ status(c.met, "Met", "Not met") }
+                            { format!(" {}", c.message) }
+                            { why(c.id) }
+                        </li>
+                    }) }
+                </ul>
+            }
+            <fieldset>
+                <legend>{ "Key success factors" }</legend>
+                { for FACTORS.iter().enumerate().map(|(i, f)| {
+                    let label = format!("{}: {}", f.id, f.question);
+                    match res.factors[i] {
+                        FactorState::Derived(v) => html! {
+                            <YesNo id={format!("s{}", i + 1)} {label} value={v} disabled={true} note={Some(AttrValue::from("Follows your coach answer."))} onchange={Callback::noop()} />
+                        },
+                        FactorState::Follows(rule, v) => html! {
+                            <YesNo id={format!("s{}", i + 1)} {label} value={v} note={Some(AttrValue::from(format!("Follows your answer to {rule} until you change it.")))} onchange={send(d, move |b| Action::Factor(i, b))} />
+                        },
+                        FactorState::Answered(v) => html! {
+                            <YesNo id={format!("s{}", i + 1)} {label} value={Some(v)} onchange={send(d, move |b| Action::Factor(i, b))} />
+                        },
+                        FactorState::Unanswered => html! {
+                            <YesNo id={format!("s{}", i + 1)} {label} value={None} onchange={send(d, move |b| Action::Factor(i, b))} />
+                        },
+                    }
+                }) }
+            </fieldset>
+            if let Some(r) = &res.readiness {
+                if !r.success_factors.missing.is_empty() {
+                    <h3>{ "What each missing factor risks" }</h3>
+                    <ul class="findings">
+                        { for r.success_factors.missing.iter().map(|m| html! {
+                            <li class="sev-warning"><span class="sev">{ "Check" }</span><span class="msg"><strong>{ format!("{}: ", m.id) }</strong>{ m.risk }</span>{ why(m.id) }</li>
+                        }) }
+                    </ul>
+                }
+            }
+            <h3>{ "Before you apply" }</h3>
+            <ol>{ for readiness::application_checklist().into_iter().map(|st| html! { <li>{ st }</li> }) }</ol>
+            { why(RuleId::A1) }
+        </section>
+    }
+}

@@ -1,0 +1,139 @@
+//! The six views. Each receives the state, the answers and one callback to dispatch
+//! actions; each shows every answer with its "why".
+
+use std::rc::Rc;
+
+use rules::book::{Collaborative, RuleId};
+use rules::credits::{questions as credit_questions, Document, Stage};
+use rules::fees::COMPARE_UP_TO;
+use rules::finding::Severity;
+use rules::program::{CALENDAR, FEES};
+use rules::readiness::{self, questions, Qi, FACTORS};
+use rules::team::{self, Edition, Role};
+use rules::text::{number_word, ordinal_word};
+use rules::vocab::PHYSICIAN_DEGREE;
+use rules::{Hours, Usd};
+use yew::prelude::*;
+
+use crate::eval::{person_field, FactorState, Results};
+use crate::state::{Action, Commitment, ParticipantEdit, PersonEdit, State, View};
+use crate::ui::{focus_soon, why, Check, ErrorSummary, Findings, Select, TextField, YesNo};
+
+/// Props every view takes.
+#[derive(Properties, PartialEq, Clone)]
+pub struct ViewProps {
+    /// What the user entered (the reducer's handle: reading it copies nothing).
+    pub state: UseReducerHandle<State>,
+    /// The answers.
+    pub results: Rc<Results>,
+    /// Dispatches an action.
+    pub dispatch: Callback<Action>,
+    /// Shown alone (an embedded single view): no links to other views.
+    #[prop_or_default]
+    pub single: bool,
+}
+
+fn send<T: 'static>(d: &Callback<Action>, f: impl Fn(T) -> Action + 'static) -> Callback<T> {
+    let d = d.clone();
+    Callback::from(move |v: T| d.emit(f(v)))
+}
+
+fn qi_options() -> Vec<(AttrValue, AttrValue)> {
+    Qi::ALL
+        .iter()
+        .map(|q| (AttrValue::from(q.key()), AttrValue::from(q.title())))
+        .collect()
+}
+
+fn physician_label() -> String {
+    format!("Physician ({PHYSICIAN_DEGREE})")
+}
+
+fn date(d: chrono::NaiveDate) -> String {
+    rules::date::long(d)
+}
+
+fn fields_count(n: usize) -> String {
+    format!("{n} field{}", if n == 1 { "" } else { "s" })
+}
+
+fn count_severity(f: &[rules::Finding], s: Severity) -> usize {
+    f.iter().filter(|x| x.severity == s).count()
+}
+
+fn status(ok: bool, yes: &str, no: &str) -> Html {
+    html! {
+        <span class={if ok { "status ok" } else { "status bad" }}>
+            <span aria-hidden="true">{ if ok { "✓ " } else { "✗ " } }</span>{ if ok { yes.to_string() } else { no.to_string() } }
+        </span>
+    }
+}
+
+/// The readiness headline: neutral until every commitment question is answered, then
+/// the verdict naming each unmet commitment and the next step.
+fn readiness_headline(res: &Results) -> Html {
+    let Some(r) = &res.readiness else {
+        let n = res.readiness_unanswered;
+        return html! {
+            <span class="status pending">{ format!("Not answered yet: {n} question{} to answer.", if n == 1 { "" } else { "s" }) }</span>
+        };
+    };
+    if r.ready {
+        return status(
+            true,
+            &format!("You meet {}.", readiness::commitments_name()),
+            "",
+        );
+    }
+    let unmet: Vec<&rules::readiness::Commitment> =
+        r.commitments.iter().filter(|c| !c.met).collect();
+    let names: Vec<String> = unmet
+        .iter()
+        .map(|c| {
+            format!(
+                "{} ({})",
+                c.id,
+                readiness::commitment_topic(c.id).to_ascii_lowercase()
+            )
+        })
+        .collect();
+    let next = unmet.first().map(|c| c.message.clone()).unwrap_or_default();
+    let verb = if unmet.len() == 1 { "is" } else { "are" };
+    html! {
+        <>
+            { status(false, "", &format!("Not yet: {} {verb} not met.", names.join(" and "))) }
+            <span class="next">{ format!(" Next: {next}") }</span>
+        </>
+    }
+}
+
+fn hours_text(min: Option<u32>, max: Option<u32>) -> String {
+    match (min, max) {
+        (Some(a), Some(b)) if a == b => format!("{a} h"),
+        (Some(a), Some(b)) => format!("{a}–{b} h"),
+        _ => "not stated".into(),
+    }
+}
+
+fn cohort_name(id: &str) -> String {
+    let month = id.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0);
+    format!(
+        "{} {}",
+        rules::date::month_name(month),
+        id.get(0..4).unwrap_or("")
+    )
+}
+
+mod calendar;
+mod commitments;
+mod credits;
+mod fees;
+mod roster;
+mod summary;
+
+pub use calendar::*;
+pub use commitments::*;
+pub use credits::*;
+pub use fees::*;
+pub use roster::*;
+pub use summary::*;

@@ -1,0 +1,170 @@
+//! The team view (roles, people and hours).
+
+use super::*;
+
+/// Props of the role adder.
+#[derive(Properties, PartialEq)]
+struct AddRoleProps {
+    person: u32,
+    projects: u32,
+    dispatch: Callback<Action>,
+}
+
+/// Adds a role on a project to a person.
+#[component]
+fn AddRole(p: &AddRoleProps) -> Html {
+    let role = use_state(|| Role::TeamMember);
+    let project = use_state(|| 1u32);
+    let id = |f: &str| person_field(p.person, f);
+    let on_add = {
+        let (role, project, d, person) =
+            (role.clone(), project.clone(), p.dispatch.clone(), p.person);
+        Callback::from(move |_| {
+            d.emit(Action::Person(
+                person,
+                PersonEdit::Role(*role, *project, true),
+            ))
+        })
+    };
+    let role_options: Vec<(AttrValue, AttrValue)> = Role::ALL
+        .iter()
+        .map(|r| (AttrValue::from(r.key()), AttrValue::from(r.title())))
+        .collect();
+    let project_options: Vec<(AttrValue, AttrValue)> = (1..=p.projects)
+        .map(|n| {
+            (
+                AttrValue::from(n.to_string()),
+                AttrValue::from(format!("Project {n}")),
+            )
+        })
+        .collect();
+    html! {
+        <div class="add-role">
+            <Select id={id("new-role")} label="Role to add" options={role_options} value={role.key()} onchange={{ let role = role.clone(); Callback::from(move |v: String| role.set(Role::parse(&v).unwrap_or(Role::TeamMember))) }} />
+            if p.projects > 1 {
+                <Select id={id("new-project")} label="On project" options={project_options} value={project.to_string()} onchange={{ let project = project.clone(); Callback::from(move |v: String| project.set(v.parse().unwrap_or(1))) }} />
+            }
+            <button type="button" onclick={on_add}>{ "Add role" }</button>
+        </div>
+    }
+}
+
+/// Team builder: projects, people, roles, hours, and every finding.
+#[component]
+pub fn TeamView(p: &ViewProps) -> Html {
+    let s = &p.state;
+    let d = &p.dispatch;
+    let res = &p.results;
+    let n = s.team_projects().unwrap_or(1);
+    let editions = vec![
+        (
+            AttrValue::from(Edition::Impower.key()),
+            AttrValue::from("ImPower program page (default)"),
+        ),
+        (
+            AttrValue::from(Edition::LearningNetwork.key()),
+            AttrValue::from("Learning Network page"),
+        ),
+    ];
+    let collab_options: Vec<(AttrValue, AttrValue)> =
+        std::iter::once((AttrValue::from(""), AttrValue::from("Not chosen yet")))
+            .chain(
+                Collaborative::ALL
+                    .iter()
+                    .map(|c| (AttrValue::from(c.key()), AttrValue::from(c.title()))),
+            )
+            .collect();
+    let report = res.team.as_ref();
+    html! {
+        <section aria-labelledby="team-h">
+            <h2 id="team-h" tabindex="-1">{ "Build your project team" }</h2>
+            if let Some(t) = report {
+                <p class="verdict" role="status">
+                    if res.team_blocked {
+                        { status(false, "", &format!("{} to fix before the team can be checked.", fields_count(res.errors_in(View::Team).len()))) }
+                    } else {
+                        { status(t.valid, "Every project has the team it needs.", "The team is not complete yet.") }
+                        { format!(" {} to fix, {} to check.", count_severity(&t.findings, Severity::Error), count_severity(&t.findings, Severity::Warning)) }
+                    }
+                </p>
+            }
+            <ErrorSummary errors={res.errors_in(View::Team)} />
+            <fieldset>
+                <legend>{ "Projects" }</legend>
+                <TextField id="team-projects" label="Number of projects" inputmode="numeric" value={s.projects.clone()} error={res.error_for("team-projects")} settled={res.settled("team-projects")} hint={Some(AttrValue::from("Each project needs its own team."))} oninput={send(d, Action::Projects)} />
+                { for (1..=n.min(s.collaboratives.len() as u32)).map(|k| html! {
+                    <Select id={format!("collab-{k}")} label={format!("Collaborative of project {k}")} options={collab_options.clone()}
+                        value={s.collaboratives.get(k as usize - 1).copied().flatten().map(|c| c.key()).unwrap_or("")}
+                        onchange={send(d, move |v: String| Action::Collaborative(k, Collaborative::parse(&v)))} />
+                }) }
+                <Select id="edition" label="Weekly hours as stated on" options={editions} value={s.edition.key()} onchange={send(d, |v: String| Action::Edition(Edition::parse(&v).unwrap_or_default()))} />
+            </fieldset>
+            <details class="editions">
+                <summary>{ format!("Where the {} pages differ on weekly hours", number_word(Edition::ALL.len() as u32)) }</summary>
+                <div class="scroll" role="region" tabindex="0" aria-label="Hours a week per project, by role"><table>
+                    <caption>{ "Hours a week per project, by role" }</caption>
+                    <thead><tr><th scope="col">{ "Role" }</th><th scope="col">{ "ImPower program page" }</th><th scope="col">{ "Learning Network page" }</th></tr></thead>
+                    <tbody>
+                        { for team::edition_differences().into_iter().map(|(role, a, b)| html! {
+                            <tr><th scope="row">{ role.title() }</th><td>{ hours_text(a.min, a.max) }<br/><small>{ format!("“{}”", a.source.words) }</small></td><td>{ hours_text(b.min, b.max) }<br/><small>{ format!("“{}”", b.source.words) }</small>if let Some(i) = b.interpretation { <br/><small class="interpretation">{ format!("Our interpretation: {i}") }</small> }</td></tr>
+                        }) }
+                    </tbody>
+                </table></div>
+            </details>
+            <h3>{ "People" }</h3>
+            { for s.people.iter().enumerate().map(|(i, person)| {
+                let id = person.id;
+                // The report lists people in roster order, under the names `eval` gave them
+                // (an empty or duplicate name is replaced), so look up by position.
+                let hours = report.and_then(|t| t.people.get(i));
+                let findings: Vec<rules::Finding> = report.zip(hours).map(|(t, h)| t.findings.iter().filter(|f| f.person.as_deref() == Some(h.name.as_str())).cloned().collect()).unwrap_or_default();
+                let number = i + 1;
+                let legend = if person.name.trim().is_empty() { format!("Person {number}") } else { format!("Person {number}: {}", person.name.trim()) };
+                let who = if person.name.trim().is_empty() { format!("person {number}") } else { person.name.trim().to_string() };
+                let hours_unknown = res.unknown_hours.contains(&i);
+                let neighbour = s.people.get(i + 1).or_else(|| i.checked_sub(1).and_then(|j| s.people.get(j))).map_or_else(|| "add-person".to_string(), |q| person_field(q.id, "name"));
+                html! {
+                    <fieldset class="person" key={id} id={format!("person-{id}")}>
+                        <legend>{ legend.clone() }</legend>
+                        <div class="row">
+                            <TextField id={person_field(id, "name")} label={format!("Name of person {number}")} value={person.name.clone()} error={res.error_for(&person_field(id, "name"))} settled={res.settled(&person_field(id, "name"))} oninput={send(d, move |v| Action::Person(id, PersonEdit::Name(v)))} />
+                            <TextField id={person_field(id, "hours")} label={format!("Hours a week person {number} can give")} inputmode="decimal" value={person.hours.clone()} error={res.error_for(&person_field(id, "hours"))} settled={res.settled(&person_field(id, "hours"))} oninput={send(d, move |v| Action::Person(id, PersonEdit::Hours(v)))} />
+                            <Select id={person_field(id, "qi")} label={format!("Quality improvement of person {number}")} options={qi_options()} value={person.qi.key()} onchange={send(d, move |v: String| Action::Person(id, PersonEdit::Qi(Qi::parse(&v).unwrap_or_default())))} />
+                        </div>
+                        <div class="row">
+                            <Check id={person_field(id, "physician")} label={format!("{} ({who})", physician_label())} checked={person.physician} onchange={send(d, move |b| Action::Person(id, PersonEdit::Physician(b)))} />
+                            <Check id={person_field(id, "data")} label={format!("Can access data from departmental systems ({who})")} checked={person.data_access} onchange={send(d, move |b| Action::Person(id, PersonEdit::DataAccess(b)))} />
+                        </div>
+                        <ul class="roles" aria-label={format!("Roles of {legend}")}>
+                            { for person.roles.iter().filter(|(_, k)| *k <= n).map(|(role, k)| {
+                                let (role, k) = (*role, *k);
+                                html! { <li>{ format!("{} · project {k} ", role.title()) }
+                                    <button type="button" class="link" aria-label={format!("Remove {} on project {k} from {who}", role.title())} onclick={{ let d = d.clone(); let back = person_field(id, "new-role"); Callback::from(move |e: MouseEvent| { d.emit(Action::Person(id, PersonEdit::Role(role, k, false))); focus_soon(e.target_dyn_into::<web_sys::Element>(), back.clone()); }) }}>{ "Remove" }</button></li> }
+                            }) }
+                        </ul>
+                        <AddRole person={id} projects={n} dispatch={d.clone()} />
+                        if hours_unknown {
+                            <p class="hours">{ "Hours a week: not readable yet, so not judged." }</p>
+                        } else if let Some(h) = hours {
+                            <p class="hours">
+                                { format!("Needs {} a week under the {} page; gives {} h.", hours_text(Some(h.required_hours_min), Some(h.required_hours_max)), s.edition.page().title().trim_end_matches(" page"), h.hours_per_week) }
+                                if h.shortfall_hours > Hours::ZERO { <strong class="short">{ format!(" {} h short.", h.shortfall_hours) }</strong> }
+                                { why(RuleId::T7) }
+                            </p>
+                        }
+                        if !findings.is_empty() { <Findings findings={findings} /> }
+                        <button type="button" class="remove" onclick={{ let d = d.clone(); Callback::from(move |e: MouseEvent| { d.emit(Action::RemovePerson(id)); focus_soon(e.target_dyn_into::<web_sys::Element>(), neighbour.clone()); }) }}>{ format!("Remove {who}") }</button>
+                    </fieldset>
+                }
+            }) }
+            <button type="button" id="add-person" onclick={{ let d = d.clone(); let next = person_field(s.next_id, "name"); Callback::from(move |e: MouseEvent| { d.emit(Action::AddPerson); focus_soon(e.target_dyn_into::<web_sys::Element>(), next.clone()); }) }}>{ "Add a person" }</button>
+            if let Some(t) = report {
+                <h3>{ "Findings by project" }</h3>
+                { for (1..=n).map(|k| {
+                    let f: Vec<rules::Finding> = t.findings.iter().filter(|f| f.project == Some(k) && f.person.is_none()).cloned().collect();
+                    html! { <section class="project" aria-label={format!("Project {k}")}><h4>{ format!("Project {k}") }</h4><Findings findings={f} /></section> }
+                }) }
+            }
+        </section>
+    }
+}
