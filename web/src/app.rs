@@ -100,11 +100,15 @@ pub fn App(p: &AppProps) -> Html {
     });
     let results = use_memo(state.clone(), |s| evaluate(s));
     let notice = use_state(|| p.notice.clone());
-    let saved = use_state(|| None::<bool>);
+    // Set after every change: `use_state_eq`, so saving what was already saved does not
+    // render the whole app a second time per keystroke.
+    let saved = use_state_eq(|| None::<bool>);
     let set_aside = use_state(|| p.set_aside);
+    // One callback for the app's lifetime (the reducer's dispatcher never changes), so a
+    // part whose other properties are unchanged is not rendered again.
     let dispatch = {
-        let state = state.clone();
-        Callback::from(move |a: Action| state.dispatch(a))
+        let dispatcher = state.dispatcher();
+        use_callback((), move |a: Action, _| dispatcher.dispatch(a))
     };
     use_effect_with(p.config.clone(), {
         let state = state.clone();

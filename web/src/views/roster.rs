@@ -1,53 +1,7 @@
 //! The team view (roles, people and hours).
 
 use super::*;
-
-/// Props of the role adder.
-#[derive(Properties, PartialEq)]
-struct AddRoleProps {
-    person: u32,
-    projects: u32,
-    dispatch: Callback<Action>,
-}
-
-/// Adds a role on a project to a person.
-#[component]
-fn AddRole(p: &AddRoleProps) -> Html {
-    let role = use_state(|| Role::TeamMember);
-    let project = use_state(|| 1u32);
-    let id = |f: &str| person_field(p.person, f);
-    let on_add = {
-        let (role, project, d, person) =
-            (role.clone(), project.clone(), p.dispatch.clone(), p.person);
-        Callback::from(move |_| {
-            d.emit(Action::Person(
-                person,
-                PersonEdit::Role(*role, *project, true),
-            ))
-        })
-    };
-    let role_options: Vec<(AttrValue, AttrValue)> = Role::ALL
-        .iter()
-        .map(|r| (AttrValue::from(r.key()), AttrValue::from(r.title())))
-        .collect();
-    let project_options: Vec<(AttrValue, AttrValue)> = (1..=p.projects)
-        .map(|n| {
-            (
-                AttrValue::from(n.to_string()),
-                AttrValue::from(format!("Project {n}")),
-            )
-        })
-        .collect();
-    html! {
-        <div class="add-role">
-            <Select id={id("new-role")} label="Role to add" options={role_options} value={role.key()} onchange={{ let role = role.clone(); Callback::from(move |v: String| role.set(Role::parse(&v).unwrap_or(Role::TeamMember))) }} />
-            if p.projects > 1 {
-                <Select id={id("new-project")} label="On project" options={project_options} value={project.to_string()} onchange={{ let project = project.clone(); Callback::from(move |v: String| project.set(v.parse().unwrap_or(1))) }} />
-            }
-            <button type="button" onclick={on_add}>{ "Add role" }</button>
-        </div>
-    }
-}
+use crate::state::PersonDraft;
 
 /// Team builder: projects, people, roles, hours, and every finding.
 #[component]
@@ -113,48 +67,19 @@ pub fn TeamView(p: &ViewProps) -> Html {
             </details>
             <h3>{ "People" }</h3>
             { for s.people.iter().enumerate().map(|(i, person)| {
-                let id = person.id;
                 // The report lists people in roster order, under the names `eval` gave them
                 // (an empty or duplicate name is replaced), so look up by position.
-                let hours = report.and_then(|t| t.people.get(i));
-                let findings: Vec<rules::Finding> = report.zip(hours).map(|(t, h)| t.findings.iter().filter(|f| f.person.as_deref() == Some(h.name.as_str())).cloned().collect()).unwrap_or_default();
-                let number = i + 1;
-                let legend = if person.name.trim().is_empty() { format!("Person {number}") } else { format!("Person {number}: {}", person.name.trim()) };
-                let who = if person.name.trim().is_empty() { format!("person {number}") } else { person.name.trim().to_string() };
-                let hours_unknown = res.unknown_hours.contains(&i);
+                let hours = report.and_then(|t| t.people.get(i)).cloned();
+                let findings: Vec<rules::Finding> = report.zip(hours.as_ref()).map(|(t, h)| t.findings.iter().filter(|f| f.person.as_deref() == Some(h.name.as_str())).cloned().collect()).unwrap_or_default();
                 let neighbour = s.people.get(i + 1).or_else(|| i.checked_sub(1).and_then(|j| s.people.get(j))).map_or_else(|| "add-person".to_string(), |q| person_field(q.id, "name"));
+                let field = |f: &str| {
+                    let id = person_field(person.id, f);
+                    (res.error_for(&id), res.settled(&id))
+                };
                 html! {
-                    <fieldset class="person" key={id} id={format!("person-{id}")}>
-                        <legend>{ legend.clone() }</legend>
-                        <div class="row">
-                            <TextField id={person_field(id, "name")} label={format!("Name of person {number}")} value={person.name.clone()} error={res.error_for(&person_field(id, "name"))} settled={res.settled(&person_field(id, "name"))} oninput={send(d, move |v| Action::Person(id, PersonEdit::Name(v)))} />
-                            <TextField id={person_field(id, "hours")} label={format!("Hours a week person {number} can give")} inputmode="decimal" value={person.hours.clone()} error={res.error_for(&person_field(id, "hours"))} settled={res.settled(&person_field(id, "hours"))} oninput={send(d, move |v| Action::Person(id, PersonEdit::Hours(v)))} />
-                            <Select id={person_field(id, "qi")} label={format!("Quality improvement of person {number}")} options={qi_options()} value={person.qi.key()} onchange={send(d, move |v: String| Action::Person(id, PersonEdit::Qi(Qi::parse(&v).unwrap_or_default())))} />
-                        </div>
-                        <div class="row">
-                            <Check id={person_field(id, "physician")} label={format!("{} ({who})", physician_label())} checked={person.physician} onchange={send(d, move |b| Action::Person(id, PersonEdit::Physician(b)))} />
-                            <Check id={person_field(id, "data")} label={format!("Can access data from departmental systems ({who})")} checked={person.data_access} onchange={send(d, move |b| Action::Person(id, PersonEdit::DataAccess(b)))} />
-                        </div>
-                        <ul class="roles" aria-label={format!("Roles of {legend}")}>
-                            { for person.roles.iter().filter(|(_, k)| *k <= n).map(|(role, k)| {
-                                let (role, k) = (*role, *k);
-                                html! { <li>{ format!("{} · project {k} ", role.title()) }
-                                    <button type="button" class="link" aria-label={format!("Remove {} on project {k} from {who}", role.title())} onclick={{ let d = d.clone(); let back = person_field(id, "new-role"); Callback::from(move |e: MouseEvent| { d.emit(Action::Person(id, PersonEdit::Role(role, k, false))); focus_soon(e.target_dyn_into::<web_sys::Element>(), back.clone()); }) }}>{ "Remove" }</button></li> }
-                            }) }
-                        </ul>
-                        <AddRole person={id} projects={n} dispatch={d.clone()} />
-                        if hours_unknown {
-                            <p class="hours">{ "Hours a week: not readable yet, so not judged." }</p>
-                        } else if let Some(h) = hours {
-                            <p class="hours">
-                                { format!("Needs {} a week under the {} page; gives {} h.", hours_text(Some(h.required_hours_min), Some(h.required_hours_max)), s.edition.page().title().trim_end_matches(" page"), h.hours_per_week) }
-                                if h.shortfall_hours > Hours::ZERO { <strong class="short">{ format!(" {} h short.", h.shortfall_hours) }</strong> }
-                                { why(RuleId::T7) }
-                            </p>
-                        }
-                        if !findings.is_empty() { <Findings findings={findings} /> }
-                        <button type="button" class="remove" onclick={{ let d = d.clone(); Callback::from(move |e: MouseEvent| { d.emit(Action::RemovePerson(id)); focus_soon(e.target_dyn_into::<web_sys::Element>(), neighbour.clone()); }) }}>{ format!("Remove {who}") }</button>
-                    </fieldset>
+                    <PersonCard key={person.id} person={person.clone()} number={i + 1} projects={n} edition={s.edition}
+                        hours={hours} findings={findings} hours_unknown={res.unknown_hours.contains(&i)}
+                        name_error={field("name")} hours_error={field("hours")} neighbour={neighbour} dispatch={d.clone()} />
                 }
             }) }
             <button type="button" id="add-person" onclick={{ let d = d.clone(); let next = person_field(s.next_id, "name"); Callback::from(move |e: MouseEvent| { d.emit(Action::AddPerson); focus_soon(e.target_dyn_into::<web_sys::Element>(), next.clone()); }) }}>{ "Add a person" }</button>
@@ -166,5 +91,103 @@ pub fn TeamView(p: &ViewProps) -> Html {
                 }) }
             }
         </section>
+    }
+}
+
+/// Props of one person's card: everything it shows, so a card whose person, answers and
+/// errors are unchanged is not rendered again when someone else's field changes.
+#[derive(Properties, PartialEq)]
+struct PersonCardProps {
+    person: PersonDraft,
+    number: usize,
+    projects: u32,
+    edition: Edition,
+    hours: Option<team::PersonHours>,
+    findings: Vec<rules::Finding>,
+    hours_unknown: bool,
+    /// The name field's error and whether it shows at once.
+    name_error: (Option<String>, bool),
+    /// The hours field's error and whether it shows at once.
+    hours_error: (Option<String>, bool),
+    /// Where focus goes when this person is removed.
+    neighbour: String,
+    dispatch: Callback<Action>,
+}
+
+/// One person: name, hours, QI, degree and data access, roles, hours needed, findings.
+#[component]
+fn PersonCard(p: &PersonCardProps) -> Html {
+    let person = &p.person;
+    let d = &p.dispatch;
+    let (n, number, id) = (p.projects, p.number, person.id);
+    let legend = if person.name.trim().is_empty() {
+        format!("Person {number}")
+    } else {
+        format!("Person {number}: {}", person.name.trim())
+    };
+    let who = if person.name.trim().is_empty() {
+        format!("person {number}")
+    } else {
+        person.name.trim().to_string()
+    };
+    let neighbour = p.neighbour.clone();
+    let findings = p.findings.clone();
+    // The role adder: which role, on which project.
+    let role = use_state(|| Role::TeamMember);
+    let project = use_state(|| 1u32);
+    let on_add = {
+        let (role, project, d) = (role.clone(), project.clone(), d.clone());
+        Callback::from(move |_| d.emit(Action::Person(id, PersonEdit::Role(*role, *project, true))))
+    };
+    let role_options: Vec<(AttrValue, AttrValue)> = Role::ALL
+        .iter()
+        .map(|r| (AttrValue::from(r.key()), AttrValue::from(r.title())))
+        .collect();
+    let project_options: Vec<(AttrValue, AttrValue)> = (1..=n)
+        .map(|k| {
+            (
+                AttrValue::from(k.to_string()),
+                AttrValue::from(format!("Project {k}")),
+            )
+        })
+        .collect();
+    html! {
+        <fieldset class="person" id={format!("person-{id}")}>
+            <legend>{ legend.clone() }</legend>
+            <div class="row">
+                <TextField id={person_field(id, "name")} label={format!("Name of person {number}")} value={person.name.clone()} error={p.name_error.0.clone()} settled={p.name_error.1} oninput={send(d, move |v| Action::Person(id, PersonEdit::Name(v)))} />
+                <TextField id={person_field(id, "hours")} label={format!("Hours a week person {number} can give")} inputmode="decimal" value={person.hours.clone()} error={p.hours_error.0.clone()} settled={p.hours_error.1} oninput={send(d, move |v| Action::Person(id, PersonEdit::Hours(v)))} />
+                <Select id={person_field(id, "qi")} label={format!("Quality improvement of person {number}")} options={qi_options()} value={person.qi.key()} onchange={send(d, move |v: String| Action::Person(id, PersonEdit::Qi(Qi::parse(&v).unwrap_or_default())))} />
+            </div>
+            <div class="row">
+                <Check id={person_field(id, "physician")} label={format!("{} ({who})", physician_label())} checked={person.physician} onchange={send(d, move |b| Action::Person(id, PersonEdit::Physician(b)))} />
+                <Check id={person_field(id, "data")} label={format!("Can access data from departmental systems ({who})")} checked={person.data_access} onchange={send(d, move |b| Action::Person(id, PersonEdit::DataAccess(b)))} />
+            </div>
+            <ul class="roles" aria-label={format!("Roles of {legend}")}>
+                { for person.roles.iter().filter(|(_, k)| *k <= n).map(|(role, k)| {
+                    let (role, k) = (*role, *k);
+                    html! { <li>{ format!("{} · project {k} ", role.title()) }
+                        <button type="button" class="link" aria-label={format!("Remove {} on project {k} from {who}", role.title())} onclick={{ let d = d.clone(); let back = person_field(id, "new-role"); Callback::from(move |e: MouseEvent| { d.emit(Action::Person(id, PersonEdit::Role(role, k, false))); focus_soon(e.target_dyn_into::<web_sys::Element>(), back.clone()); }) }}>{ "Remove" }</button></li> }
+                }) }
+            </ul>
+            <div class="add-role">
+                <Select id={person_field(id, "new-role")} label="Role to add" options={role_options} value={role.key()} onchange={{ let role = role.clone(); Callback::from(move |v: String| role.set(Role::parse(&v).unwrap_or(Role::TeamMember))) }} />
+                if n > 1 {
+                    <Select id={person_field(id, "new-project")} label="On project" options={project_options} value={project.to_string()} onchange={{ let project = project.clone(); Callback::from(move |v: String| project.set(v.parse().unwrap_or(1))) }} />
+                }
+                <button type="button" onclick={on_add}>{ "Add role" }</button>
+            </div>
+            if p.hours_unknown {
+                <p class="hours">{ "Hours a week: not readable yet, so not judged." }</p>
+            } else if let Some(h) = &p.hours {
+                <p class="hours">
+                    { format!("Needs {} a week under the {} page; gives {} h.", hours_text(Some(h.required_hours_min), Some(h.required_hours_max)), p.edition.page().title().trim_end_matches(" page"), h.hours_per_week) }
+                    if h.shortfall_hours > Hours::ZERO { <strong class="short">{ format!(" {} h short.", h.shortfall_hours) }</strong> }
+                    { why(RuleId::T7) }
+                </p>
+            }
+            if !findings.is_empty() { <Findings findings={findings} /> }
+            <button type="button" class="remove" onclick={{ let d = d.clone(); Callback::from(move |e: MouseEvent| { d.emit(Action::RemovePerson(id)); focus_soon(e.target_dyn_into::<web_sys::Element>(), neighbour.clone()); }) }}>{ format!("Remove {who}") }</button>
+        </fieldset>
     }
 }
