@@ -259,8 +259,8 @@ pub fn App(p: &AppProps) -> Html {
         <>
             <a class="skip" href="#main">{ "Skip to content" }</a>
             <header>
-                <h1>{ "ImPower readiness" }</h1>
-                <p class="tagline">{ "Check your commitments, build your team, price your projects, plan your dates and credits for the ACR ImPower program. Everything runs in your browser; nothing is sent anywhere." }</p>
+                <h1>{ crate::shell::TITLE }</h1>
+                <p class="tagline">{ crate::shell::TAGLINE }</p>
                 { nav }
             </header>
             { tools }

@@ -12,6 +12,7 @@ pub mod eval;
 pub mod export;
 pub mod persist;
 pub mod share;
+pub mod shell;
 pub mod state;
 pub mod ui;
 pub mod views;

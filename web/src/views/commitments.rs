@@ -14,14 +14,14 @@ pub fn ReadinessView(p: &ViewProps) -> Html {
     };
     let d = &p.dispatch;
     let coach_options: Vec<(AttrValue, AttrValue)> =
-        std::iter::once((AttrValue::from(""), AttrValue::from("Choose an answer")))
+        std::iter::once((AttrValue::from(""), AttrValue::from(crate::shell::CHOOSE)))
             .chain(qi_options())
             .collect();
     let from_roster = derived.map(|_| AttrValue::from("From your team roster."));
     let met = res.factors.iter().filter(|f| f.met()).count();
     html! {
         <section aria-labelledby="readiness-h">
-            <h2 id="readiness-h" tabindex="-1">{ "Are you ready to apply?" }</h2>
+            <h2 id="readiness-h" tabindex="-1">{ crate::shell::READINESS_HEADING }</h2>
             if !p.single {
                 <TextField id="organization" label="Name of your organization (optional)" value={s.organization.clone()} hint={Some(AttrValue::from("Shown on the summary for leadership."))} oninput={send(d, Action::Organization)} />
             }
