@@ -72,4 +72,34 @@ describe(`smoke: ${DIST}`, () => {
       }
     });
   }
+
+  test('before the WebAssembly arrives, the page already shows the first questions (the static shell), and the app then asks the same ones', async () => {
+    // Without JavaScript the page is what a slow connection shows until the wasm loads.
+    const still = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+    try {
+      const page = await still.newPage();
+      await page.goto(`${server.url}/`);
+      const legends = await page.locator('main fieldset.yesno > legend').allInnerTexts();
+      assert.equal(legends.length, 4, 'four yes/no questions');
+      const coach = await page.locator('main label[for="shell-coach"]').innerText();
+      assert.equal(await page.locator('main input:enabled, main select:enabled').count(), 0, 'inert until the app loads');
+      assert.ok(await page.getByText(legends[0]).isVisible(), 'the first question is on the first screen');
+      const box = await page.getByText(legends[0]).boundingBox();
+      assert.ok(box && box.y + box.height <= 844, `the first question is above the fold at 390x844 (${box?.y})`);
+      await screenshot(page, 'shell-phone');
+
+      const { page: live, consoleErrors } = await openPage(browser, `${server.url}/`);
+      try {
+        await live.locator('#c-sponsor-yes').waitFor();
+        assert.deepEqual((await live.locator('main fieldset.yesno > legend').allInnerTexts()).slice(0, legends.length), legends, 'the app asks the questions the shell showed');
+        assert.equal(await live.locator('label[for="c-coach"]').innerText(), coach);
+        assert.equal(await live.locator('[aria-busy="true"]').count(), 0, 'the shell is gone');
+        assert.deepEqual(consoleErrors, []);
+      } finally {
+        await live.context().close();
+      }
+    } finally {
+      await still.close();
+    }
+  });
 });

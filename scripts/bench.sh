@@ -121,6 +121,7 @@ const f = read("first-content");
 if (f) {
   row(`first question at Fast 3G, no compression (median of ${f.loads} cold loads)`, `${ms(f.median_ms)} (${(f.bytes / 1000).toFixed(1)} kB)`);
   row(`first question at Fast 3G, gzipped (median of ${f.loads} cold loads)`, `${ms(f.gzip_median_ms)} (${(f.gzip_bytes / 1000).toFixed(1)} kB)`);
+  row(`answerable (the app running) at Fast 3G, no compression / gzipped`, `${ms(f.answerable_median_ms)} / ${ms(f.gzip_answerable_median_ms)}`);
 } else row("first question at Fast 3G", "DID NOT RUN");
 const w = Math.max(...rows.map((r) => r[0].length));
 for (const [what, figure] of rows) console.log(`${what.padEnd(w)}  ${figure}`);
