@@ -139,6 +139,15 @@ pub fn YesNo(p: &YesNoProps) -> Html {
     }
 }
 
+/// Whether the window is wider than a phone (style.css's phone layout starts at 30rem):
+/// what folds away on a phone starts open on wider screens.
+pub fn wide() -> bool {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w > 480.0)
+}
+
 /// Moves keyboard focus to the element with `id` once the next render is done, in the
 /// same document or shadow root as `near` (the element the user acted on).
 pub fn focus_soon(near: Option<web_sys::Element>, id: String) {
