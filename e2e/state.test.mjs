@@ -60,7 +60,7 @@ describe('answers that stay, travel and agree', () => {
     assert.equal(before_.priced, '3');
     assert.equal(before_.people, 12);
     assert.equal(before_.fees, '$15,000');
-    assert.match(before_.summary, /3 projects: \$15,000 in total/);
+    assert.match(before_.summary, /Fees for 3 projects\n[^]*\nTotal\t\$15,000/);
     assert.match(before_.summary, /Mercy Radiology/);
   });
 
