@@ -189,10 +189,11 @@ describe('the app, end to end', () => {
   test('summary: the same answers as every other view', async () => {
     await show('Summary');
     const text = await page.locator('main').innerText();
-    assert.match(text, /Meets the three critical commitments\. 5 of 7 key success factors/);
-    assert.match(text, /2 projects: \$9,000 in total \(1 QI coach needed\)/, 'the team\'s two projects, after 2 earlier');
-    assert.match(text, /Next cohort March 2027/);
-    assert.match(text, /Dr\. Ada: 20 credits/);
+    assert.match(text, /You meet the three critical commitments\. Success factors: 5 of 7\./);
+    assert.match(text, /Fees for 2 projects\n[^]*#3\t\$3,000 — discounted[^]*\nTotal\t\$9,000/, 'the team\'s two projects, after 2 earlier');
+    assert.match(text, /2 project teams and at least 1 QI coach \(F4\)/);
+    assert.match(text, /The March 2027 cohort/);
+    assert.match(text, /Dr\. Ada\t20 \(AMA PRA Category 1 Credits™\)/);
     await screenshot(page, 'app-summary');
   });
 

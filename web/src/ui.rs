@@ -28,9 +28,10 @@ pub struct TextFieldProps {
     /// `numeric`, `decimal` or `text`.
     #[prop_or(AttrValue::Static("text"))]
     pub inputmode: AttrValue,
-    /// `text` or `date` (a native date picker where the browser has one).
-    #[prop_or(AttrValue::Static("text"))]
-    pub kind: AttrValue,
+    /// A date as `YYYY-MM-DD`: beside the text, the browser's own date picker where it
+    /// has one (it fills in the same text, read by the same strict rules).
+    #[prop_or_default]
+    pub date: bool,
     /// Show the error now, even before the user leaves the field (the text can no
     /// longer become valid by typing on).
     #[prop_or_default]
@@ -48,7 +49,13 @@ pub fn TextField(p: &TextFieldProps) -> Html {
     let oninput = {
         let cb = p.oninput.clone();
         Callback::from(move |e: InputEvent| {
-            cb.emit(e.target_unchecked_into::<HtmlInputElement>().value())
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            // A date picker cleared half-way says nothing: the text stays as it was.
+            if !(value.is_empty()
+                && e.target_unchecked_into::<HtmlInputElement>().type_() == "date")
+            {
+                cb.emit(value)
+            }
         })
     };
     let onblur = {
@@ -72,10 +79,19 @@ pub fn TextField(p: &TextFieldProps) -> Html {
             if let Some(e) = error {
                 <p class="error" id={err_id}><span class="tag">{ "Error: " }</span>{ e.clone() }</p>
             }
-            <input id={p.id.clone()} type={p.kind.clone()} inputmode={p.inputmode.clone()} value={p.value.clone()}
-                aria-invalid={if error.is_some() { "true" } else { "false" }}
-                aria-describedby={if described.is_empty() { None } else { Some(described.join(" ")) }}
-                autocomplete="off" {oninput} {onblur} />
+            <div class="inputs">
+                <input id={p.id.clone()} type="text" inputmode={p.inputmode.clone()} value={p.value.clone()}
+                    aria-invalid={if error.is_some() { "true" } else { "false" }}
+                    aria-describedby={if described.is_empty() { None } else { Some(described.join(" ")) }}
+                    autocomplete="off" oninput={oninput.clone()} {onblur} />
+                if p.date {
+                    // A picked date is a whole, valid `YYYY-MM-DD`; an unusable text leaves
+                    // the picker empty.
+                    <input type="date" id={format!("{}-pick", p.id)} aria-label="Pick a date"
+                        value={if p.error.is_none() { p.value.clone() } else { AttrValue::Static("") }}
+                        {oninput} />
+                }
+            </div>
         </div>
     }
 }
@@ -121,6 +137,15 @@ pub fn YesNo(p: &YesNoProps) -> Html {
             if let Some(n) = &p.note { <p class="hint" id={note_id}>{ n.clone() }</p> }
         </fieldset>
     }
+}
+
+/// Whether the window is wider than a phone (style.css's phone layout starts at 30rem):
+/// what folds away on a phone starts open on wider screens.
+pub fn wide() -> bool {
+    web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_none_or(|w| w > 480.0)
 }
 
 /// Moves keyboard focus to the element with `id` once the next render is done, in the

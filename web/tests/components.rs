@@ -408,3 +408,42 @@ async fn adding_and_removing_people_moves_focus_and_can_be_undone() {
         "each person's fields have their own names"
     );
 }
+
+/// The text of an input, as the page holds it.
+fn value(root: &Element, selector: &str) -> String {
+    find(root, selector)
+        .dyn_into::<HtmlInputElement>()
+        .expect("an input")
+        .value()
+}
+
+#[wasm_bindgen_test]
+async fn a_date_is_typed_or_picked_and_read_by_the_same_rules() {
+    let root = mount(View::Calendar).await;
+    assert_eq!(
+        find(&root, "#plan-date-pick")
+            .get_attribute("type")
+            .as_deref(),
+        Some("date")
+    );
+    assert_eq!(value(&root, "#plan-date-pick"), "2026-11-22", "today");
+    type_into(&root, "#plan-date", "2027-03-01").await;
+    assert_eq!(value(&root, "#plan-date-pick"), "2027-03-01");
+    assert!(text(&root, "main h3").contains("September 2027"));
+    type_into(&root, "#plan-date-pick", "2026-11-22").await;
+    assert_eq!(
+        value(&root, "#plan-date"),
+        "2026-11-22",
+        "a picked date is the text"
+    );
+    assert!(text(&root, "main h3").contains("March 2027"));
+    type_into(&root, "#plan-date", "2027-02-30").await;
+    assert!(text(&root, "#plan-date-error").contains("does not exist on the calendar"));
+    assert_eq!(value(&root, "#plan-date-pick"), "", "nothing to pick from");
+    type_into(&root, "#plan-date-pick", "").await;
+    assert_eq!(
+        value(&root, "#plan-date"),
+        "2027-02-30",
+        "a cleared picker leaves the text as typed"
+    );
+}

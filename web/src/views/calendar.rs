@@ -12,7 +12,7 @@ pub fn CalendarView(p: &ViewProps) -> Html {
         <section aria-labelledby="cal-h">
             <h2 id="cal-h" tabindex="-1">{ "When would you start and finish?" }</h2>
             <ErrorSummary errors={res.errors_in(View::Calendar)} />
-            <TextField id="plan-date" label="Plan from (YYYY-MM-DD)" value={s.plan_date.clone()} error={res.error_for("plan-date")} settled={res.settled("plan-date")} hint={Some(AttrValue::from(format!("Today is {}.", rules::date::long(s.today))))} oninput={send(d, Action::PlanDate)} />
+            <TextField id="plan-date" label="Plan from (YYYY-MM-DD)" date={true} value={s.plan_date.clone()} error={res.error_for("plan-date")} settled={res.settled("plan-date")} hint={Some(AttrValue::from(format!("Today is {}.", rules::date::long(s.today))))} oninput={send(d, Action::PlanDate)} />
             if let Some(sc) = &res.schedule {
                 <h3>{ format!("Next cohort: {}", cohort_name(&sc.cohort.id)) }</h3>
                 <dl class="dates">

@@ -83,12 +83,14 @@ pub fn ReadinessView(p: &ViewProps) -> Html {
             </fieldset>
             if let Some(r) = &res.readiness {
                 if !r.success_factors.missing.is_empty() {
-                    <h3>{ "What each missing factor risks" }</h3>
+                    <details class="fold" open={crate::ui::wide()}>
+                    <summary><h3>{ "What each missing factor risks" }</h3></summary>
                     <ul class="findings">
                         { for r.success_factors.missing.iter().map(|m| html! {
                             <li class="sev-warning"><span class="sev">{ "Check" }</span><span class="msg"><strong>{ format!("{}: ", m.id) }</strong>{ m.risk }</span>{ why(m.id) }</li>
                         }) }
                     </ul>
+                    </details>
                 }
             }
             <h3>{ "Before you apply" }</h3>

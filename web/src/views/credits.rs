@@ -14,7 +14,7 @@ pub fn CreditsView(p: &ViewProps) -> Html {
             <ErrorSummary errors={res.errors_in(View::Credits)} />
             <fieldset>
                 <legend>{ "Your project" }</legend>
-                <TextField id="graduation" label="Graduation date (YYYY-MM-DD)" value={s.graduation.clone()} error={res.error_for("graduation")} settled={res.settled("graduation")} hint={Some(AttrValue::from("Defaults to your next cohort's estimated graduation."))} oninput={send(d, Action::Graduation)} />
+                <TextField id="graduation" label="Graduation date (YYYY-MM-DD)" date={true} value={s.graduation.clone()} error={res.error_for("graduation")} settled={res.settled("graduation")} hint={Some(AttrValue::from("Defaults to your next cohort's estimated graduation."))} oninput={send(d, Action::Graduation)} />
                 <Check id="stage-c" label={credit_questions::STAGE_C_COMPLETE} checked={s.stage_c_complete} onchange={send(d, Action::StageC)} />
             </fieldset>
             <fieldset>

@@ -1,54 +1,289 @@
-//! The summary view.
+//! The summary view: the document a sponsor signs off on. The same page reads on screen
+//! and prints as a clean document (the print rules of `web/style.css` leave out every
+//! control and the app's own header). Each part is built from the answers by a small
+//! function, and every table by [`table`].
+
+use std::fmt::Write;
 
 use super::*;
+use crate::eval::Results;
+use crate::state::State;
+use rules::book::Page;
+use rules::text::plural;
 
-/// Summary: everything on one page, for leadership.
+/// One table of the document: its caption, the column heads, and the cells row by row
+/// (the first cell of a row heads it).
+#[inline(never)]
+fn table(caption: &str, heads: &[&str], cells: &[String]) -> Html {
+    html! {
+        <div class="scroll" role="region" tabindex="0" aria-label={caption.to_string()}><table>
+            <caption>{ caption }</caption>
+            <thead><tr>{ for heads.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }</tr></thead>
+            <tbody>{ for cells.chunks(heads.len()).map(|row| html! {
+                <tr>{ for row.iter().enumerate().map(|(i, c)| if i == 0 {
+                    html! { <th scope="row">{ c.clone() }</th> }
+                } else {
+                    html! { <td>{ c.clone() }</td> }
+                }) }</tr>
+            }) }</tbody>
+        </table></div>
+    }
+}
+
+/// One item of a list of findings: its severity in words, what it is about (a rule ID
+/// or a field), the text.
+#[inline(never)]
+fn item(severity: Severity, about: &str, text: &str) -> Html {
+    html! {
+        <li class={if severity == Severity::Error { "sev-error" } else { "sev-warning" }}>
+            <span class="sev">{ crate::ui::severity_label(severity) }</span>{ " " }
+            <strong>{ about.to_string() }</strong>{ " " }{ text.to_string() }
+        </li>
+    }
+}
+
+/// A heading of the document.
+#[inline(never)]
+fn h3(text: &'static str) -> Html {
+    html! { <h3>{ text }</h3> }
+}
+
+/// Every "must fix", then every "to check", in one list: the fields that cannot be read,
+/// and the findings of readiness, of the team (once it can be checked), of the fees and
+/// of the calendar.
+fn to_do(res: &Results) -> Html {
+    let none: &[rules::Finding] = &[];
+    let lists = [
+        res.readiness.as_ref().map_or(none, |r| &r.findings),
+        res.team
+            .as_ref()
+            .filter(|_| !res.team_blocked)
+            .map_or(none, |t| &t.findings),
+        res.fees.as_ref().map_or(none, |e| &e.findings),
+        res.schedule.as_ref().map_or(none, |sc| &sc.findings),
+    ];
+    let mut items: Vec<Html> = res
+        .errors
+        .iter()
+        .map(|e| item(Severity::Error, &format!("{}:", e.label), &e.message))
+        .collect();
+    for severity in [Severity::Error, Severity::Warning] {
+        for f in lists.iter().copied().flatten() {
+            if f.severity == severity {
+                items.push(item(severity, f.rule.as_str(), &f.message));
+            }
+        }
+    }
+    if items.is_empty() {
+        return html! { <p>{ "Nothing to fix or check." }</p> };
+    }
+    html! { <ul class="findings">{ for items }</ul> }
+}
+
+/// The roster: each person's roles per project, and the hours a week they give, need
+/// and are short by (T7).
+fn roster(s: &State, res: &Results, n: u32) -> Html {
+    let Some(t) = &res.team else {
+        return html! { <p>{ "Enter a valid number of projects in the Team view." }</p> };
+    };
+    let mut cells = Vec::new();
+    for (i, (person, h)) in s.people.iter().zip(&t.people).enumerate() {
+        let mut roles = String::new();
+        for (role, k) in person.roles.iter().filter(|(_, k)| *k <= n) {
+            let sep = if roles.is_empty() { "" } else { "; " };
+            let _ = write!(roles, "{sep}{}, project {k}", role.title());
+        }
+        let unknown = res.unknown_hours.contains(&i);
+        cells.extend([
+            h.name.clone(),
+            roles,
+            if unknown {
+                "not readable yet".into()
+            } else {
+                format!("{} h", h.hours_per_week)
+            },
+            hours_text(Some(h.required_hours_min), Some(h.required_hours_max)),
+            if unknown || h.shortfall_hours == Hours::ZERO {
+                String::new()
+            } else {
+                format!("{} h", h.shortfall_hours)
+            },
+        ]);
+    }
+    html! {
+        <>
+            if res.team_blocked {
+                <p>{ status(false, "", &format!("{} to fix in the Team view before the team can be checked.", fields_count(res.errors_in(View::Team).len()))) }</p>
+            } else {
+                <p>{ status(t.valid, "Every project has the team it needs.", "The team is not complete yet.") }
+                   { format!(" {} people on {n} project{}.", t.people.len(), plural(n)) }</p>
+            }
+            { table("Roles and weekly hours", &["Name", "Roles", "Gives a week", "Needs a week", "Short by"], &cells) }
+        </>
+    }
+}
+
+/// The fee of each project (F1–F3), the discounted ones said in words, the total, and
+/// the teams and coaches it takes (F4).
+fn fees(res: &Results) -> Html {
+    let Some(e) = &res.fees else {
+        return html! { <p>{ "Enter valid project counts in the Fees view." }</p> };
+    };
+    let mut cells = Vec::new();
+    for pf in &e.projects {
+        let mut fee = pf.fee_usd.to_string();
+        if pf.discounted {
+            let _ = write!(
+                fee,
+                " — discounted (every {} project)",
+                ordinal_word(FEES.discount_every)
+            );
+        }
+        cells.extend([format!("#{}", pf.number), fee, pf.rule.as_str().into()]);
+    }
+    cells.extend(["Total".into(), e.total_usd.to_string(), String::new()]);
+    let teams = e.teams_needed;
+    html! {
+        <>
+            { table(&format!("Fees for {teams} project{}", plural(teams)), &["Project", "Fee", "Rule"], &cells) }
+            <p>{ format!("{teams} project team{} and at least {} QI coach{} ({}).", plural(teams), e.coaches_needed, if e.coaches_needed == 1 { "" } else { "es" }, RuleId::F4) }</p>
+            if res.priced_projects.is_some_and(|(_, team)| !team) {
+                <p class="note">{ "Priced for a different number of projects than the team plans (chosen in the Fees view)." }</p>
+            }
+        </>
+    }
+}
+
+/// The chosen cohort's dates: preparation (P2), team start (P1), the sessions (P4),
+/// graduation (P3) and the claim deadline (CR7).
+fn dates(res: &Results) -> Html {
+    let Some(sc) = &res.schedule else {
+        return html! { <p>{ "Enter a valid date in the Calendar view." }</p> };
+    };
+    let c = &sc.cohort;
+    let mut cells = Vec::new();
+    let mut row = |what: String, when: chrono::NaiveDate, rule: RuleId| {
+        cells.extend([what, date(when), rule.as_str().into()])
+    };
+    row(
+        "Leaders' preparation phase starts".into(),
+        c.preparation_starts,
+        RuleId::P2,
+    );
+    row("Whole team starts".into(), c.team_starts, RuleId::P1);
+    for x in &sc.sessions {
+        row(
+            format!("Session {}: {}", x.number, x.title),
+            x.date,
+            RuleId::P4,
+        );
+    }
+    row("Graduation".into(), c.graduation, RuleId::P3);
+    row("Credit claims due".into(), c.claim_deadline, RuleId::CR7);
+    table(
+        &format!(
+            "The {} cohort (sessions and graduation are estimates)",
+            cohort_name(&c.id)
+        ),
+        &["What", "When", "Rule"],
+        &cells,
+    )
+}
+
+/// Credits (CR1–CR9) per participant: each claim names the rules that block it, and
+/// each distinct blocker is written out once under the table.
+fn credits(res: &Results) -> Html {
+    if res.credits.is_empty() {
+        return html! { <p>{ "No participants yet: add them in the Credits view." }</p> };
+    }
+    let mut blocks: Vec<Html> = Vec::new();
+    let mut seen: Vec<&rules::Finding> = Vec::new();
+    let mut cells = Vec::new();
+    for c in &res.credits {
+        let mut claim = String::from(if c.report.claimable {
+            "✓ Can be claimed today."
+        } else {
+            "✗ Blocked by"
+        });
+        let mut ids = Vec::new();
+        for f in c
+            .report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+        {
+            if !ids.contains(&f.rule) {
+                claim.push_str(if ids.is_empty() { " " } else { ", " });
+                claim.push_str(f.rule.as_str());
+                ids.push(f.rule);
+            }
+            if !seen
+                .iter()
+                .any(|b| b.rule == f.rule && b.message == f.message)
+            {
+                seen.push(f);
+                blocks.push(item(f.severity, f.rule.as_str(), &f.message));
+            }
+        }
+        if !ids.is_empty() {
+            claim.push('.');
+        }
+        cells.extend([
+            c.name.clone(),
+            format!("{} ({})", c.report.credits, c.report.credit_type.title()),
+            claim,
+            date(c.report.claim_deadline),
+        ]);
+    }
+    html! {
+        <>
+            { table("Credits per participant", &["Participant", "Credits", "Claim", "Due by"], &cells) }
+            if !blocks.is_empty() {
+                <p>{ "What blocks the claims:" }</p>
+                <ul class="findings">{ for blocks }</ul>
+            }
+        </>
+    }
+}
+
+/// Summary: the whole application as one document, for leadership.
 #[component]
 pub fn SummaryView(p: &ViewProps) -> Html {
+    let s = &p.state;
     let res = &p.results;
-    let r = &res.readiness;
     let print = Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
         }
     });
+    let org = s.organization.trim();
+    let met = res.factors.iter().filter(|f| f.met()).count();
     html! {
         <section aria-labelledby="sum-h" class="summary">
-            <h2 id="sum-h" tabindex="-1">{ "Summary for leadership" }</h2>
-            if !p.state.organization.trim().is_empty() {
-                <p class="prepared-for"><strong>{ p.state.organization.trim().to_string() }</strong></p>
-            }
+            <h2 id="sum-h" tabindex="-1">{ "ImPower readiness: summary for leadership" }</h2>
+            <p class="prepared">
+                if !org.is_empty() { <strong>{ org.to_string() }</strong>{ " · " } }
+                { format!("Prepared {}", date(s.today)) }
+            </p>
             <button type="button" class="no-print" onclick={print}>{ "Print this summary" }</button>
-            <h3>{ "Readiness" }</h3>
-            if let Some(r) = r {
-                <p>{ status(r.ready, &format!("Meets {}.", readiness::commitments_name()), &format!("Does not yet meet {}.", readiness::commitments_name())) }
-                   { format!(" {} of {} key success factors.", r.success_factors.met, r.success_factors.of) }</p>
-                <ul>{ for r.commitments.iter().map(|c| html! { <li>{ format!("{} {}: {}", c.id, if c.met { "met" } else { "not met" }, c.message) }</li> }) }</ul>
-            } else {
-                <p>{ readiness_headline(res) }</p>
-            }
-            <h3>{ "Team" }</h3>
-            if res.team_blocked {
-                <p>{ status(false, "", &format!("{} to fix in the Team view before the team can be checked.", fields_count(res.errors_in(View::Team).len()))) }</p>
-            } else if let Some(t) = &res.team {
-                <p>{ status(t.valid, "Complete.", "Incomplete.") }
-                   { format!(" {} people; {} to fix, {} to check; {} h a week needed at least.", t.people.len(), count_severity(&t.findings, Severity::Error), count_severity(&t.findings, Severity::Warning), t.people.iter().map(|h| h.required_hours_min).sum::<u32>()) }</p>
-                <ul>{ for t.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| html! { <li>{ format!("{}: {}", f.rule, f.message) }</li> }) }</ul>
-            } else { <p>{ "Enter a valid number of projects in the Team view." }</p> }
-            <h3>{ "Fees" }</h3>
-            if let Some(e) = &res.fees {
-                <p>{ format!("{} project{}: {} in total ({} QI coach{} needed).", e.teams_needed, if e.teams_needed == 1 { "" } else { "s" }, e.total_usd, e.coaches_needed, if e.coaches_needed == 1 { "" } else { "es" }) }</p>
-                if res.priced_projects.is_some_and(|(_, team)| !team) {
-                    <p class="note">{ "Priced for a different number of projects than the team plans (chosen in the Fees view)." }</p>
-                }
-            } else { <p>{ "Enter valid project counts in the Fees view." }</p> }
-            <h3>{ "Dates" }</h3>
-            if let Some(sc) = &res.schedule {
-                <p>{ format!("Next cohort {}: leaders prepare from {}, the team starts {}, graduation around {}, credit claims due {}.", cohort_name(&sc.cohort.id), date(sc.cohort.preparation_starts), date(sc.cohort.team_starts), date(sc.cohort.graduation), date(sc.cohort.claim_deadline)) }</p>
-            } else { <p>{ "Enter a valid date in the Calendar view." }</p> }
-            <h3>{ "Credits" }</h3>
-            <ul>{ for res.credits.iter().map(|c| html! { <li>{ format!("{}: {} credits, {}; {}.", c.name, c.report.credits, c.report.credit_type.title(), if c.report.claimable { "claimable now".to_string() } else { format!("not claimable yet, due by {}", date(c.report.claim_deadline)) }) }</li> }) }</ul>
-            <p class="note">{ "Answers follow the ACR ImPower program page and the ACR Learning Network page; where they are silent or differ, the “Why?” of each answer says which reading we took." }</p>
+            { h3("Readiness") }
+            <p class="verdict">{ readiness_headline(res) }{ format!(" Success factors: {met} of {}.", FACTORS.len()) }</p>
+            { h3("Team") }
+            { roster(s, res, s.team_projects().unwrap_or(1)) }
+            { h3("To fix and to check") }
+            { to_do(res) }
+            { h3("Fees") }
+            { fees(res) }
+            { h3("Dates") }
+            { dates(res) }
+            { h3("Credits") }
+            { credits(res) }
+            { h3("Sources") }
+            <p class="note">
+                { format!("Each rule ID above is a rule of the ImPower rule book, read from the {} and the {}. ", Page::ImpowerProgram.title(), Page::LearningNetwork.title()) }
+                { "Not an official ACR tool: confirm fees, dates and credit with the ACR Learning Network team. Where the pages are silent or differ, the “Why?” of each answer in the app says which reading we took." }
+            </p>
+            <p class="sign"><span>{ "Organizational sponsor" }</span><span>{ "Signature" }</span><span>{ "Date" }</span></p>
         </section>
     }
 }
