@@ -13,6 +13,7 @@ pub mod export;
 pub mod persist;
 pub mod share;
 pub mod state;
+pub mod to_js;
 pub mod ui;
 pub mod views;
 #[cfg(feature = "widget")]

@@ -16,7 +16,8 @@ use crate::app::{App, AppProps, Config};
 use crate::eval::Results;
 use crate::state::View;
 
-/// What the `impower-change` event carries.
+/// What the `impower-change` event carries: written by [`crate::to_js`] with the rules'
+/// own `Serialize` impls, so every answer has the JSON contract's shape.
 #[derive(Serialize)]
 struct Payload<'a> {
     view: &'a str,
@@ -69,10 +70,7 @@ fn payload(view: View, r: &Results) -> JsValue {
             })
             .collect(),
     };
-    serde_json::to_string(&p)
-        .ok()
-        .and_then(|t| js_sys::JSON::parse(&t).ok())
-        .unwrap_or(JsValue::NULL)
+    crate::to_js::to_js(&p).unwrap_or(JsValue::NULL)
 }
 
 /// One mounted widget.

@@ -1,0 +1,417 @@
+//! A [`Serialize`] value as a JavaScript value: written as compact JSON text by the small
+//! writer below, then read by the browser's `JSON.parse`. The value is the one
+//! `JSON.parse` gives for `serde_json`'s text, without `serde_json` in the app.
+//!
+//! The widget's `impower-change` detail uses it, so the answers keep exactly the shapes
+//! of the JSON contract: they are written by the rules' own `Serialize` impls, the ones
+//! the command line and the JS API print with. Mapping, as `serde_json` writes: `None`
+//! and `()` as `null`, a unit variant as its name, a sequence or tuple as an array, a
+//! struct or map as an object in field order, a newtype variant `{"Name": value}`, a
+//! tuple or struct variant `{"Name": [..]}` / `{"Name": {..}}`, an integer as its digits,
+//! an `f64` as the browser's `JSON.stringify` writes it (the shortest text that reads back
+//! as the same double, `null` when not finite), `-0` aside.
+//!
+//! Refused, with [`Unsupported`]: an `f32` (`serde_json` writes its shortest `f32`
+//! decimal, which is another double), a map key that is not text (`serde_json` writes a
+//! number key as its own digits), a 128-bit integer beyond 64 bits, and, outside the
+//! browser (native tests), any float. The contract has none of them but the float
+//! (fractional hours, which `web/tests/to_js.rs` checks in the browser).
+
+use std::fmt;
+
+use serde::ser::{self, Serialize};
+use wasm_bindgen::JsValue;
+
+/// `value` as a JavaScript value (see the module's mapping).
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Unsupported> {
+    js_sys::JSON::parse(&to_json(value)?).map_err(|_| Unsupported)
+}
+
+/// `value` as compact JSON text, as `serde_json::to_string` writes it (floats aside: see
+/// the module's documentation).
+pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, Unsupported> {
+    let mut w = Writer(String::new());
+    value.serialize(&mut w)?;
+    Ok(w.0)
+}
+
+/// A value this writer does not write (see the module's documentation).
+#[derive(Debug, PartialEq)]
+pub struct Unsupported;
+
+impl fmt::Display for Unsupported {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a value the JSON contract does not have")
+    }
+}
+
+impl ser::StdError for Unsupported {}
+
+impl ser::Error for Unsupported {
+    fn custom<T: fmt::Display>(_msg: T) -> Self {
+        Unsupported
+    }
+}
+
+type Done = Result<(), Unsupported>;
+
+/// The text written so far.
+struct Writer(String);
+
+impl Writer {
+    fn raw(&mut self, s: &str) -> Done {
+        self.0.push_str(s);
+        Ok(())
+    }
+
+    /// `s` as a JSON string, escaped as `serde_json` escapes: `"`, `\` and control
+    /// characters, the rest as is.
+    fn string(&mut self, s: &str) -> Done {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let out = &mut self.0;
+        out.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                '\u{8}' => out.push_str("\\b"),
+                '\u{c}' => out.push_str("\\f"),
+                c if u32::from(c) < 0x20 => {
+                    out.push_str("\\u00");
+                    out.push(char::from(HEX[(u32::from(c) >> 4) as usize]));
+                    out.push(char::from(HEX[(u32::from(c) & 15) as usize]));
+                }
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        Ok(())
+    }
+
+    /// An integer's digits, `-` first when `negative`.
+    fn integer(&mut self, negative: bool, mut n: u64) -> Done {
+        let mut digits = [0u8; 20];
+        let mut i = digits.len();
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        if negative {
+            self.0.push('-');
+        }
+        for &d in &digits[i..] {
+            self.0.push(char::from(d));
+        }
+        Ok(())
+    }
+
+    /// A 128-bit integer, when it fits in 64 bits.
+    fn wide(&mut self, negative: bool, n: u128) -> Done {
+        let n = u64::try_from(n).map_err(|_| Unsupported)?;
+        self.integer(negative, n)
+    }
+
+    /// Opens an array or an object; `variant` wraps it in `{"variant": …}`.
+    fn open(&mut self, variant: Option<&'static str>, bracket: &'static str) -> Compound<'_> {
+        if let Some(v) = variant {
+            self.0.push('{');
+            let _ = self.string(v);
+            self.0.push(':');
+        }
+        self.0.push_str(bracket);
+        Compound {
+            w: self,
+            first: true,
+            wrapped: variant.is_some(),
+        }
+    }
+}
+
+/// An array or object being written.
+struct Compound<'a> {
+    w: &'a mut Writer,
+    first: bool,
+    wrapped: bool,
+}
+
+impl Compound<'_> {
+    fn comma(&mut self) {
+        if !self.first {
+            self.w.0.push(',');
+        }
+        self.first = false;
+    }
+
+    fn item<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        self.comma();
+        value.serialize(&mut *self.w)
+    }
+
+    fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Done {
+        self.key(key);
+        value.serialize(&mut *self.w)
+    }
+
+    /// `,"key":` (no comma before the first).
+    #[inline(never)]
+    fn key(&mut self, key: &str) {
+        self.comma();
+        let _ = self.w.string(key);
+        self.w.0.push(':');
+    }
+
+    fn close(self, bracket: &'static str) -> Done {
+        self.w.0.push_str(bracket);
+        if self.wrapped {
+            self.w.0.push('}');
+        }
+        Ok(())
+    }
+}
+
+impl<'a> ser::Serializer for &'a mut Writer {
+    type Ok = ();
+    type Error = Unsupported;
+    type SerializeSeq = Compound<'a>;
+    type SerializeTuple = Compound<'a>;
+    type SerializeTupleStruct = Compound<'a>;
+    type SerializeTupleVariant = Compound<'a>;
+    type SerializeMap = Compound<'a>;
+    type SerializeStruct = Compound<'a>;
+    type SerializeStructVariant = Compound<'a>;
+
+    fn serialize_bool(self, v: bool) -> Done {
+        self.raw(if v { "true" } else { "false" })
+    }
+    fn serialize_i8(self, v: i8) -> Done {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i16(self, v: i16) -> Done {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i32(self, v: i32) -> Done {
+        self.serialize_i64(v.into())
+    }
+    fn serialize_i64(self, v: i64) -> Done {
+        self.integer(v < 0, v.unsigned_abs())
+    }
+    fn serialize_i128(self, v: i128) -> Done {
+        self.wide(v < 0, v.unsigned_abs())
+    }
+    fn serialize_u8(self, v: u8) -> Done {
+        self.integer(false, v.into())
+    }
+    fn serialize_u16(self, v: u16) -> Done {
+        self.integer(false, v.into())
+    }
+    fn serialize_u32(self, v: u32) -> Done {
+        self.integer(false, v.into())
+    }
+    fn serialize_u64(self, v: u64) -> Done {
+        self.integer(false, v)
+    }
+    fn serialize_u128(self, v: u128) -> Done {
+        self.wide(false, v)
+    }
+    fn serialize_f32(self, _v: f32) -> Done {
+        Err(Unsupported)
+    }
+    fn serialize_f64(self, v: f64) -> Done {
+        if !cfg!(target_arch = "wasm32") {
+            return Err(Unsupported);
+        }
+        if v == 0.0 && v.is_sign_negative() {
+            // JSON.stringify(-0) is "0", which reads back as +0.
+            return self.raw("-0");
+        }
+        let text = js_sys::JSON::stringify(&JsValue::from_f64(v)).map_err(|_| Unsupported)?;
+        self.raw(&String::from(text))
+    }
+    fn serialize_char(self, v: char) -> Done {
+        self.string(v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_str(self, v: &str) -> Done {
+        self.string(v)
+    }
+    fn serialize_bytes(self, v: &[u8]) -> Done {
+        let mut seq = self.open(None, "[");
+        for b in v {
+            seq.item(b)?;
+        }
+        seq.close("]")
+    }
+    fn serialize_none(self) -> Done {
+        self.raw("null")
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Done {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Done {
+        self.raw("null")
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Done {
+        self.raw("null")
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Done {
+        self.string(variant)
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Done {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Done {
+        let mut o = self.open(None, "{");
+        o.field(variant, value)?;
+        o.close("}")
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a>, Unsupported> {
+        Ok(self.open(None, "["))
+    }
+    fn serialize_tuple(self, _len: usize) -> Result<Compound<'a>, Unsupported> {
+        Ok(self.open(None, "["))
+    }
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'a>, Unsupported> {
+        Ok(self.open(None, "["))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'a>, Unsupported> {
+        Ok(self.open(Some(variant), "["))
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a>, Unsupported> {
+        Ok(self.open(None, "{"))
+    }
+    fn serialize_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'a>, Unsupported> {
+        Ok(self.open(None, "{"))
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        _len: usize,
+    ) -> Result<Compound<'a>, Unsupported> {
+        Ok(self.open(Some(variant), "{"))
+    }
+}
+
+impl ser::SerializeSeq for Compound<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        self.item(value)
+    }
+    fn end(self) -> Done {
+        self.close("]")
+    }
+}
+
+impl ser::SerializeTuple for Compound<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        self.item(value)
+    }
+    fn end(self) -> Done {
+        self.close("]")
+    }
+}
+
+impl ser::SerializeTupleStruct for Compound<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        self.item(value)
+    }
+    fn end(self) -> Done {
+        self.close("]")
+    }
+}
+
+impl ser::SerializeTupleVariant for Compound<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        self.item(value)
+    }
+    fn end(self) -> Done {
+        self.close("]")
+    }
+}
+
+impl ser::SerializeMap for Compound<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+    /// Text keys only: a key must write a JSON string.
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Done {
+        self.comma();
+        let at = self.w.0.len();
+        key.serialize(&mut *self.w)?;
+        if self.w.0.as_bytes().get(at) != Some(&b'"') {
+            return Err(Unsupported);
+        }
+        self.w.0.push(':');
+        Ok(())
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        value.serialize(&mut *self.w)
+    }
+    fn end(self) -> Done {
+        self.close("}")
+    }
+}
+
+impl ser::SerializeStruct for Compound<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Done {
+        self.field(key, value)
+    }
+    fn end(self) -> Done {
+        self.close("}")
+    }
+}
+
+impl ser::SerializeStructVariant for Compound<'_> {
+    type Ok = ();
+    type Error = Unsupported;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Done {
+        self.field(key, value)
+    }
+    fn end(self) -> Done {
+        self.close("}")
+    }
+}
