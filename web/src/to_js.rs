@@ -1,21 +1,22 @@
 //! A [`Serialize`] value as a JavaScript value: written as compact JSON text by the small
-//! writer below, then read by the browser's `JSON.parse`. The value is the one
-//! `JSON.parse` gives for `serde_json`'s text, without `serde_json` in the app.
+//! writer below, then read by the browser's `JSON.parse`. The text is the one
+//! `serde_json::to_string` writes, without `serde_json` in the app.
 //!
 //! The widget's `impower-change` detail uses it, so the answers keep exactly the shapes
 //! of the JSON contract: they are written by the rules' own `Serialize` impls, the ones
 //! the command line and the JS API print with. Mapping, as `serde_json` writes: `None`
 //! and `()` as `null`, a unit variant as its name, a sequence or tuple as an array, a
-//! struct or map as an object in field order, a newtype variant `{"Name": value}`, a
-//! tuple or struct variant `{"Name": [..]}` / `{"Name": {..}}`, an integer as its digits,
-//! an `f64` as the browser's `JSON.stringify` writes it (the shortest text that reads back
-//! as the same double, `null` when not finite), `-0` aside.
+//! struct or map as an object in field order, a newtype variant `{"Name":value}`, a
+//! tuple or struct variant `{"Name":[..]}` / `{"Name":{..}}`, an integer as its digits,
+//! strings with the same escapes.
 //!
-//! Refused, with [`Unsupported`]: an `f32` (`serde_json` writes its shortest `f32`
-//! decimal, which is another double), a map key that is not text (`serde_json` writes a
-//! number key as its own digits), a 128-bit integer beyond 64 bits, and, outside the
-//! browser (native tests), any float. The contract has none of them but the float
-//! (fractional hours, which `web/tests/to_js.rs` checks in the browser).
+//! Floats: the contract's only ones are hours, held in hundredths, so a float is written
+//! when it is the double nearest a whole number of hundredths (`Writer::hundredths`),
+//! `null` when not finite. Refused, with [`Unsupported`]: any other float (`serde_json`
+//! writes the shortest text that reads back, which takes a float printer), an `f32`, a
+//! map key that is not text (`serde_json` writes a number key as its digits) and a
+//! 128-bit integer beyond 64 bits. The contract has none of them. `web/tests/to_js.rs`
+//! compares the text with `serde_json`'s for every corpus answer.
 
 use std::fmt;
 
@@ -27,8 +28,7 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Unsupported> {
     js_sys::JSON::parse(&to_json(value)?).map_err(|_| Unsupported)
 }
 
-/// `value` as compact JSON text, as `serde_json::to_string` writes it (floats aside: see
-/// the module's documentation).
+/// `value` as compact JSON text, exactly as `serde_json::to_string` writes it.
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<String, Unsupported> {
     let mut w = Writer(String::new());
     value.serialize(&mut w)?;
@@ -118,60 +118,89 @@ impl Writer {
         self.integer(negative, n)
     }
 
-    /// Opens an array or an object; `variant` wraps it in `{"variant": …}`.
-    fn open(&mut self, variant: Option<&'static str>, bracket: &'static str) -> Compound<'_> {
-        if let Some(v) = variant {
-            self.0.push('{');
-            let _ = self.string(v);
-            self.0.push(':');
+    /// A float that is the double nearest `n / 100` for a whole `n`, written as `n / 100`
+    /// in decimal (`7.25`, `7.5`, `7.0`; `-0.0` for minus zero): that text reads back as
+    /// the same double, and below 10^12 no shorter text does, so it is also the text
+    /// `serde_json` writes. `null` when not finite, as `serde_json` writes.
+    fn hundredths(&mut self, v: f64) -> Done {
+        if !v.is_finite() {
+            return self.raw("null");
         }
-        self.0.push_str(bracket);
-        Compound {
-            w: self,
-            first: true,
-            wrapped: variant.is_some(),
+        let a = v.abs();
+        if a >= 1e12 {
+            return Err(Unsupported);
         }
+        let n = (a * 100.0 + 0.5).floor() as u64;
+        if n as f64 / 100.0 != a {
+            return Err(Unsupported);
+        }
+        self.integer(v.is_sign_negative(), n / 100)?;
+        self.0.push('.');
+        self.0.push(char::from(b'0' + (n / 10 % 10) as u8));
+        if !n.is_multiple_of(10) {
+            self.0.push(char::from(b'0' + (n % 10) as u8));
+        }
+        Ok(())
+    }
+
+    /// Opens an array or object: `bracket` is `[` or `{`.
+    fn open(&mut self, bracket: char) -> Compound<'_> {
+        self.0.push(bracket);
+        Compound(self)
+    }
+
+    /// Opens `{"variant":` then the array or object of the variant's data.
+    fn open_variant(&mut self, variant: &str, bracket: char) -> Result<Variant<'_>, Unsupported> {
+        self.0.push('{');
+        self.string(variant)?;
+        self.0.push(':');
+        Ok(Variant(self.open(bracket)))
     }
 }
 
 /// An array or object being written.
-struct Compound<'a> {
-    w: &'a mut Writer,
-    first: bool,
-    wrapped: bool,
-}
+struct Compound<'a>(&'a mut Writer);
+
+/// The array or object of an enum variant's data, inside `{"variant":…}`.
+struct Variant<'a>(Compound<'a>);
 
 impl Compound<'_> {
+    /// A comma, unless this is the first item (a finished value never ends in `[` or `{`).
     fn comma(&mut self) {
-        if !self.first {
-            self.w.0.push(',');
+        if !matches!(self.0 .0.as_bytes().last(), Some(b'[' | b'{')) {
+            self.0 .0.push(',');
         }
-        self.first = false;
     }
 
     fn item<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
         self.comma();
-        value.serialize(&mut *self.w)
+        value.serialize(&mut *self.0)
     }
 
     fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Done {
         self.key(key);
-        value.serialize(&mut *self.w)
+        value.serialize(&mut *self.0)
     }
 
     /// `,"key":` (no comma before the first).
     #[inline(never)]
     fn key(&mut self, key: &str) {
         self.comma();
-        let _ = self.w.string(key);
-        self.w.0.push(':');
+        let _ = self.0.string(key);
+        self.0 .0.push(':');
     }
 
-    fn close(self, bracket: &'static str) -> Done {
-        self.w.0.push_str(bracket);
-        if self.wrapped {
-            self.w.0.push('}');
-        }
+    fn close(self, bracket: char) -> Done {
+        self.0 .0.push(bracket);
+        Ok(())
+    }
+}
+
+impl Variant<'_> {
+    fn close(self, bracket: char) -> Done {
+        let w = self.0 .0;
+        w.0.push(bracket);
+        w.0.push('}');
         Ok(())
     }
 }
@@ -182,10 +211,10 @@ impl<'a> ser::Serializer for &'a mut Writer {
     type SerializeSeq = Compound<'a>;
     type SerializeTuple = Compound<'a>;
     type SerializeTupleStruct = Compound<'a>;
-    type SerializeTupleVariant = Compound<'a>;
+    type SerializeTupleVariant = Variant<'a>;
     type SerializeMap = Compound<'a>;
     type SerializeStruct = Compound<'a>;
-    type SerializeStructVariant = Compound<'a>;
+    type SerializeStructVariant = Variant<'a>;
 
     fn serialize_bool(self, v: bool) -> Done {
         self.raw(if v { "true" } else { "false" })
@@ -224,15 +253,7 @@ impl<'a> ser::Serializer for &'a mut Writer {
         Err(Unsupported)
     }
     fn serialize_f64(self, v: f64) -> Done {
-        if !cfg!(target_arch = "wasm32") {
-            return Err(Unsupported);
-        }
-        if v == 0.0 && v.is_sign_negative() {
-            // JSON.stringify(-0) is "0", which reads back as +0.
-            return self.raw("-0");
-        }
-        let text = js_sys::JSON::stringify(&JsValue::from_f64(v)).map_err(|_| Unsupported)?;
-        self.raw(&String::from(text))
+        self.hundredths(v)
     }
     fn serialize_char(self, v: char) -> Done {
         self.string(v.encode_utf8(&mut [0; 4]))
@@ -241,11 +262,11 @@ impl<'a> ser::Serializer for &'a mut Writer {
         self.string(v)
     }
     fn serialize_bytes(self, v: &[u8]) -> Done {
-        let mut seq = self.open(None, "[");
+        let mut seq = self.open('[');
         for b in v {
             seq.item(b)?;
         }
-        seq.close("]")
+        seq.close(']')
     }
     fn serialize_none(self) -> Done {
         self.raw("null")
@@ -281,22 +302,22 @@ impl<'a> ser::Serializer for &'a mut Writer {
         variant: &'static str,
         value: &T,
     ) -> Done {
-        let mut o = self.open(None, "{");
+        let mut o = self.open('{');
         o.field(variant, value)?;
-        o.close("}")
+        o.close('}')
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'a>, Unsupported> {
-        Ok(self.open(None, "["))
+        Ok(self.open('['))
     }
     fn serialize_tuple(self, _len: usize) -> Result<Compound<'a>, Unsupported> {
-        Ok(self.open(None, "["))
+        Ok(self.open('['))
     }
     fn serialize_tuple_struct(
         self,
         _name: &'static str,
         _len: usize,
     ) -> Result<Compound<'a>, Unsupported> {
-        Ok(self.open(None, "["))
+        Ok(self.open('['))
     }
     fn serialize_tuple_variant(
         self,
@@ -304,18 +325,18 @@ impl<'a> ser::Serializer for &'a mut Writer {
         _index: u32,
         variant: &'static str,
         _len: usize,
-    ) -> Result<Compound<'a>, Unsupported> {
-        Ok(self.open(Some(variant), "["))
+    ) -> Result<Variant<'a>, Unsupported> {
+        self.open_variant(variant, '[')
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'a>, Unsupported> {
-        Ok(self.open(None, "{"))
+        Ok(self.open('{'))
     }
     fn serialize_struct(
         self,
         _name: &'static str,
         _len: usize,
     ) -> Result<Compound<'a>, Unsupported> {
-        Ok(self.open(None, "{"))
+        Ok(self.open('{'))
     }
     fn serialize_struct_variant(
         self,
@@ -323,8 +344,8 @@ impl<'a> ser::Serializer for &'a mut Writer {
         _index: u32,
         variant: &'static str,
         _len: usize,
-    ) -> Result<Compound<'a>, Unsupported> {
-        Ok(self.open(Some(variant), "{"))
+    ) -> Result<Variant<'a>, Unsupported> {
+        self.open_variant(variant, '{')
     }
 }
 
@@ -335,7 +356,7 @@ impl ser::SerializeSeq for Compound<'_> {
         self.item(value)
     }
     fn end(self) -> Done {
-        self.close("]")
+        self.close(']')
     }
 }
 
@@ -346,7 +367,7 @@ impl ser::SerializeTuple for Compound<'_> {
         self.item(value)
     }
     fn end(self) -> Done {
-        self.close("]")
+        self.close(']')
     }
 }
 
@@ -357,18 +378,18 @@ impl ser::SerializeTupleStruct for Compound<'_> {
         self.item(value)
     }
     fn end(self) -> Done {
-        self.close("]")
+        self.close(']')
     }
 }
 
-impl ser::SerializeTupleVariant for Compound<'_> {
+impl ser::SerializeTupleVariant for Variant<'_> {
     type Ok = ();
     type Error = Unsupported;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        self.item(value)
+        self.0.item(value)
     }
     fn end(self) -> Done {
-        self.close("]")
+        self.close(']')
     }
 }
 
@@ -378,19 +399,19 @@ impl ser::SerializeMap for Compound<'_> {
     /// Text keys only: a key must write a JSON string.
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Done {
         self.comma();
-        let at = self.w.0.len();
-        key.serialize(&mut *self.w)?;
-        if self.w.0.as_bytes().get(at) != Some(&b'"') {
+        let at = self.0 .0.len();
+        key.serialize(&mut *self.0)?;
+        if self.0 .0.as_bytes().get(at) != Some(&b'"') {
             return Err(Unsupported);
         }
-        self.w.0.push(':');
+        self.0 .0.push(':');
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut *self.w)
+        value.serialize(&mut *self.0)
     }
     fn end(self) -> Done {
-        self.close("}")
+        self.close('}')
     }
 }
 
@@ -401,17 +422,17 @@ impl ser::SerializeStruct for Compound<'_> {
         self.field(key, value)
     }
     fn end(self) -> Done {
-        self.close("}")
+        self.close('}')
     }
 }
 
-impl ser::SerializeStructVariant for Compound<'_> {
+impl ser::SerializeStructVariant for Variant<'_> {
     type Ok = ();
     type Error = Unsupported;
     fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Done {
-        self.field(key, value)
+        self.0.field(key, value)
     }
     fn end(self) -> Done {
-        self.close("}")
+        self.close('}')
     }
 }

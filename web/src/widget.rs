@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 use yew::{AppHandle, Callback};
 
 use crate::app::{App, AppProps, Config};
-use crate::eval::Results;
+use crate::eval::{FieldError, ParticipantCredit, Results};
 use crate::state::View;
 
 /// What the `impower-change` event carries: written by [`crate::to_js`] with the rules'
@@ -29,9 +29,15 @@ struct Payload<'a> {
     fees: Option<&'a rules::fees::FeeEstimate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     schedule: Option<&'a rules::calendar::Schedule>,
-    credits: Vec<ParticipantPayload<'a>>,
-    errors: Vec<FieldErrorPayload<'a>>,
+    credits: Credits<'a>,
+    errors: Errors<'a>,
 }
+
+/// `[{name, ...credits answer}]`, one per participant.
+struct Credits<'a>(&'a [ParticipantCredit]);
+
+/// `[{field, message}]`, one per field to fix.
+struct Errors<'a>(&'a [FieldError]);
 
 #[derive(Serialize)]
 struct ParticipantPayload<'a> {
@@ -46,6 +52,24 @@ struct FieldErrorPayload<'a> {
     message: &'a str,
 }
 
+impl Serialize for Credits<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|c| ParticipantPayload {
+            name: &c.name,
+            report: &c.report,
+        }))
+    }
+}
+
+impl Serialize for Errors<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|e| FieldErrorPayload {
+            field: &e.id,
+            message: &e.message,
+        }))
+    }
+}
+
 fn payload(view: View, r: &Results) -> JsValue {
     let p = Payload {
         view: view.key(),
@@ -53,22 +77,8 @@ fn payload(view: View, r: &Results) -> JsValue {
         team: r.team.as_ref(),
         fees: r.fees.as_ref(),
         schedule: r.schedule.as_ref(),
-        credits: r
-            .credits
-            .iter()
-            .map(|c| ParticipantPayload {
-                name: &c.name,
-                report: &c.report,
-            })
-            .collect(),
-        errors: r
-            .errors
-            .iter()
-            .map(|e| FieldErrorPayload {
-                field: &e.id,
-                message: &e.message,
-            })
-            .collect(),
+        credits: Credits(&r.credits),
+        errors: Errors(&r.errors),
     };
     crate::to_js::to_js(&p).unwrap_or(JsValue::NULL)
 }

@@ -1,8 +1,8 @@
 //! `web::to_js`, which writes the widget's `impower-change` detail: what it writes is what
 //! `serde_json` writes. Natively, its text is compared with `serde_json::to_string` byte
 //! for byte; in the browser (`scripts/browser-tests.sh corpus`), its JavaScript value with
-//! `JSON.parse` of serde_json's text, fractional numbers included. The values are every
-//! answer the corpus's requests get, and a type with every shape serde has.
+//! `JSON.parse` of serde_json's text. The values are every answer the corpus's requests
+//! get (fractional hours included), a type with every shape serde has, and floats.
 
 use std::collections::BTreeMap;
 
@@ -22,16 +22,6 @@ fn answers() -> Vec<(&'static str, rules::json::Answer)> {
         }
     }
     out
-}
-
-/// Whether `v` holds a number that is not a whole one (an hours figure such as 7.25).
-fn has_fraction(v: &Value) -> bool {
-    match v {
-        Value::Number(n) => n.is_f64(),
-        Value::Array(a) => a.iter().any(has_fraction),
-        Value::Object(o) => o.values().any(has_fraction),
-        _ => false,
-    }
 }
 
 #[derive(Serialize)]
@@ -106,21 +96,31 @@ mod native {
     use super::*;
     use web::to_js::{to_json, Unsupported};
 
-    #[test]
-    fn every_corpus_answer_without_fractions_is_written_as_serde_json_writes_it() {
-        let mut compared = 0;
-        for (name, answer) in answers() {
-            let expected = serde_json::to_string(&answer).unwrap_or_default();
-            let value: Value = serde_json::from_str(&expected).unwrap_or(Value::Null);
-            if has_fraction(&value) {
-                // A float is written by the browser: the wasm32 test below.
-                assert_eq!(to_json(&answer), Err(Unsupported), "{name}");
-                continue;
-            }
-            assert_eq!(to_json(&answer).as_deref(), Ok(expected.as_str()), "{name}");
-            compared += 1;
+    /// Whether `v` holds a number that is not a whole one (an hours figure such as 7.25).
+    fn has_fraction(v: &Value) -> bool {
+        match v {
+            Value::Number(n) => n.is_f64(),
+            Value::Array(a) => a.iter().any(has_fraction),
+            Value::Object(o) => o.values().any(has_fraction),
+            _ => false,
         }
-        assert!(compared >= 100, "only {compared} answers compared");
+    }
+
+    #[test]
+    fn every_corpus_answer_is_written_as_serde_json_writes_it() {
+        let all = answers();
+        let mut fractions = 0;
+        for (name, answer) in &all {
+            let expected = serde_json::to_string(answer).unwrap_or_default();
+            assert_eq!(to_json(answer).as_deref(), Ok(expected.as_str()), "{name}");
+            let value: Value = serde_json::from_str(&expected).unwrap_or(Value::Null);
+            fractions += usize::from(has_fraction(&value));
+        }
+        assert!(all.len() >= 100, "only {} answers", all.len());
+        assert!(
+            fractions > 0,
+            "no answer with fractional hours: floats went untested"
+        );
     }
 
     #[test]
@@ -135,9 +135,39 @@ mod native {
     }
 
     #[test]
+    fn a_float_of_whole_hundredths_is_written_as_serde_json_writes_it() {
+        let check = |x: f64| {
+            let expected = serde_json::to_string(&x).unwrap_or_default();
+            assert_eq!(to_json(&x).as_deref(), Ok(expected.as_str()), "{x:e}");
+        };
+        for n in 0..=200_000u32 {
+            check(f64::from(n) / 100.0);
+            check(-f64::from(n) / 100.0);
+        }
+        for n in [
+            99_999_999_999_999_u64, // 999,999,999,999.99
+            12_345_678_901_234,
+            10_000_000_000_001,
+        ] {
+            check(n as f64 / 100.0);
+        }
+        check(-0.0);
+        for x in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert_eq!(
+                to_json(&x).as_deref(),
+                Ok("null"),
+                "not finite: null, as serde_json writes"
+            );
+        }
+    }
+
+    #[test]
     fn what_serde_json_would_write_otherwise_is_refused() {
-        // serde_json writes the shortest f32 decimal ("0.1"), a number key as text ("1"),
-        // and any 128-bit integer.
+        // serde_json writes any float as its shortest text ("0.30000000000000004"), the
+        // shortest f32 decimal ("0.1"), a number key as text ("1"), any 128-bit integer.
+        for x in [0.1 + 0.2, 1.005, 5e-324, 1e12, 1e300] {
+            assert_eq!(to_json(&x), Err(Unsupported), "{x:e}");
+        }
         assert_eq!(to_json(&0.1f32), Err(Unsupported));
         assert_eq!(to_json(&BTreeMap::from([(1, 2)])), Err(Unsupported));
         assert_eq!(to_json(&(u128::from(u64::MAX) + 1)), Err(Unsupported));
@@ -167,19 +197,12 @@ mod browser {
 
     #[wasm_bindgen_test]
     fn every_corpus_answer_is_the_value_json_parse_gives_for_serde_json() {
-        let mut fractions = 0;
         let all = answers();
         for (name, answer) in &all {
             let got = to_js(answer).unwrap_or(JsValue::UNDEFINED);
             assert_eq!(text(&got), text(&parsed(answer)), "{name}");
-            let value: Value = serde_json::to_value(answer).unwrap_or(Value::Null);
-            fractions += usize::from(has_fraction(&value));
         }
         assert!(all.len() >= 100, "only {} answers", all.len());
-        assert!(
-            fractions > 0,
-            "no answer with fractional hours: the float path went untested"
-        );
     }
 
     #[wasm_bindgen_test]
@@ -193,27 +216,9 @@ mod browser {
 
     #[wasm_bindgen_test]
     fn floats_are_the_same_doubles() {
-        for x in [
-            0.1,
-            7.25,
-            0.07,
-            1e21,
-            1.5e-7,
-            5e-324,
-            f64::MAX,
-            -0.0,
-            0.0,
-            -2.5,
-        ] {
+        for x in [7.25, 0.07, 0.5, 7.0, -0.0, 0.0, -2.5, 123_456_789.99] {
             let got = to_js(&x).unwrap_or(JsValue::UNDEFINED);
             assert!(Object::is(&got, &parsed(&x)), "{x:e}: got {got:?}");
-        }
-        for x in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
-            assert_eq!(
-                to_js(&x).ok(),
-                Some(JsValue::NULL),
-                "not finite: null, as serde_json writes"
-            );
         }
     }
 }
