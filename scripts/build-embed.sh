@@ -5,7 +5,8 @@
 #   example.html                   a host page, styled unlike us, using both
 #   package.json, README.md, *.d.ts  the npm package: embed/ is its folder (`npm pack` there);
 #                                  crates/embed/npm/ holds them, the version is Cargo.toml's
-# Run by Trunk as a post-build hook (out = $TRUNK_STAGING_DIR), or by hand:
+# and takes the comments out of the JavaScript index.html loads (see strip_js below).
+# Run by Trunk as a post-build hook (out = $TRUNK_STAGING_DIR), or by hand on a built site:
 #   scripts/build-embed.sh dist
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -22,6 +23,42 @@ OPT_LEVEL=$(attr data-wasm-opt)
 read -r -a OPT_FLAGS <<<"$(attr data-wasm-opt-params)"
 [ -n "$OPT_LEVEL" ] && [ "${#OPT_FLAGS[@]}" -gt 0 ] \
     || { echo "build-embed.sh: no data-wasm-opt / data-wasm-opt-params on the rust link of $HTML" >&2; exit 1; }
+
+PAGE="$OUT/index.html"
+[ -f "$PAGE" ] || { echo "build-embed.sh: $PAGE not found: the app is built first (trunk build)" >&2; exit 1; }
+
+# Trunk's minifier cannot parse our JavaScript (web/boot.js's import(), the wasm-bindgen
+# module's `export { … as default }`), so Trunk ships both as written, comments and all.
+# strip_js FILE drops whole-line comments, blank lines and indentation, and nothing else
+# (each statement keeps its own line). It refuses a file where that could change the
+# code: an odd number of backticks on a line (a template literal over several lines), a
+# line ending in a backslash, code after a `*/` that ends a comment.
+strip_js() {
+    awk '
+        { t = $0; sub(/^[ \t]+/, "", t) }
+        block { if (i = index(t, "*/")) { block = 0; rest(substr(t, i + 2)) } next }
+        t ~ /^\/\// || t == "" { next }
+        t ~ /^\/\*/ { if (i = index(t, "*/")) rest(substr(t, i + 2)); else block = 1; next }
+        gsub(/`/, "`", t) % 2 || t ~ /\\$/ { bad("a string or template literal over lines") }
+        { print t }
+        function rest(s) { if (s !~ /^[ \t]*$/) bad("code after */") }
+        function bad(why) { printf "build-embed.sh: %s: line %d: %s\n", FILENAME, NR, why > "/dev/stderr"; failed = 1; exit 1 }
+        END { if (failed || block) exit 1 }
+    ' "$1" >"$1.stripped" || { rm -f "$1.stripped"; exit 1; }
+    mv "$1.stripped" "$1"
+}
+sha384() { printf 'sha384-%s' "$(openssl dgst -sha384 -binary "$1" | openssl base64 -A)"; }
+# Every script index.html loads carries an integrity there (Trunk writes it): each is
+# stripped and its integrity updated.
+SCRIPTS=$(grep -o '<[^>]* integrity=[^>]*>' "$PAGE" | sed -n 's/.* \(src\|href\)="\{0,1\}\.\/\([^"'"'"' >]*\.js\)[" >].*/\2/p')
+[ -n "$SCRIPTS" ] || { echo "build-embed.sh: $PAGE loads no script with an integrity" >&2; exit 1; }
+for js in $SCRIPTS; do
+    before=$(sha384 "$OUT/$js")
+    [ "$(grep -o -- "$before" "$PAGE" | wc -l)" -eq 1 ] \
+        || { echo "build-embed.sh: $PAGE does not carry the integrity of $js once" >&2; exit 1; }
+    strip_js "$OUT/$js"
+    sed -i "s|$before|$(sha384 "$OUT/$js")|" "$PAGE"
+done
 
 # Where cargo puts its output: CARGO_TARGET_DIR, build.target-dir, or target/.
 METADATA=$(cargo metadata --format-version 1 --no-deps --offline --manifest-path "$ROOT/Cargo.toml")
