@@ -1,10 +1,12 @@
-//! The `<impower-ready>` custom element's Rust side (feature `widget`).
+//! The `<impower-ready>` custom element's Rust side, in the same module as the app page.
 //!
 //! `web/embed/impower-ready.js` defines the element, attaches a shadow root and creates
 //! a [`Widget`] on a container inside it. The widget mounts the app in embedded mode
 //! (no page header, no URL changes, so several widgets can share a page), applies the
-//! element's attributes as they change, and calls back with the current answers, in the
-//! same shapes as the JSON contract, after every change.
+//! element's attributes as they change (`set`: `view`, `projects`, `prior-projects`,
+//! `edition`, `date`, `None` when removed, other names ignored), and calls back with the
+//! current answers, in the same shapes as the JSON contract, after every change.
+//! `destroy` unmounts it.
 
 use std::rc::Rc;
 
@@ -113,8 +115,9 @@ impl AppPropsParts {
 
 #[wasm_bindgen]
 impl Widget {
-    /// Mounts the app on `root` (inside the element's shadow root). `on_change` is called
-    /// with the answers after every change.
+    // (Doc comments of exported items are copied into the JavaScript every page loads:
+    // these are kept short, the module's documentation says the rest.)
+    /// Mounts the app on `root`; calls `on_change` with the answers after every change.
     #[wasm_bindgen(constructor)]
     pub fn new(root: web_sys::Element, on_change: js_sys::Function) -> Widget {
         crate::register_root(&root);
@@ -134,8 +137,7 @@ impl Widget {
         }
     }
 
-    /// Applies one attribute of the element (`view`, `projects`, `prior-projects`,
-    /// `edition`, `date`); `None` when it was removed. Unknown names are ignored.
+    /// Applies an attribute of the element (`None`: removed; other names: ignored).
     pub fn set(&mut self, name: &str, value: Option<String>) {
         let c = &mut self.props.config;
         match name {
@@ -159,10 +161,4 @@ impl Widget {
             crate::unregister_root(&self.root);
         }
     }
-}
-
-/// Sets up the panic message for widgets too.
-#[wasm_bindgen(start)]
-pub fn start_widget() {
-    crate::install_panic_message();
 }
