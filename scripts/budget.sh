@@ -23,8 +23,8 @@ APP_TOTAL_MAX=${APP_TOTAL_MAX:-176000}
 # The JS API has no UI: it must stay far smaller than the app.
 API_TOTAL_MAX=${API_TOTAL_MAX:-53000}
 # The widget is the app's own module and stylesheet with another loader: never more than
-# the app.
-WIDGET_TOTAL_MAX=${WIDGET_TOTAL_MAX:-181000}
+# the app. Lowered from 181000 when they became one build (issue 10): 174326 measured.
+WIDGET_TOTAL_MAX=${WIDGET_TOTAL_MAX:-175300}
 
 gz() { gzip -9c "$1" | wc -c; }
 # Brotli at its best quality, as many static hosts serve it (Node's zlib, no extra tool).
