@@ -68,8 +68,13 @@ fn web_src() -> Vec<(String, String)> {
 /// Whether a literal holds a number the program could state: any digit but 0 or 1,
 /// outside `\u{…}` escapes and the numbered legends of the readiness form ("2. ").
 fn has_program_number(lit: &str) -> bool {
-    // Technical text, not program facts: a character set and hex digits.
-    const TECHNICAL: [&str; 2] = ["data:text/calendar;charset=utf-8,", "0123456789ABCDEF"];
+    // Technical text, not program facts: a character set, hex digits and the share
+    // link's base64url alphabet.
+    const TECHNICAL: [&str; 3] = [
+        "data:text/calendar;charset=utf-8,",
+        "0123456789ABCDEF",
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_",
+    ];
     if TECHNICAL.contains(&lit) {
         return false;
     }
