@@ -67,7 +67,7 @@ impl Writer {
     /// `s` as a JSON string, escaped as `serde_json` escapes: `"`, `\` and control
     /// characters, the rest as is.
     fn string(&mut self, s: &str) -> Done {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let hex = |d: u32| char::from_digit(d, 16).unwrap_or('0');
         let out = &mut self.0;
         out.push('"');
         for c in s.chars() {
@@ -81,8 +81,8 @@ impl Writer {
                 '\u{c}' => out.push_str("\\f"),
                 c if u32::from(c) < 0x20 => {
                     out.push_str("\\u00");
-                    out.push(char::from(HEX[(u32::from(c) >> 4) as usize]));
-                    out.push(char::from(HEX[(u32::from(c) & 15) as usize]));
+                    out.push(hex(u32::from(c) >> 4));
+                    out.push(hex(u32::from(c) & 15));
                 }
                 c => out.push(c),
             }
