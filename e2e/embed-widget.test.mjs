@@ -86,6 +86,24 @@ describe('the widget on a host page', () => {
     await page.waitForFunction(() => document.getElementById('checker').answers.schedule?.cohort.id === '2027-09');
   });
 
+  test('the calendar view offers the cohort as an iCalendar file, under the host page\'s CSP', async () => {
+    // The checker shows the calendar from 2027-03-15 (the test above): the next cohort is September's.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#checker').locator('#add-to-calendar').click()]);
+    assert.equal(download.suggestedFilename(), 'impower-2027-09.ics');
+  });
+
+  test("the widgets run the app page's own module, .wasm and stylesheet: one build serves both", async () => {
+    const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
+    const appPage = await (await page.request.get(new URL('/', page.url()).href)).text();
+    const named = [...appPage.matchAll(/(?:data-js|data-wasm|href)=["']?\.\/(embed\/[^"'\s>]+)/g)].map((m) => `/${m[1]}`);
+    for (const pattern of [/\/impower-web-[0-9a-f]+\.js$/, /\/impower-web-[0-9a-f]+_bg\.wasm$/, /\/style-[0-9a-f]+\.css$/]) {
+      const file = named.find((n) => pattern.test(n));
+      assert.ok(file, `the app page names a file like ${pattern}: ${named}`);
+      assert.ok(loaded.includes(file), `the host page loaded ${file}: ${loaded}`);
+    }
+    assert.equal(loaded.filter((p) => p.endsWith('.wasm')).sort().join(), [named.find((n) => n.endsWith('_bg.wasm')), '/embed/impower_bg.wasm'].sort().join(), 'the app\'s .wasm (widgets) and the API\'s, once each');
+  });
+
   test("the host's styles do not reach the widgets, and ours do not reach the host", async () => {
     const inside = await page.locator('#checker').evaluate((el) => {
       const h2 = el.shadowRoot.querySelector('h2');

@@ -76,7 +76,13 @@ describe('the npm package', () => {
 
   test('the tarball holds the API, its types and the widget, not the example page', (t) => {
     const files = pack.files.map((f) => f.path).sort();
-    assert.deepEqual(files, [
+    // The widget runs the app's own module, .wasm and stylesheet, named by their hash:
+    // exactly the three that impower-ready.js loads.
+    const loader = readFileSync(join(EMBED, 'impower-ready.js'), 'utf8');
+    const shared = files.filter((f) => /^(impower-web-[0-9a-f]+(\.js|_bg\.wasm)|style-[0-9a-f]+\.css)$/.test(f));
+    assert.equal(shared.length, 3, `the shared module, .wasm and stylesheet: ${files}`);
+    for (const f of shared) assert.ok(loader.includes(`'${f}'`) || loader.includes(`'./${f}'`), `impower-ready.js loads ${f}`);
+    assert.deepEqual(files.filter((f) => !shared.includes(f)), [
       'README.md',
       'impower-ready.d.ts',
       'impower-ready.js',
@@ -84,9 +90,6 @@ describe('the npm package', () => {
       'impower.js',
       'impower_bg.wasm',
       'package.json',
-      'style.css',
-      'widget.js',
-      'widget_bg.wasm',
     ]);
     // The shipped types are the generated ones (cargo test -p impower-typescript proves
     // those against the rules).

@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Builds the embeddable pieces into <out>/embed/:
-#   impower.js + impower_bg.wasm   the rules' JS API (crates/embed), no UI code
-#   impower-ready.js + widget      the <impower-ready> custom element (web, feature widget)
+# Completes <out>/embed/ after Trunk has built the app into it (index.html puts the app's
+# module, .wasm and stylesheet in embed/, with hashed names):
+#   impower.js + impower_bg.wasm   the rules' JS API (crates/embed), no UI code: built here
+#   impower-ready.js               the <impower-ready> custom element's loader: it runs the
+#                                  app's own module, .wasm and stylesheet, whose names (and
+#                                  the .wasm's integrity) are written into it here from the
+#                                  <meta name="impower-app"> and links of <out>/index.html
 #   example.html                   a host page, styled unlike us, using both
 #   package.json, README.md, *.d.ts  the npm package: embed/ is its folder (`npm pack` there);
 #                                  crates/embed/npm/ holds them, the version is Cargo.toml's
-# Run by Trunk as a post-build hook (out = $TRUNK_STAGING_DIR), or by hand:
+# and takes the comments out of the JavaScript pages load (see strip_js below).
+# Run by Trunk as a post-build hook (out = $TRUNK_STAGING_DIR), or by hand on a built site:
 #   scripts/build-embed.sh dist
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -23,6 +28,42 @@ read -r -a OPT_FLAGS <<<"$(attr data-wasm-opt-params)"
 [ -n "$OPT_LEVEL" ] && [ "${#OPT_FLAGS[@]}" -gt 0 ] \
     || { echo "build-embed.sh: no data-wasm-opt / data-wasm-opt-params on the rust link of $HTML" >&2; exit 1; }
 
+PAGE="$OUT/index.html"
+[ -f "$PAGE" ] || { echo "build-embed.sh: $PAGE not found: the app is built first (trunk build)" >&2; exit 1; }
+
+# Trunk's minifier cannot parse our JavaScript (web/boot.js's import(), the wasm-bindgen
+# module's `export { … as default }`), so Trunk ships both as written, comments and all.
+# strip_js FILE drops whole-line comments, blank lines and indentation, and nothing else
+# (each statement keeps its own line). It refuses a file where that could change the
+# code: an odd number of backticks on a line (a template literal over several lines), a
+# line ending in a backslash, code after a `*/` that ends a comment.
+strip_js() {
+    awk '
+        { t = $0; sub(/^[ \t]+/, "", t) }
+        block { if (i = index(t, "*/")) { block = 0; rest(substr(t, i + 2)) } next }
+        t ~ /^\/\// || t == "" { next }
+        t ~ /^\/\*/ { if (i = index(t, "*/")) rest(substr(t, i + 2)); else block = 1; next }
+        gsub(/`/, "`", t) % 2 || t ~ /\\$/ { bad("a string or template literal over lines") }
+        { print t }
+        function rest(s) { if (s !~ /^[ \t]*$/) bad("code after */") }
+        function bad(why) { printf "build-embed.sh: %s: line %d: %s\n", FILENAME, NR, why > "/dev/stderr"; failed = 1; exit 1 }
+        END { if (failed || block) exit 1 }
+    ' "$1" >"$1.stripped" || { rm -f "$1.stripped"; exit 1; }
+    mv "$1.stripped" "$1"
+}
+sha384() { printf 'sha384-%s' "$(openssl dgst -sha384 -binary "$1" | openssl base64 -A)"; }
+# Every script index.html loads carries an integrity there (Trunk writes it): each is
+# stripped and its integrity updated.
+SCRIPTS=$(grep -o '<[^>]* integrity=[^>]*>' "$PAGE" | sed -n 's/.* \(src\|href\)="\{0,1\}\.\/\([^"'"'"' >]*\.js\)[" >].*/\2/p')
+[ -n "$SCRIPTS" ] || { echo "build-embed.sh: $PAGE loads no script with an integrity" >&2; exit 1; }
+for js in $SCRIPTS; do
+    before=$(sha384 "$OUT/$js")
+    [ "$(grep -o -- "$before" "$PAGE" | wc -l)" -eq 1 ] \
+        || { echo "build-embed.sh: $PAGE does not carry the integrity of $js once" >&2; exit 1; }
+    strip_js "$OUT/$js"
+    sed -i "s|$before|$(sha384 "$OUT/$js")|" "$PAGE"
+done
+
 # Where cargo puts its output: CARGO_TARGET_DIR, build.target-dir, or target/.
 METADATA=$(cargo metadata --format-version 1 --no-deps --offline --manifest-path "$ROOT/Cargo.toml")
 TARGET_DIR=$(printf '%s' "$METADATA" | grep -o '"target_directory":"[^"]*"' | cut -d'"' -f4)
@@ -33,24 +74,50 @@ VERSION=$(printf '%s' "$METADATA" | grep -o '"name":"impower-embed","version":"[
 TARGET="$TARGET_DIR/wasm32-unknown-unknown/release"
 mkdir -p "$EMBED"
 
-# Both are built with `cargo rustc --crate-type cdylib`: a package that declares both
+# The JS API, built with `cargo rustc --crate-type cdylib`: a package that declares both
 # cdylib and rlib gets no link-time optimisation from `cargo build` (rust-lang/cargo#9672),
-# and LTO is worth about a sixth of each file. scripts/budget.sh checks the result.
-# The JS API.
+# and LTO is worth about a sixth of the file. scripts/budget.sh checks the result.
 cargo rustc --release --locked -p impower-embed --lib --crate-type cdylib --target wasm32-unknown-unknown --manifest-path "$ROOT/Cargo.toml"
 wasm-bindgen --target web --no-typescript --out-dir "$EMBED" --out-name impower "$TARGET/impower_embed.wasm"
 wasm-opt "-O$OPT_LEVEL" "${OPT_FLAGS[@]}" "$EMBED/impower_bg.wasm" -o "$EMBED/impower_bg.wasm"
 
-# The widget: the app's library with the custom element's entry points.
-cargo rustc --release --locked -p impower-web --lib --crate-type cdylib --features widget --target wasm32-unknown-unknown --manifest-path "$ROOT/Cargo.toml"
-wasm-bindgen --target web --no-typescript --out-dir "$EMBED" --out-name widget "$TARGET/web.wasm"
-wasm-opt "-O$OPT_LEVEL" "${OPT_FLAGS[@]}" "$EMBED/widget_bg.wasm" -o "$EMBED/widget_bg.wasm"
-cp "$ROOT/web/embed/impower-ready.js" "$ROOT/web/style.css" "$ROOT"/web/embed/example.* "$EMBED/"
+# The widget: no build of its own. Its loader gets the names Trunk gave the app's module,
+# .wasm and stylesheet, read from the built page (the <meta> that web/boot.js starts from,
+# and the stylesheet link), each required to be a file of embed/, and the .wasm's sha384.
+# The value of attribute $3 on the first <$1> tag of $PAGE that has $2 (Trunk's minifier
+# drops quotes and sorts attributes), as a name inside embed/.
+in_embed() {
+    local v
+    v=$(grep -o "<$1 [^>]*$2[^>]*>" "$PAGE" | head -n 1 | sed -n "s/.* $3=\"\{0,1\}\([^\" >]*\).*/\1/p")
+    v=${v#./}
+    case $v in
+        embed/*) [ -f "$OUT/$v" ] && { printf '%s' "${v#embed/}"; return; } ;;
+    esac
+    echo "build-embed.sh: $3 of <$1 $2> in $PAGE is '${v}', not a file of embed/ (see index.html)" >&2
+    exit 1
+}
+MODULE=$(in_embed meta 'name="\{0,1\}impower-app' data-js)
+WASM=$(in_embed meta 'name="\{0,1\}impower-app' data-wasm)
+STYLE=$(in_embed link 'rel="\{0,1\}stylesheet' href)
+INTEGRITY=$(sha384 "$EMBED/$WASM")
+sed -e "s|@MODULE@|$MODULE|" -e "s|@WASM@|$WASM|" -e "s|@WASM_INTEGRITY@|$INTEGRITY|" -e "s|@STYLE@|$STYLE|" \
+    "$ROOT/web/embed/impower-ready.js" >"$EMBED/impower-ready.js"
+if grep -q '@[A-Z_]*@' "$EMBED/impower-ready.js"; then
+    echo "build-embed.sh: a @NAME@ of web/embed/impower-ready.js was not filled in" >&2
+    exit 1
+fi
+strip_js "$EMBED/impower-ready.js"
+cp "$ROOT"/web/embed/example.* "$EMBED/"
 
 # The npm package: the types (impower.d.ts is generated from the rules' types, see
 # crates/typescript), its README, and package.json with the workspace version.
 NPM="$ROOT/crates/embed/npm"
 cp "$NPM/impower.d.ts" "$NPM/impower-ready.d.ts" "$NPM/README.md" "$EMBED/"
-sed "s/@VERSION@/$VERSION/" "$NPM/package.json" >"$EMBED/package.json"
+sed -e "s/@VERSION@/$VERSION/" -e "s|@MODULE@|$MODULE|" -e "s|@WASM@|$WASM|" -e "s|@STYLE@|$STYLE|" \
+    "$NPM/package.json" >"$EMBED/package.json"
 grep -q "\"version\": \"$VERSION\"" "$EMBED/package.json" \
     || { echo "build-embed.sh: $NPM/package.json has no \"version\": \"@VERSION@\" to fill in" >&2; exit 1; }
+if grep -q '@[A-Z_]*@' "$EMBED/package.json"; then
+    echo "build-embed.sh: a @NAME@ of $NPM/package.json was not filled in" >&2
+    exit 1
+fi

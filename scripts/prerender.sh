@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Trunk post_build hook: writes the page's static shell (web::shell::html, printed by the
+# Trunk post_build hook (before scripts/build-embed.sh, see Trunk.toml): writes the page's static shell (web::shell::html, printed by the
 # `shell` binary) into the staged index.html, in place of the "Loading…" placeholder in
 # <div id="app">. On a slow connection the first questions then show as soon as the page
 # arrives, inert until the app replaces them (see web/src/shell.rs).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-PAGE="${TRUNK_STAGING_DIR:?run by trunk (post_build hook)}/index.html"
+# Run by Trunk (out = $TRUNK_STAGING_DIR), or by hand on a built site: scripts/prerender.sh dist
+PAGE="${1:-${TRUNK_STAGING_DIR:?give the output folder}}/index.html"
 SHELL_HTML=$(cargo run -q --locked --manifest-path "$ROOT/Cargo.toml" -p impower-web --bin shell)
 [ -n "$SHELL_HTML" ] || { echo "prerender: the shell binary printed nothing" >&2; exit 1; }
 SHELL_HTML="$SHELL_HTML" node -e '

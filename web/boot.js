@@ -6,7 +6,9 @@
 //  - the module through import(), which takes it from Trunk's
 //    <link rel="modulepreload" integrity="…"> (so it is checked against that digest);
 //  - the .wasm with fetch(), given the integrity of Trunk's <link rel="preload">.
-// If loading fails, the page says so instead of "Loading…" for ever.
+// Then it mounts the app: the module is also the <impower-ready> widget's (both are in
+// embed/), and loading it mounts nothing by itself. If loading fails, the page says so
+// instead of "Loading…" for ever.
 
 const app = document.querySelector('meta[name="impower-app"]');
 
@@ -21,9 +23,10 @@ function integrityOf(href) {
 try {
   if (!app) throw new Error('<meta name="impower-app"> is missing (build with Trunk.toml)');
   const { js, wasm } = app.dataset;
-  const { default: init } = await import(new URL(js, document.baseURI).href);
+  const { default: init, startApp } = await import(new URL(js, document.baseURI).href);
   const bytes = fetch(new URL(wasm, document.baseURI), { integrity: integrityOf(wasm) });
   await init({ module_or_path: bytes });
+  startApp();
 } catch (err) {
   const note = document.querySelector('#app .loading p');
   if (note) note.textContent = 'The checker could not start. Reload the page to try again.';

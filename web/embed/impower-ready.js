@@ -7,15 +7,23 @@
 // host's CSS does not reach in and ours does not leak out. Attributes apply live. After
 // every change the element fires `impower-change` (bubbles, composed) whose `detail` holds
 // the current answers in the JSON contract's shapes; `element.answers` keeps the last one.
+//
+// The element runs the app page's own module and stylesheet: Trunk builds them once into
+// embed/ with hashed names, and scripts/build-embed.sh writes those names (and the
+// .wasm's integrity) into this file, which keeps the one stable name.
 
-import init, { Widget } from './widget.js';
+import init, { Widget } from './@MODULE@';
 
+const WASM = new URL('@WASM@', import.meta.url);
+const WASM_INTEGRITY = '@WASM_INTEGRITY@';
+const STYLE = new URL('@STYLE@', import.meta.url).href;
 const ATTRIBUTES = ['view', 'projects', 'prior-projects', 'edition', 'date'];
 let loading = null;
 
-/** Loads the widget's WebAssembly once for the whole page (from beside this module). */
+/** Loads the WebAssembly once for the whole page (from beside this module), checked
+ *  against its integrity. */
 function load() {
-  loading ??= init({ module_or_path: new URL('widget_bg.wasm', import.meta.url) });
+  loading ??= init({ module_or_path: fetch(WASM, { integrity: WASM_INTEGRITY }) });
   return loading;
 }
 
@@ -30,7 +38,7 @@ export class ImpowerReady extends HTMLElement {
     const shadow = this.attachShadow({ mode: 'open' });
     const style = document.createElement('link');
     style.rel = 'stylesheet';
-    style.href = new URL('style.css', import.meta.url).href;
+    style.href = STYLE;
     this.#root = document.createElement('div');
     this.#root.className = 'impower-root';
     this.#root.textContent = 'Loading the ImPower checker…';
@@ -40,7 +48,12 @@ export class ImpowerReady extends HTMLElement {
   }
 
   async connectedCallback() {
-    await load();
+    try {
+      await load();
+    } catch (err) {
+      this.#root.textContent = 'The ImPower checker could not start. Reload the page to try again.';
+      throw err;
+    }
     if (!this.isConnected || this.#widget) return;
     this.#root.textContent = '';
     this.#widget = new Widget(this.#root, (answers) => {

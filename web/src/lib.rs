@@ -5,6 +5,11 @@
 //! - [`ui`], [`views`], [`app`]: components that take properties and emit callbacks.
 //!
 //! The browser's clock is read once, in [`today`], and passed in: the rules never read it.
+//!
+//! One WebAssembly module serves the app page and the `<impower-ready>` widget (the
+//! `impower-web` binary links this library in): loading it installs the panic message
+//! (`main`), then the app page's `web/boot.js` calls [`start`] (`startApp` in JavaScript)
+//! and each widget creates a [`widget::Widget`].
 #![deny(missing_docs)]
 
 pub mod app;
@@ -14,9 +19,9 @@ pub mod persist;
 pub mod share;
 pub mod shell;
 pub mod state;
+pub mod to_js;
 pub mod ui;
 pub mod views;
-#[cfg(feature = "widget")]
 pub mod widget;
 
 use chrono::NaiveDate;
@@ -80,9 +85,11 @@ pub fn show_crash(detail: &str) {
     });
 }
 
+// The app page's web/boot.js calls it once the module is loaded; a widget's host page
+// never does, whatever its own `#app`. (Its doc comment is copied into the JavaScript.)
 /// Mounts the app into `#app`.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = startApp)]
 pub fn start() {
-    install_panic_message();
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"))

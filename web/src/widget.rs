@@ -1,10 +1,12 @@
-//! The `<impower-ready>` custom element's Rust side (feature `widget`).
+//! The `<impower-ready>` custom element's Rust side, in the same module as the app page.
 //!
 //! `web/embed/impower-ready.js` defines the element, attaches a shadow root and creates
 //! a [`Widget`] on a container inside it. The widget mounts the app in embedded mode
 //! (no page header, no URL changes, so several widgets can share a page), applies the
-//! element's attributes as they change, and calls back with the current answers, in the
-//! same shapes as the JSON contract, after every change.
+//! element's attributes as they change (`set`: `view`, `projects`, `prior-projects`,
+//! `edition`, `date`, `None` when removed, other names ignored), and calls back with the
+//! current answers, in the same shapes as the JSON contract, after every change.
+//! `destroy` unmounts it.
 
 use std::rc::Rc;
 
@@ -13,10 +15,11 @@ use wasm_bindgen::prelude::*;
 use yew::{AppHandle, Callback};
 
 use crate::app::{App, AppProps, Config};
-use crate::eval::Results;
+use crate::eval::{FieldError, ParticipantCredit, Results};
 use crate::state::View;
 
-/// What the `impower-change` event carries.
+/// What the `impower-change` event carries: written by [`crate::to_js`] with the rules'
+/// own `Serialize` impls, so every answer has the JSON contract's shape.
 #[derive(Serialize)]
 struct Payload<'a> {
     view: &'a str,
@@ -28,9 +31,15 @@ struct Payload<'a> {
     fees: Option<&'a rules::fees::FeeEstimate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     schedule: Option<&'a rules::calendar::Schedule>,
-    credits: Vec<ParticipantPayload<'a>>,
-    errors: Vec<FieldErrorPayload<'a>>,
+    credits: Credits<'a>,
+    errors: Errors<'a>,
 }
+
+/// `[{name, ...credits answer}]`, one per participant.
+struct Credits<'a>(&'a [ParticipantCredit]);
+
+/// `[{field, message}]`, one per field to fix.
+struct Errors<'a>(&'a [FieldError]);
 
 #[derive(Serialize)]
 struct ParticipantPayload<'a> {
@@ -45,6 +54,24 @@ struct FieldErrorPayload<'a> {
     message: &'a str,
 }
 
+impl Serialize for Credits<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|c| ParticipantPayload {
+            name: &c.name,
+            report: &c.report,
+        }))
+    }
+}
+
+impl Serialize for Errors<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|e| FieldErrorPayload {
+            field: &e.id,
+            message: &e.message,
+        }))
+    }
+}
+
 fn payload(view: View, r: &Results) -> JsValue {
     let p = Payload {
         view: view.key(),
@@ -52,27 +79,10 @@ fn payload(view: View, r: &Results) -> JsValue {
         team: r.team.as_ref(),
         fees: r.fees.as_ref(),
         schedule: r.schedule.as_ref(),
-        credits: r
-            .credits
-            .iter()
-            .map(|c| ParticipantPayload {
-                name: &c.name,
-                report: &c.report,
-            })
-            .collect(),
-        errors: r
-            .errors
-            .iter()
-            .map(|e| FieldErrorPayload {
-                field: &e.id,
-                message: &e.message,
-            })
-            .collect(),
+        credits: Credits(&r.credits),
+        errors: Errors(&r.errors),
     };
-    serde_json::to_string(&p)
-        .ok()
-        .and_then(|t| js_sys::JSON::parse(&t).ok())
-        .unwrap_or(JsValue::NULL)
+    crate::to_js::to_js(&p).unwrap_or(JsValue::NULL)
 }
 
 /// One mounted widget.
@@ -105,8 +115,9 @@ impl AppPropsParts {
 
 #[wasm_bindgen]
 impl Widget {
-    /// Mounts the app on `root` (inside the element's shadow root). `on_change` is called
-    /// with the answers after every change.
+    // (Doc comments of exported items are copied into the JavaScript every page loads:
+    // these are kept short, the module's documentation says the rest.)
+    /// Mounts the app on `root`; calls `on_change` with the answers after every change.
     #[wasm_bindgen(constructor)]
     pub fn new(root: web_sys::Element, on_change: js_sys::Function) -> Widget {
         crate::register_root(&root);
@@ -126,8 +137,7 @@ impl Widget {
         }
     }
 
-    /// Applies one attribute of the element (`view`, `projects`, `prior-projects`,
-    /// `edition`, `date`); `None` when it was removed. Unknown names are ignored.
+    /// Applies an attribute of the element (`None`: removed; other names: ignored).
     pub fn set(&mut self, name: &str, value: Option<String>) {
         let c = &mut self.props.config;
         match name {
@@ -151,10 +161,4 @@ impl Widget {
             crate::unregister_root(&self.root);
         }
     }
-}
-
-/// Sets up the panic message for widgets too.
-#[wasm_bindgen(start)]
-pub fn start_widget() {
-    crate::install_panic_message();
 }

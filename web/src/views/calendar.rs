@@ -45,8 +45,6 @@ pub fn CalendarView(p: &ViewProps) -> Html {
 
 /// "Add to calendar": the cohort's dates as an `.ics` file, a `data:` link to download
 /// (no Blob, no script: the page's CSP allows it, and it works from any static host).
-/// The widget leaves it out, to stay within its size budget.
-#[cfg(not(feature = "widget"))]
 fn add_to_calendar(sc: &rules::calendar::Schedule) -> Html {
     html! {
         <p class="no-print"><a class="button" id="add-to-calendar" download={format!("impower-{}.ics", sc.cohort.id)} href={calendar_href(sc)}>
@@ -54,12 +52,6 @@ fn add_to_calendar(sc: &rules::calendar::Schedule) -> Html {
     }
 }
 
-#[cfg(feature = "widget")]
-fn add_to_calendar(_: &rules::calendar::Schedule) -> Html {
-    Html::default()
-}
-
-#[cfg(not(feature = "widget"))]
 fn calendar_href(s: &rules::calendar::Schedule) -> String {
     let text = rules::calendar::ics(s);
     let mut href = String::with_capacity(text.len() * 2 + 32);
