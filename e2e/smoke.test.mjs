@@ -102,4 +102,22 @@ describe(`smoke: ${DIST}`, () => {
       await still.close();
     }
   });
+
+  test('while the WebAssembly is on its way, another view\'s address shows only the loading note; if it never comes, the page says so', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const page = await context.newPage();
+      // The module never arrives: what a person sees on a connection that drops it.
+      await page.route(/\.wasm$/, (route) => route.abort());
+      await page.goto(`${server.url}/#fees`);
+      await page.getByText('The checker could not start. Reload the page to try again.').waitFor();
+      assert.equal(await page.locator('#app fieldset').count(), 0, 'no readiness questions on #fees');
+      await page.goto(`${server.url}/#readiness`);
+      await page.reload();
+      await page.getByText('The checker could not start. Reload the page to try again.').waitFor();
+      assert.equal(await page.locator('#app fieldset.yesno').count(), 4, 'the readiness questions stay on #readiness');
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -12,6 +12,13 @@
 
 const app = document.querySelector('meta[name="impower-app"]');
 
+// The static shell in index.html asks the Readiness view's questions (web/src/shell.rs).
+// An address that opens another view (#fees, #team?a=…) keeps only its loading note, so
+// the page never shows questions of a view it is not opening.
+const shell = document.querySelector('#app .loading section');
+const opening = location.hash.slice(1).split('?')[0];
+if (shell && opening && opening !== 'readiness') shell.replaceChildren(...shell.querySelectorAll('p'));
+
 /** The integrity Trunk wrote on the preload link of `href`, or '' when there is none. */
 function integrityOf(href) {
   const link = [...document.querySelectorAll('link[integrity]')].find(

@@ -181,6 +181,8 @@ fn to_value(j: &rules::json::Json) -> Value {
 pub fn locate<'a>(root: &'a Value, path: &str) -> Vec<&'a Value> {
     let mut found = Vec::new();
     match root {
+        // A key that is not a plain name is written `["key"]`, at the root too.
+        Value::Object(_) if path.starts_with("[\"") => after_value(root, path, &mut found),
         Value::Object(map) => keys_from(map, path, &mut found),
         // A request that is an array: its paths start with an index (`[1].key`).
         Value::Array(_) if path.starts_with('[') => after_value(root, path, &mut found),
@@ -216,6 +218,12 @@ fn after_value<'a>(value: &'a Value, rest: &str, found: &mut Vec<&'a Value>) {
             if let Some(after) = rest.strip_prefix('.') {
                 keys_from(map, after, found);
             }
+            // `["key"]`: a key that is not a plain name, as a JSON string.
+            if let Some((key, after)) = bracketed_key(rest) {
+                if let Some(value) = map.get(&key) {
+                    after_value(value, after, found);
+                }
+            }
             // `join` writes a key that begins with `[` without a dot.
             if rest.starts_with('[') {
                 keys_from(map, rest, found);
@@ -223,6 +231,27 @@ fn after_value<'a>(value: &'a Value, rest: &str, found: &mut Vec<&'a Value>) {
         }
         _ => {}
     }
+}
+
+/// `["k\"ey"]rest` → (`k"ey`, rest).
+fn bracketed_key(rest: &str) -> Option<(String, &str)> {
+    let inner = rest.strip_prefix('[')?;
+    if !inner.starts_with('"') {
+        return None;
+    }
+    // The JSON string ends at the first `"` not escaped by a backslash.
+    let mut escaped = false;
+    for (i, c) in inner.char_indices().skip(1) {
+        match c {
+            '\\' if !escaped => escaped = true,
+            '"' if !escaped => {
+                let key = serde_json::from_str(&inner[..=i]).ok()?;
+                return Some((key, inner[i + 1..].strip_prefix(']')?));
+            }
+            _ => escaped = false,
+        }
+    }
+    None
 }
 
 /// `[12]rest` → (12, rest).

@@ -65,7 +65,7 @@ impl<'a> Obj<'a> {
         if let Some((k, _)) = fields.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
             return Err(InputError::new(
                 ErrorCode::UnknownField,
-                join(path, k),
+                crate::path::key(path, k),
                 format!(
                     "{} is not a field here: use {}",
                     quote(k),

@@ -90,7 +90,7 @@ impl At<'_> {
     fn path(&self) -> String {
         match self {
             At::Root => String::new(),
-            At::Key(parent, key) => path::join(&parent.path(), key),
+            At::Key(parent, key) => path::key(&parent.path(), key),
             At::Index(parent, i) => path::index(&parent.path(), *i),
         }
     }
