@@ -119,7 +119,7 @@ pub fn call(verb: &str, request: &JsValue) -> Result<JsValue, JsValue> {
         let verb = rules::json::check_verb(verb)?;
         let json = to_json(request, 0)?.ok_or_else(|| not_plain("is undefined"))?;
         let answer = rules::json::answer_value(verb, &json)?;
-        serde_json::to_string(&answer).map_err(|e| {
+        rules::json::text::to_json(&answer).map_err(|e| {
             InputError::new(
                 ErrorCode::OutOfRange,
                 "",

@@ -9,6 +9,7 @@
 mod obj;
 pub mod parse;
 pub mod requests;
+pub mod text;
 pub mod write;
 
 use alloc::boxed::Box;
