@@ -42,6 +42,7 @@ pub mod credits;
 pub mod date;
 pub mod decimal;
 pub mod error;
+pub mod escape;
 pub mod fees;
 pub mod finding;
 pub mod hours;

@@ -14,16 +14,9 @@ pub fn key(prefix: &str, key: &str) -> String {
     }
     let mut out = String::with_capacity(prefix.len() + key.len() + 4);
     out.push_str(prefix);
-    out.push_str("[\"");
-    for c in key.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push_str("\"]");
+    out.push('[');
+    crate::escape::json_string(&mut out, key);
+    out.push(']');
     out
 }
 
@@ -64,7 +57,7 @@ mod tests {
         assert_eq!(key("", ""), r#"[""]"#);
         assert_eq!(key("team", "a.b"), r#"team["a.b"]"#);
         assert_eq!(key("team", "[2]"), r#"team["[2]"]"#);
-        assert_eq!(key("x", "say \"hi\"\\\n"), r#"x["say \"hi\"\\\u000a"]"#);
+        assert_eq!(key("x", "say \"hi\"\\\n"), r#"x["say \"hi\"\\\n"]"#);
         assert_eq!(join(&key("price", ""), "edition"), r#"price[""].edition"#);
     }
 }

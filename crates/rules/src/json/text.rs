@@ -57,40 +57,9 @@ impl Writer {
         Ok(())
     }
 
-    /// `s` as a JSON string, escaped as `serde_json` escapes: `"`, `\` and control
-    /// characters, the rest as is.
+    /// `s` as a JSON string, escaped as `serde_json` escapes.
     fn string(&mut self, s: &str) -> Done {
-        let hex = |d: u8| char::from_digit(u32::from(d), 16).unwrap_or('0');
-        let out = &mut self.0;
-        out.reserve(s.len() + 2);
-        out.push('"');
-        // Runs of characters written as they are go in whole; only the bytes to escape
-        // (all ASCII, so never inside a multi-byte character) are written one by one.
-        let mut from = 0;
-        for (i, b) in s.bytes().enumerate() {
-            let escape = match b {
-                b'"' => "\\\"",
-                b'\\' => "\\\\",
-                b'\n' => "\\n",
-                b'\r' => "\\r",
-                b'\t' => "\\t",
-                0x08 => "\\b",
-                0x0c => "\\f",
-                0..=0x1f => "",
-                _ => continue,
-            };
-            out.push_str(s.get(from..i).unwrap_or_default());
-            if escape.is_empty() {
-                out.push_str("\\u00");
-                out.push(hex(b >> 4));
-                out.push(hex(b & 15));
-            } else {
-                out.push_str(escape);
-            }
-            from = i + 1;
-        }
-        out.push_str(s.get(from..).unwrap_or_default());
-        out.push('"');
+        crate::escape::json_string(&mut self.0, s);
         Ok(())
     }
 
