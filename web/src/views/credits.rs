@@ -30,7 +30,7 @@ pub fn CreditsView(p: &ViewProps) -> Html {
                 let answer = res.credits.iter().find(|c| c.id == id);
                 let who = if pt.name.trim().is_empty() { format!("participant {number}") } else { pt.name.trim().to_string() };
                 let legend = if pt.name.trim().is_empty() { format!("Participant {number}") } else { format!("Participant {number}: {}", pt.name.trim()) };
-                let neighbour = s.participants.get(i + 1).or_else(|| i.checked_sub(1).and_then(|j| s.participants.get(j))).map_or_else(|| "add-participant".to_string(), |q| format!("pt-{}-name", q.id));
+                let neighbour = neighbour(&s.participants, i, |q| format!("pt-{}-name", q.id), "add-participant");
                 html! {
                     <fieldset class="person" key={id}>
                         <legend>{ legend.clone() }</legend>

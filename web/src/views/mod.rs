@@ -33,6 +33,15 @@ pub struct ViewProps {
     pub single: bool,
 }
 
+/// Where focus goes when item `i` of a list is removed: the next item's field, else the
+/// previous one's, else the list's "Add" control.
+fn neighbour<T>(items: &[T], i: usize, field: impl Fn(&T) -> String, add: &str) -> String {
+    items
+        .get(i + 1)
+        .or_else(|| i.checked_sub(1).and_then(|j| items.get(j)))
+        .map_or_else(|| add.to_string(), field)
+}
+
 fn send<T: 'static>(d: &Callback<Action>, f: impl Fn(T) -> Action + 'static) -> Callback<T> {
     let d = d.clone();
     Callback::from(move |v: T| d.emit(f(v)))

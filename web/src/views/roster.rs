@@ -71,7 +71,7 @@ pub fn TeamView(p: &ViewProps) -> Html {
                 // (an empty or duplicate name is replaced), so look up by position.
                 let hours = report.and_then(|t| t.people.get(i)).cloned();
                 let findings: Vec<rules::Finding> = report.zip(hours.as_ref()).map(|(t, h)| t.findings.iter().filter(|f| f.person.as_deref() == Some(h.name.as_str())).cloned().collect()).unwrap_or_default();
-                let neighbour = s.people.get(i + 1).or_else(|| i.checked_sub(1).and_then(|j| s.people.get(j))).map_or_else(|| "add-person".to_string(), |q| person_field(q.id, "name"));
+                let neighbour = neighbour(&s.people, i, |q| person_field(q.id, "name"), "add-person");
                 let field = |f: &str| {
                     let id = person_field(person.id, f);
                     (res.error_for(&id), res.settled(&id))
