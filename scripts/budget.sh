@@ -21,14 +21,14 @@
 # gave back. Issue 10 brings them down; from here they only go down.
 set -euo pipefail
 DIST=${1:-dist}
-APP_WASM_MAX=${APP_WASM_MAX:-169000}
-APP_TOTAL_MAX=${APP_TOTAL_MAX:-180500}
+APP_WASM_MAX=${APP_WASM_MAX:-168700}
+APP_TOTAL_MAX=${APP_TOTAL_MAX:-180300}
 # The JS API has no UI: it must stay far smaller than the app.
-API_TOTAL_MAX=${API_TOTAL_MAX:-49500}
+API_TOTAL_MAX=${API_TOTAL_MAX:-49000}
 # The widget is the app's own module and stylesheet with another loader: never more than
 # the app. Lowered from 181000 when they became one build (issue 10): 174326 measured, then
 # 178958 with the leadership document and the per-person component it shares with the app.
-WIDGET_TOTAL_MAX=${WIDGET_TOTAL_MAX:-179500}
+WIDGET_TOTAL_MAX=${WIDGET_TOTAL_MAX:-179100}
 
 gz() { gzip -9c "$1" | wc -c; }
 # Brotli at its best quality, as many static hosts serve it (Node's zlib, no extra tool).
