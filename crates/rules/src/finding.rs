@@ -1,5 +1,6 @@
 //! Findings: what an evaluation says, each tied to a rule and its source.
 
+use alloc::borrow::Cow;
 use alloc::string::String;
 
 use serde::Serialize;
@@ -33,7 +34,7 @@ pub struct Finding {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub person: Option<String>,
     /// What was found and what to do about it.
-    pub message: String,
+    pub message: Cow<'static, str>,
     /// The words the rule rests on.
     pub source: Source,
     /// Our reading, when the rule rests on one.
@@ -43,31 +44,36 @@ pub struct Finding {
 
 impl Finding {
     /// A finding of `rule`, citing the rule's main source and interpretation.
-    pub fn new(rule: RuleId, severity: Severity, message: impl Into<String>) -> Self {
+    pub fn new(rule: RuleId, severity: Severity, message: impl Into<Cow<'static, str>>) -> Self {
+        Finding::of(rule, severity, message.into())
+    }
+
+    /// [`Finding::new`] for a message already made: one body for every caller.
+    fn of(rule: RuleId, severity: Severity, message: Cow<'static, str>) -> Self {
         let def = rule.def();
         Finding {
             rule,
             severity,
             project: None,
             person: None,
-            message: message.into(),
+            message,
             source: def.sources[0],
             interpretation: def.interpretation,
         }
     }
 
     /// An error finding.
-    pub fn error(rule: RuleId, message: impl Into<String>) -> Self {
+    pub fn error(rule: RuleId, message: impl Into<Cow<'static, str>>) -> Self {
         Finding::new(rule, Severity::Error, message)
     }
 
     /// A warning finding.
-    pub fn warning(rule: RuleId, message: impl Into<String>) -> Self {
+    pub fn warning(rule: RuleId, message: impl Into<Cow<'static, str>>) -> Self {
         Finding::new(rule, Severity::Warning, message)
     }
 
     /// An info finding.
-    pub fn info(rule: RuleId, message: impl Into<String>) -> Self {
+    pub fn info(rule: RuleId, message: impl Into<Cow<'static, str>>) -> Self {
         Finding::new(rule, Severity::Info, message)
     }
 

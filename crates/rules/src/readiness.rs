@@ -5,6 +5,7 @@
 //! error finding that says what to do. The success factors are advisory: `k of 7`, with
 //! a warning per missing factor saying what it risks.
 
+use alloc::borrow::Cow;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -141,7 +142,7 @@ pub struct Commitment {
     /// Whether it is met.
     pub met: bool,
     /// What it takes, or what to do when unmet.
-    pub message: String,
+    pub message: &'static str,
     /// The words it rests on.
     pub source: Source,
     /// Our reading, where the commitment rests on one.
@@ -175,22 +176,22 @@ pub struct Step {
     /// The rule it comes from.
     pub rule: RuleId,
     /// What to do.
-    pub text: String,
+    pub text: Cow<'static, str>,
 }
 
 /// What to do before applying (A1), in order; the fees as the fee table states them.
-pub fn application_checklist() -> Vec<String> {
+pub fn application_checklist() -> Vec<Cow<'static, str>> {
     let f = crate::program::FEES;
     alloc::vec![
-        String::from("Discuss the three critical commitments with key decision makers."),
-        String::from("Download the application and review your responses with organizational leadership."),
-        format!(
+        Cow::Borrowed("Discuss the three critical commitments with key decision makers."),
+        Cow::Borrowed("Download the application and review your responses with organizational leadership."),
+        Cow::Owned(format!(
             "Know the fees: {} a project, every {} project {}.",
             f.project,
             crate::text::ordinal_word(f.discount_every),
             f.discounted
-        ),
-        String::from("Complete and submit the application online; the Learning Network team will reach out with next steps."),
+        )),
+        Cow::Borrowed("Complete and submit the application online; the Learning Network team will reach out with next steps."),
     ]
 }
 
@@ -213,23 +214,23 @@ pub struct ReadinessReport {
 pub fn assess(input: &ReadinessInput) -> ReadinessReport {
     let c1 = input.sponsor && input.clinical_leader;
     let c1_msg = match (input.sponsor, input.clinical_leader) {
-        (true, true) => String::from("An organizational sponsor and a clinical leader are named."),
-        (false, true) => String::from("Name an organizational sponsor who will provide resources, support change and protect staff time."),
-        (true, false) => String::from("Name a clinical leader (the project's physician leader) who will lead clinical decision making."),
-        (false, false) => String::from("Name an organizational sponsor and a clinical leader (the project's physician leader) who will provide resources, support change and protect staff time."),
+        (true, true) => "An organizational sponsor and a clinical leader are named.",
+        (false, true) => "Name an organizational sponsor who will provide resources, support change and protect staff time.",
+        (true, false) => "Name a clinical leader (the project's physician leader) who will lead clinical decision making.",
+        (false, false) => "Name an organizational sponsor and a clinical leader (the project's physician leader) who will provide resources, support change and protect staff time.",
     };
     let c2 = input.coach != Qi::None;
     let c2_msg = match input.coach {
-        Qi::Experienced => String::from("A QI coach with quality improvement experience is named."),
-        Qi::Learning => String::from("A QI coach interested in learning quality improvement is named; ImPower trains coaches in five sessions."),
-        Qi::None => String::from("Name a QI coach with quality improvement experience, or with an interest in learning it."),
+        Qi::Experienced => "A QI coach with quality improvement experience is named.",
+        Qi::Learning => "A QI coach interested in learning quality improvement is named; ImPower trains coaches in five sessions.",
+        Qi::None => "Name a QI coach with quality improvement experience, or with an interest in learning it.",
     };
     let c3 = input.can_audit && input.can_report_data;
     let c3_msg = match (input.can_audit, input.can_report_data) {
-        (true, true) => String::from("You can perform manual audits and report data throughout ImPower."),
-        (false, true) => String::from("Arrange the capability to perform manual audits (for example image audits or report reviews)."),
-        (true, false) => String::from("Arrange the capability to report data throughout ImPower, ideally weekly."),
-        (false, false) => String::from("Arrange the capability to perform manual audits and to report data throughout ImPower."),
+        (true, true) => "You can perform manual audits and report data throughout ImPower.",
+        (false, true) => "Arrange the capability to perform manual audits (for example image audits or report reviews).",
+        (true, false) => "Arrange the capability to report data throughout ImPower, ideally weekly.",
+        (false, false) => "Arrange the capability to perform manual audits and to report data throughout ImPower.",
     };
     let commitments: Vec<Commitment> = [
         (RuleId::C1, c1, c1_msg),
@@ -248,7 +249,7 @@ pub fn assess(input: &ReadinessInput) -> ReadinessReport {
     let mut findings: Vec<Finding> = commitments
         .iter()
         .filter(|c| !c.met)
-        .map(|c| Finding::error(c.id, c.message.clone()))
+        .map(|c| Finding::error(c.id, c.message))
         .collect();
 
     let mut met = 0u32;

@@ -136,7 +136,11 @@ fn no_text_the_rules_own() {
         owned.push(f.question.into());
         owned.push(f.risk.into());
     }
-    owned.extend(readiness::application_checklist());
+    owned.extend(
+        readiness::application_checklist()
+            .into_iter()
+            .map(String::from),
+    );
     owned.push(readiness::FROM_ROSTER.into());
     owned.extend(
         [

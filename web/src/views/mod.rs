@@ -106,7 +106,7 @@ fn readiness_headline(res: &Results) -> Html {
             )
         })
         .collect();
-    let next = unmet.first().map(|c| c.message.clone()).unwrap_or_default();
+    let next = unmet.first().map(|c| c.message).unwrap_or_default();
     let verb = if unmet.len() == 1 { "is" } else { "are" };
     html! {
         <>

@@ -132,18 +132,18 @@ impl<'a> Obj<'a> {
     /// Weekly hours as written: 0 to 168, at most two decimal places.
     pub(crate) fn hours(&self, key: &str) -> Result<Hours, InputError> {
         let text = self.number(key, "a number")?;
-        Hours::from_literal(text, &self.at(key))
+        // The path is written only for a refusal: reading stays free of allocations.
+        Hours::from_literal(text, "").map_err(|e| e.under(&self.at(key)))
     }
 
     /// A whole, non-negative count as written; refuses fractions (`2.9999999999999999`
     /// included), negatives and absurd sizes. Bounds are the request's to check.
     pub(crate) fn count(&self, key: &str) -> Result<u64, InputError> {
         let text = self.number(key, "a whole number")?;
-        let path = self.at(key);
         let refuse = |code, why: &str| {
             Err(InputError::new(
                 code,
-                path.clone(),
+                self.at(key),
                 format!("{} {why}", short(text)),
             ))
         };
@@ -166,7 +166,7 @@ impl<'a> Obj<'a> {
     }
 
     pub(crate) fn date(&self, key: &str) -> Result<NaiveDate, InputError> {
-        date::parse(self.string(key)?, &self.at(key))
+        date::parse(self.string(key)?, "").map_err(|e| e.under(&self.at(key)))
     }
 
     pub(crate) fn enumerated<T>(
@@ -175,7 +175,7 @@ impl<'a> Obj<'a> {
         parse: fn(&str) -> Option<T>,
         keys: &[&str],
     ) -> Result<T, InputError> {
-        enum_value(self.get(key)?, &self.at(key), parse, keys)
+        enum_value(self.get(key)?, "", parse, keys).map_err(|e| e.under(&self.at(key)))
     }
 
     pub(crate) fn opt_enum<T>(
