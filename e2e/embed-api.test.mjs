@@ -299,6 +299,28 @@ describe('dist/embed/impower.js', () => {
     assert.throws(() => api.team({ projects: 1, people: [{ name: 'A', hours_per_week: Infinity, roles: [] }] }), (e) => e.path === 'people[0].hours_per_week');
   });
 
+  // Answers cross as a tape of words (crates/embed/src/tape.rs), and the module's constant
+  // text is decoded once and kept: what JSON.parse of the answer's text would give, a
+  // fresh object every call, and run-time text (a person's name) exactly as sent.
+  test('answers are what JSON.parse would give, fresh every call, names exactly as sent', () => {
+    const name = '\uFEFFÅsa "Ω" \\ 🧪 </script>';
+    const request = { edition: 'impower', projects: 1, people: [{ name, hours_per_week: 0.5, roles: [{ role: 'qi_coach', project: 1 }] }] };
+    const first = api.team(request);
+    assert.ok(first.findings.some((f) => f.person === name), 'the name comes back byte for byte');
+    assert.deepEqual(first, JSON.parse(JSON.stringify(first)), 'only JSON values');
+    for (const f of first.findings) f.message = 'changed';
+    first.findings.length = 0;
+    const second = api.team(request);
+    assert.ok(second.findings.length > 0 && second.findings.every((f) => f.message !== 'changed'));
+    assert.deepEqual(api.team(request), second);
+    // Many calls in a row, with other verbs between, still give the same answers.
+    const ready = { sponsor: true, clinical_leader: true, coach: 'learning', can_audit: true, can_report_data: true };
+    const once = api.readiness(ready);
+    for (let i = 0; i < 500; i += 1) api.fees({ projects: 1 + (i % 9) });
+    assert.deepEqual(api.readiness(ready), once);
+    assert.equal(once.ready, true);
+  });
+
   test('a pricing table can call it directly', () => {
     const totals = [1, 2, 3, 4, 5, 6].map((n) => api.fees({ projects: n }).total_usd);
     assert.deepEqual(totals, [6000, 12000, 15000, 21000, 27000, 30000]);

@@ -81,6 +81,48 @@ cargo rustc --release --locked -p impower-embed --lib --crate-type cdylib --targ
 wasm-bindgen --target web --no-typescript --out-dir "$EMBED" --out-name impower "$TARGET/impower_embed.wasm"
 wasm-opt "-O$OPT_LEVEL" "${OPT_FLAGS[@]}" "$EMBED/impower_bg.wasm" -o "$EMBED/impower_bg.wasm"
 
+# wasm-bindgen writes crates/embed/src/tape.js (the answers' decoder, the request
+# reader's helpers) to snippets/, which impower.js imports: one more file, fetched in
+# series. It goes into impower.js instead, inside a function of its own that returns its
+# exports, so that only the names impower.js imports it by enter its scope: each
+# `import { a, b } from './snippets/…'` becomes `const { a, b } = …`, and each
+# `import * as x from "./snippets/…"` (the wasm's direct imports) `const x = …`. Fails
+# unless impower.js imports nothing else and names only functions the snippet exports.
+# Then the comments go (impower.d.ts has the documentation).
+SNIPPETS=$(find "$EMBED/snippets" -name '*.js')
+[ "$(printf '%s\n' "$SNIPPETS" | grep -c .)" -eq 1 ] \
+    || { echo "build-embed.sh: expected one snippet in $EMBED/snippets, found: $SNIPPETS" >&2; exit 1; }
+EXPORTS=$(sed -n 's/^export function \([A-Za-z0-9_]*\)(.*/\1/p' "$SNIPPETS" | paste -sd, - | sed 's/,/, /g')
+REL=./${SNIPPETS#"$EMBED/"}
+awk -v rel="$REL" -v exports="$EXPORTS" -v snippet="$SNIPPETS" '
+    BEGIN { q = "[\"\x27]" }
+    /^import / {
+        if ($0 !~ (" from " q) || index($0, rel) == 0) { print "build-embed.sh: impower.js imports something else: " $0 > "/dev/stderr"; bad = 1; exit 1 }
+        if (!inlined) {
+            print "const __impower_snippet = (() => {"
+            while ((getline line < snippet) > 0) { sub(/^export function /, "function ", line); print line }
+            print "return { " exports " };"
+            print "})();"
+            inlined = 1
+        }
+        if (match($0, /^import \{ [^}]* \}/)) { print "const " substr($0, 8, RLENGTH - 7) " = __impower_snippet;"; next }
+        if (match($0, /^import \* as [A-Za-z0-9_]+ /)) { print "const " substr($0, 13, RLENGTH - 13) " = __impower_snippet;"; next }
+        print "build-embed.sh: an import of the snippet not understood: " $0 > "/dev/stderr"; bad = 1; exit 1
+    }
+    { print }
+    END { if (bad || !inlined) exit 1 }
+' "$EMBED/impower.js" >"$EMBED/impower.js.inlined" || { rm -f "$EMBED/impower.js.inlined"; exit 1; }
+mv "$EMBED/impower.js.inlined" "$EMBED/impower.js"
+rm -r "$EMBED/snippets"
+# Every name impower.js takes from the snippet is one of its functions.
+for name in $(sed -n 's/^const { \([^}]*\) } = __impower_snippet;$/\1/p' "$EMBED/impower.js" | tr -d ,); do
+    case ", $EXPORTS, " in
+        *", $name, "*) ;;
+        *) echo "build-embed.sh: impower.js imports $name, which the snippet does not export" >&2; exit 1 ;;
+    esac
+done
+strip_js "$EMBED/impower.js"
+
 # The widget: no build of its own. Its loader gets the names Trunk gave the app's module,
 # .wasm and stylesheet, read from the built page (the <meta> that web/boot.js starts from,
 # and the stylesheet link), each required to be a file of embed/, and the .wasm's sha384.

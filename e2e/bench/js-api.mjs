@@ -20,8 +20,9 @@
 //
 // Not like for like, and said so in the output: impower's answer also carries each
 // commitment's message and source, the success-factor score, the next steps and the
-// findings, and crosses the JS/WASM boundary as JSON text; json-rules-engine's run is
-// asynchronous (each call awaits a promise) and returns only the events that fired.
+// findings, and builds that answer object from the tape the WebAssembly writes;
+// json-rules-engine's run is asynchronous (each call awaits a promise) and returns only
+// the events that fired.
 //
 // Prints figures only; the last line is one JSON object for scripts/bench.sh.
 

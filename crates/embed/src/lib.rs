@@ -6,15 +6,18 @@
 //!
 //! A request is read straight from the JS object into the rules' JSON tree (no
 //! `JSON.stringify`, no text parsing in WebAssembly), with the same checks and the same
-//! paths as [`rules::respond`]; the answer crosses back as JSON text for `JSON.parse`.
+//! paths as [`rules::respond`]; the answer crosses back as a tape of words ([`tape`])
+//! that `tape.js` turns into the object `JSON.parse` would give for the answer's text.
 //! So the module needs no UI code and no per-type bindings, and it answers exactly what
 //! the command line answers.
 #![deny(missing_docs)]
 
-use js_sys::{Array, Error, Object, Reflect, JSON};
+use js_sys::{Array, Object, Reflect};
 use rules::json::{parse::MAX_DEPTH, Json};
 use rules::{ErrorCode, InputError};
 use wasm_bindgen::prelude::*;
+
+mod tape;
 
 /// The allocator of the WebAssembly build: talc, which is smaller and faster there than
 /// the default dlmalloc (the app pays for every kilobyte on a phone).
@@ -26,14 +29,9 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 /// name or meaning changes; fields may be added within a version.
 pub const CONTRACT_VERSION: u32 = 1;
 
+/// The `Error` an `InputError` is thrown as: its `code`, `message` and `path`.
 fn throw(e: &InputError) -> JsValue {
-    let err = Error::new(&e.message);
-    let code = e.code.key();
-    // Setting properties on a fresh Error cannot fail.
-    let _ = Reflect::set(&err, &"code".into(), &code.into());
-    let _ = Reflect::set(&err, &"path".into(), &e.path.as_str().into());
-    let _ = Reflect::set(&err, &"name".into(), &"ImpowerError".into());
-    err.into()
+    failure(&e.message, e.code.key(), &e.path)
 }
 
 fn not_plain(why: &str) -> InputError {
@@ -47,94 +45,121 @@ fn not_plain(why: &str) -> InputError {
 /// Reads a JS value as JSON would carry it: `undefined`, functions and symbols are left
 /// out of objects and become `null` in arrays (as `JSON.stringify` does), non-finite
 /// numbers are `null`, a `toJSON` method is honoured; a BigInt, or nesting deeper than
-/// the rules read (a value that contains itself), is refused.
+/// the rules read (a value that contains itself), is refused. One call to `tape.js`'s
+/// `kind` says what a value is.
 fn to_json(v: &JsValue, depth: usize) -> Result<Option<Json>, InputError> {
-    if v.is_undefined() || v.is_function() || v.is_symbol() {
-        return Ok(None);
-    }
-    if v.is_null() {
-        return Ok(Some(Json::Null));
-    }
-    if let Some(b) = v.as_bool() {
-        return Ok(Some(Json::Bool(b)));
-    }
-    if let Some(n) = v.as_f64() {
-        return Ok(Some(if n.is_finite() {
-            // JavaScript's own shortest text for the number (`2.5`, `1e+30`).
-            Json::Number(
-                js_sys::Number::from(n)
-                    .to_string_with_radix(10)
-                    .map(String::from)
-                    .unwrap_or_default(),
-            )
-        } else {
-            Json::Null
-        }));
-    }
-    if let Some(s) = v.as_string() {
-        return Ok(Some(Json::String(s)));
-    }
-    if v.is_bigint() {
-        return Err(not_plain("holds a BigInt, which JSON cannot carry"));
-    }
-    if depth >= MAX_DEPTH {
-        return Err(not_plain("nests too deeply or contains itself"));
-    }
-    if let Ok(f) = Reflect::get(v, &"toJSON".into()) {
-        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
-            let inner = f
-                .call0(v)
-                .map_err(|_| not_plain("has a toJSON method that failed"))?;
+    let k = kind(v);
+    Ok(Some(match k {
+        kind::LEFT_OUT => return Ok(None),
+        kind::NULL => Json::Null,
+        kind::FALSE => Json::Bool(false),
+        kind::TRUE => Json::Bool(true),
+        // JavaScript's own shortest text for the number (`2.5`, `1e+30`).
+        kind::NUMBER => Json::Number(number_text(v)),
+        kind::STRING => Json::String(v.as_string().unwrap_or_default()),
+        kind::BIGINT => return Err(not_plain("holds a BigInt, which JSON cannot carry")),
+        kind::HAS_TO_JSON | kind::ARRAY | kind::OBJECT if depth >= MAX_DEPTH => {
+            return Err(not_plain("nests too deeply or contains itself"))
+        }
+        kind::HAS_TO_JSON => {
+            let inner =
+                call_to_json(v).map_err(|_| not_plain("has a toJSON method that failed"))?;
             return to_json(&inner, depth + 1);
         }
-    }
-    if Array::is_array(v) {
-        let items = Array::from(v);
-        let mut out = Vec::with_capacity(items.length() as usize);
-        for item in items.iter() {
-            out.push(to_json(&item, depth + 1)?.unwrap_or(Json::Null));
+        kind::ARRAY => {
+            let items = Array::from(v);
+            let mut out = Vec::with_capacity(items.length() as usize);
+            for item in items.iter() {
+                out.push(to_json(&item, depth + 1)?.unwrap_or(Json::Null));
+            }
+            Json::Array(out)
         }
-        return Ok(Some(Json::Array(out)));
-    }
-    let Some(object) = v.dyn_ref::<Object>() else {
-        return Err(not_plain("is not made of JSON values"));
-    };
-    let mut fields = Vec::new();
-    for key in Object::keys(object).iter() {
-        let Some(name) = key.as_string() else {
-            continue;
-        };
-        let value =
-            Reflect::get(object, &key).map_err(|_| not_plain("has a field that cannot be read"))?;
-        if let Some(j) = to_json(&value, depth + 1)? {
-            fields.push((name, j));
+        kind::OBJECT => {
+            let object = v.unchecked_ref::<Object>();
+            let mut fields = Vec::new();
+            for key in Object::keys(object).iter() {
+                let Some(name) = key.as_string() else {
+                    continue;
+                };
+                let value = Reflect::get(object, &key)
+                    .map_err(|_| not_plain("has a field that cannot be read"))?;
+                if let Some(j) = to_json(&value, depth + 1)? {
+                    fields.push((name, j));
+                }
+            }
+            Json::Object(fields)
         }
-    }
-    Ok(Some(Json::Object(fields)))
+        // 10: an object whose `toJSON` cannot be read.
+        _ => return Err(not_plain("has a field that cannot be read")),
+    }))
 }
 
 /// Answers `verb` for a request given as a JS value.
 pub fn call(verb: &str, request: &JsValue) -> Result<JsValue, JsValue> {
-    let answer = (|| {
-        let verb = rules::json::check_verb(verb)?;
-        let json = to_json(request, 0)?.ok_or_else(|| not_plain("is undefined"))?;
-        let answer = rules::json::answer_value(verb, &json)?;
-        rules::json::text::to_json(&answer).map_err(|e| {
-            InputError::new(
-                ErrorCode::OutOfRange,
-                "",
-                format!("the answer could not be written: {e}"),
-            )
-        })
-    })()
-    .map_err(|e| throw(&e))?;
-    JSON::parse(&answer).map_err(|_| {
+    let verb = rules::json::check_verb(verb).map_err(|e| throw(&e))?;
+    let json = to_json(request, 0)
+        .and_then(|j| j.ok_or_else(|| not_plain("is undefined")))
+        .map_err(|e| throw(&e))?;
+    let answer = rules::json::answer_value(verb, &json).map_err(|e| throw(&e))?;
+    to_js(&answer)
+}
+
+/// `value` as the JS object `JSON.parse` would give for its JSON text.
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let t = tape::write(value).map_err(|e| {
         throw(&InputError::new(
-            ErrorCode::MalformedJson,
+            ErrorCode::OutOfRange,
             "",
-            "the answer could not be read",
+            format!("the answer could not be written: {e}"),
         ))
-    })
+    })?;
+    // Addresses and lengths fit in a word in wasm32. The tape's buffers live until
+    // `decode` returns.
+    let data = tape::data_segment();
+    Ok(decode(
+        &wasm_bindgen::memory(),
+        t.words.as_ptr() as usize as u32,
+        t.words.len() as u32,
+        t.numbers.as_ptr() as usize as u32,
+        t.bytes.as_ptr() as usize as u32,
+        data.start as u32,
+        data.len() as u32,
+    ))
+}
+
+/// What a request value is, as `JSON.stringify` sees it: `tape.js`'s `kind`.
+mod kind {
+    pub const LEFT_OUT: u32 = 0;
+    pub const NULL: u32 = 1;
+    pub const FALSE: u32 = 2;
+    pub const TRUE: u32 = 3;
+    pub const NUMBER: u32 = 4;
+    pub const STRING: u32 = 5;
+    pub const BIGINT: u32 = 6;
+    pub const HAS_TO_JSON: u32 = 7;
+    pub const ARRAY: u32 = 8;
+    pub const OBJECT: u32 = 9;
+}
+
+#[wasm_bindgen(module = "/src/tape.js")]
+extern "C" {
+    fn kind(v: &JsValue) -> u32;
+    fn failure(message: &str, code: &str, path: &str) -> JsValue;
+    #[wasm_bindgen(js_name = numberText)]
+    fn number_text(v: &JsValue) -> String;
+    #[wasm_bindgen(catch, js_name = callToJSON)]
+    fn call_to_json(v: &JsValue) -> Result<JsValue, JsValue>;
+    /// The answer a tape describes, as a JS object (see [`tape`]).
+    #[allow(clippy::too_many_arguments)]
+    fn decode(
+        memory: &JsValue,
+        words: u32,
+        count: u32,
+        numbers: u32,
+        copied: u32,
+        data_base: u32,
+        data_size: u32,
+    ) -> JsValue;
 }
 
 /// Fees per project, every third discounted (F1–F4): `{projects, prior_projects}`.
@@ -175,9 +200,14 @@ pub fn assess(request: JsValue) -> Result<JsValue, JsValue> {
 
 /// `{contract, package}`: the contract version and this build's package version.
 #[wasm_bindgen]
-pub fn version() -> JsValue {
-    let v = js_sys::Object::new();
-    let _ = Reflect::set(&v, &"contract".into(), &CONTRACT_VERSION.into());
-    let _ = Reflect::set(&v, &"package".into(), &env!("CARGO_PKG_VERSION").into());
-    v.into()
+pub fn version() -> Result<JsValue, JsValue> {
+    #[derive(serde::Serialize)]
+    struct Version {
+        contract: u32,
+        package: &'static str,
+    }
+    to_js(&Version {
+        contract: CONTRACT_VERSION,
+        package: env!("CARGO_PKG_VERSION"),
+    })
 }
