@@ -296,6 +296,21 @@ describe('dist/embed/impower.js', () => {
       assert.throws(() => api.fees(bad), (e) => e instanceof Error && e.code === 'wrong_type' && e.path === '');
     }
     assert.throws(() => api.fees(null), (e) => e.code === 'wrong_type');
+    // Read as JSON.stringify reads: boxed primitives are their values, toJSON is used,
+    // and what cannot be read is refused by name, never a crash.
+    assert.deepEqual(api.fees({ projects: new Number(3) }), api.fees({ projects: 3 }));
+    assert.deepEqual(api.fees({ projects: { toJSON: () => 2 } }), api.fees({ projects: 2 }));
+    const refused = (request, why) => assert.throws(() => api.fees(request),
+      (e) => e instanceof Error && e.name === 'ImpowerError' && e.code === 'wrong_type' && e.path === '' && why.test(e.message));
+    refused({ get projects() { throw new Error('no'); } }, /cannot be read/);
+    refused({ projects: { toJSON() { throw new Error('no'); } } }, /toJSON/);
+    refused(new Proxy({}, { ownKeys() { throw new Error('no'); } }), /cannot be read/);
+    let deep = { projects: 1 };
+    for (let i = 0; i < 100; i += 1) deep = { x: deep };
+    refused(deep, /nests too deeply/);
+    // A lone surrogate cannot be UTF-8: it arrives as U+FFFD, as TextEncoder writes it.
+    const team = api.team({ projects: 1, people: [{ name: 'A\uD800', hours_per_week: 1, roles: [{ role: 'qi_coach', project: 1 }] }] });
+    assert.ok(team.findings.some((f) => f.person === 'A\uFFFD'));
     assert.throws(() => api.team({ projects: 1, people: [{ name: 'A', hours_per_week: Infinity, roles: [] }] }), (e) => e.path === 'people[0].hours_per_week');
   });
 

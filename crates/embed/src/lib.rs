@@ -12,7 +12,6 @@
 //! the command line answers.
 #![deny(missing_docs)]
 
-use js_sys::{Array, Object, Reflect};
 use rules::json::{parse::MAX_DEPTH, Json};
 use rules::{ErrorCode, InputError};
 use wasm_bindgen::prelude::*;
@@ -42,64 +41,37 @@ fn not_plain(why: &str) -> InputError {
     )
 }
 
-/// Reads a JS value as JSON would carry it: `undefined`, functions and symbols are left
-/// out of objects and become `null` in arrays (as `JSON.stringify` does), non-finite
-/// numbers are `null`, a `toJSON` method is honoured; a BigInt, or nesting deeper than
-/// the rules read (a value that contains itself), is refused. One call to `tape.js`'s
-/// `kind` says what a value is.
-fn to_json(v: &JsValue, depth: usize) -> Result<Option<Json>, InputError> {
-    let k = kind(v);
-    Ok(Some(match k {
-        kind::LEFT_OUT => return Ok(None),
-        kind::NULL => Json::Null,
-        kind::FALSE => Json::Bool(false),
-        kind::TRUE => Json::Bool(true),
-        // JavaScript's own shortest text for the number (`2.5`, `1e+30`).
-        kind::NUMBER => Json::Number(number_text(v)),
-        kind::STRING => Json::String(v.as_string().unwrap_or_default()),
-        kind::BIGINT => return Err(not_plain("holds a BigInt, which JSON cannot carry")),
-        kind::HAS_TO_JSON | kind::ARRAY | kind::OBJECT if depth >= MAX_DEPTH => {
-            return Err(not_plain("nests too deeply or contains itself"))
-        }
-        kind::HAS_TO_JSON => {
-            let inner =
-                call_to_json(v).map_err(|_| not_plain("has a toJSON method that failed"))?;
-            return to_json(&inner, depth + 1);
-        }
-        kind::ARRAY => {
-            let items = Array::from(v);
-            let mut out = Vec::with_capacity(items.length() as usize);
-            for item in items.iter() {
-                out.push(to_json(&item, depth + 1)?.unwrap_or(Json::Null));
-            }
-            Json::Array(out)
-        }
-        kind::OBJECT => {
-            let object = v.unchecked_ref::<Object>();
-            let mut fields = Vec::new();
-            for key in Object::keys(object).iter() {
-                let Some(name) = key.as_string() else {
-                    continue;
-                };
-                let value = Reflect::get(object, &key)
-                    .map_err(|_| not_plain("has a field that cannot be read"))?;
-                if let Some(j) = to_json(&value, depth + 1)? {
-                    fields.push((name, j));
-                }
-            }
-            Json::Object(fields)
-        }
-        // 10: an object whose `toJSON` cannot be read.
-        _ => return Err(not_plain("has a field that cannot be read")),
-    }))
+/// The request as JSON would carry it, walked by `tape.js`'s `encode` in one call (as
+/// `JSON.stringify` reads a value: `undefined`, functions and symbols are left out of
+/// objects and become `null` in arrays, non-finite numbers are `null`, a `toJSON`
+/// method is honoured, boxed primitives are their values) and read from its tape. A
+/// BigInt, nesting deeper than the rules read (or a value that contains itself), a
+/// failing `toJSON` or a field that cannot be read is refused.
+fn request_json(request: &JsValue) -> Result<Json, InputError> {
+    let count = encode(request, MAX_DEPTH as u32);
+    let Ok(count) = usize::try_from(count) else {
+        return Err(not_plain(match count {
+            -1 => "is undefined",
+            -2 => "holds a BigInt, which JSON cannot carry",
+            -3 => "nests too deeply or contains itself",
+            -4 => "has a toJSON method that failed",
+            _ => "has a field that cannot be read",
+        }));
+    };
+    let mut words = vec![0u32; count];
+    let mut text = vec![0u8; encoded_text() as usize];
+    take(
+        &wasm_bindgen::memory(),
+        words.as_mut_ptr() as usize as u32,
+        text.as_mut_ptr() as usize as u32,
+    );
+    tape::read(&words, &text).ok_or_else(|| not_plain("could not be read"))
 }
 
 /// Answers `verb` for a request given as a JS value.
 pub fn call(verb: &str, request: &JsValue) -> Result<JsValue, JsValue> {
     let verb = rules::json::check_verb(verb).map_err(|e| throw(&e))?;
-    let json = to_json(request, 0)
-        .and_then(|j| j.ok_or_else(|| not_plain("is undefined")))
-        .map_err(|e| throw(&e))?;
+    let json = request_json(request).map_err(|e| throw(&e))?;
     let answer = rules::json::answer_value(verb, &json).map_err(|e| throw(&e))?;
     to_js(&answer)
 }
@@ -127,28 +99,13 @@ fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
     ))
 }
 
-/// What a request value is, as `JSON.stringify` sees it: `tape.js`'s `kind`.
-mod kind {
-    pub const LEFT_OUT: u32 = 0;
-    pub const NULL: u32 = 1;
-    pub const FALSE: u32 = 2;
-    pub const TRUE: u32 = 3;
-    pub const NUMBER: u32 = 4;
-    pub const STRING: u32 = 5;
-    pub const BIGINT: u32 = 6;
-    pub const HAS_TO_JSON: u32 = 7;
-    pub const ARRAY: u32 = 8;
-    pub const OBJECT: u32 = 9;
-}
-
 #[wasm_bindgen(module = "/src/tape.js")]
 extern "C" {
-    fn kind(v: &JsValue) -> u32;
+    fn encode(request: &JsValue, limit: u32) -> i32;
+    #[wasm_bindgen(js_name = encodedText)]
+    fn encoded_text() -> u32;
+    fn take(memory: &JsValue, words: u32, text: u32);
     fn failure(message: &str, code: &str, path: &str) -> JsValue;
-    #[wasm_bindgen(js_name = numberText)]
-    fn number_text(v: &JsValue) -> String;
-    #[wasm_bindgen(catch, js_name = callToJSON)]
-    fn call_to_json(v: &JsValue) -> Result<JsValue, JsValue>;
     /// The answer a tape describes, as a JS object (see [`tape`]).
     #[allow(clippy::too_many_arguments)]
     fn decode(

@@ -25,6 +25,8 @@
 
 use core::fmt;
 
+use rules::json::{parse::MAX_DEPTH, Json};
+
 use serde::ser::{self, Serialize};
 
 pub(crate) const NULL: u32 = 0;
@@ -48,7 +50,7 @@ pub(crate) struct Tape {
 /// `value` as a tape.
 pub(crate) fn write<T: Serialize + ?Sized>(value: &T) -> Result<Tape, Unsupported> {
     let mut t = Tape {
-        words: Vec::with_capacity(512),
+        words: Vec::with_capacity(1024),
         ..Tape::default()
     };
     value.serialize(&mut t)?;
@@ -120,14 +122,15 @@ impl Tape {
     fn text(&mut self, s: &str) -> Done {
         // Lengths and addresses fit in a word: a wasm32 address is 32 bits, and the
         // `TEXT` buffer stays far below 4 GiB (answers are bounded by the requests').
-        if constant(s) {
-            self.words
-                .extend_from_slice(&[CONST, s.as_ptr() as usize as u32, s.len() as u32]);
+        let (kind, at) = if constant(s) {
+            (CONST, s.as_ptr() as usize as u32)
         } else {
-            self.words
-                .extend_from_slice(&[TEXT, self.bytes.len() as u32, s.len() as u32]);
+            let at = self.bytes.len() as u32;
             self.bytes.extend_from_slice(s.as_bytes());
-        }
+            (TEXT, at)
+        };
+        // By value, not `extend_from_slice`: three stores rather than a `memory.copy`.
+        self.words.extend([kind, at, s.len() as u32]);
         Ok(())
     }
 
@@ -379,5 +382,70 @@ impl ser::SerializeStructVariant for &mut Tape {
     }
     fn end(self) -> Done {
         self.end_variant()
+    }
+}
+
+/// A request `tape.js`'s `encode` wrote (the same words; a string or a number's text as
+/// offset and length in `text`) as the rules' JSON tree. `None` for a tape that is not
+/// one value (which `encode` never writes).
+pub(crate) fn read(words: &[u32], text: &[u8]) -> Option<Json> {
+    let mut r = Reader { words, text, at: 0 };
+    let v = r.value(0)?;
+    (r.at == words.len()).then_some(v)
+}
+
+struct Reader<'a> {
+    words: &'a [u32],
+    text: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn next(&mut self) -> Option<u32> {
+        let w = *self.words.get(self.at)?;
+        self.at += 1;
+        Some(w)
+    }
+
+    fn string(&mut self) -> Option<String> {
+        let from = self.next()? as usize;
+        let len = self.next()? as usize;
+        let bytes = self.text.get(from..from.checked_add(len)?)?;
+        core::str::from_utf8(bytes).ok().map(String::from)
+    }
+
+    fn value(&mut self, depth: usize) -> Option<Json> {
+        // `encode` stops at the rules' depth; a deeper tape is not one of its.
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        Some(match self.next()? {
+            NULL => Json::Null,
+            TRUE => Json::Bool(true),
+            FALSE => Json::Bool(false),
+            NUMBER => Json::Number(self.string()?),
+            TEXT => Json::String(self.string()?),
+            ARRAY => {
+                let mut items = Vec::new();
+                while self.words.get(self.at) != Some(&END) {
+                    items.push(self.value(depth + 1)?);
+                }
+                self.at += 1;
+                Json::Array(items)
+            }
+            OBJECT => {
+                let mut fields = Vec::new();
+                while self.words.get(self.at) != Some(&END) {
+                    if self.next()? != TEXT {
+                        return None;
+                    }
+                    let key = self.string()?;
+                    fields.push((key, self.value(depth + 1)?));
+                }
+                self.at += 1;
+                Json::Object(fields)
+            }
+            _ => return None,
+        })
     }
 }

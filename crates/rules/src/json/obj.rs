@@ -33,6 +33,7 @@ fn short(text: &str) -> String {
     }
 }
 
+#[inline(never)]
 pub(crate) fn enum_value<T>(
     v: &Json,
     path: &str,
@@ -58,6 +59,7 @@ pub(crate) struct Obj<'a> {
 }
 
 impl<'a> Obj<'a> {
+    #[inline(never)]
     pub(crate) fn new(v: &'a Json, path: &str, allowed: &[&str]) -> Result<Self, InputError> {
         let Json::Object(fields) = v else {
             return Err(wrong_type(path, "an object", v));
@@ -83,10 +85,12 @@ impl<'a> Obj<'a> {
         join(&self.path, key)
     }
 
+    #[inline(never)]
     pub(crate) fn field(&self, key: &str) -> Option<&'a Json> {
         self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
+    #[inline(never)]
     pub(crate) fn get(&self, key: &str) -> Result<&'a Json, InputError> {
         self.field(key).ok_or_else(|| {
             InputError::new(
@@ -97,6 +101,7 @@ impl<'a> Obj<'a> {
         })
     }
 
+    #[inline(never)]
     pub(crate) fn bool(&self, key: &str) -> Result<bool, InputError> {
         match self.get(key)? {
             Json::Bool(b) => Ok(*b),
@@ -104,10 +109,12 @@ impl<'a> Obj<'a> {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn opt_bool(&self, key: &str) -> Result<Option<bool>, InputError> {
         self.field(key).map(|_| self.bool(key)).transpose()
     }
 
+    #[inline(never)]
     pub(crate) fn string(&self, key: &str) -> Result<&'a str, InputError> {
         match self.get(key)? {
             Json::String(s) => Ok(s),
@@ -115,6 +122,7 @@ impl<'a> Obj<'a> {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn array(&self, key: &str) -> Result<&'a [Json], InputError> {
         match self.get(key)? {
             Json::Array(a) => Ok(a),
@@ -122,6 +130,7 @@ impl<'a> Obj<'a> {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn number(&self, key: &str, want: &str) -> Result<&'a str, InputError> {
         match self.get(key)? {
             Json::Number(n) => Ok(n),
@@ -130,6 +139,7 @@ impl<'a> Obj<'a> {
     }
 
     /// Weekly hours as written: 0 to 168, at most two decimal places.
+    #[inline(never)]
     pub(crate) fn hours(&self, key: &str) -> Result<Hours, InputError> {
         let text = self.number(key, "a number")?;
         // The path is written only for a refusal: reading stays free of allocations.
@@ -138,6 +148,7 @@ impl<'a> Obj<'a> {
 
     /// A whole, non-negative count as written; refuses fractions (`2.9999999999999999`
     /// included), negatives and absurd sizes. Bounds are the request's to check.
+    #[inline(never)]
     pub(crate) fn count(&self, key: &str) -> Result<u64, InputError> {
         let text = self.number(key, "a whole number")?;
         let refuse = |code, why: &str| {
@@ -161,14 +172,17 @@ impl<'a> Obj<'a> {
         }
     }
 
+    #[inline(never)]
     pub(crate) fn opt_count(&self, key: &str) -> Result<Option<u64>, InputError> {
         self.field(key).map(|_| self.count(key)).transpose()
     }
 
+    #[inline(never)]
     pub(crate) fn date(&self, key: &str) -> Result<NaiveDate, InputError> {
         date::parse(self.string(key)?, "").map_err(|e| e.under(&self.at(key)))
     }
 
+    #[inline(never)]
     pub(crate) fn enumerated<T>(
         &self,
         key: &str,
@@ -178,6 +192,7 @@ impl<'a> Obj<'a> {
         enum_value(self.get(key)?, "", parse, keys).map_err(|e| e.under(&self.at(key)))
     }
 
+    #[inline(never)]
     pub(crate) fn opt_enum<T>(
         &self,
         key: &str,
@@ -190,6 +205,7 @@ impl<'a> Obj<'a> {
     }
 
     /// An array of distinct values of a closed set.
+    #[inline(never)]
     pub(crate) fn set<T: PartialEq>(
         &self,
         key: &str,
