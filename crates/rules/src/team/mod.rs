@@ -14,3 +14,17 @@ pub use crate::vocab::{Edition, Qi, Role};
 pub use hours::{edition_differences, hours, hours_table, starter_hours};
 pub use roster::{check_name, Assignment, Person, TeamRequest};
 pub use validate::{validate, PersonHours, TeamReport};
+
+/// Adds `x` to `set`, a sorted `Vec` used as a small set; false when it was there. The
+/// sets here hold at most a roster's names or one person's roles (bounded by
+/// `crate::bounds`), and a `BTreeSet` per element type costs the browser builds
+/// kilobytes of code.
+pub(crate) fn insert_sorted<T: Ord>(set: &mut alloc::vec::Vec<T>, x: T) -> bool {
+    match set.binary_search(&x) {
+        Ok(_) => false,
+        Err(at) => {
+            set.insert(at, x);
+            true
+        }
+    }
+}

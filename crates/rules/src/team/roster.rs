@@ -1,7 +1,6 @@
 //! The roster as a checked request: names, weekly hours and roles per project. Built
 //! only through [`TeamRequest::new`], so validation never meets an unchecked value.
 
-use alloc::collections::BTreeSet;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -109,11 +108,11 @@ impl TeamRequest {
                 ),
             ));
         }
-        let mut names = BTreeSet::new();
+        let mut names = Vec::new();
         for (i, p) in people.iter().enumerate() {
             let at = |field: &str| format!("people[{i}].{field}");
             let name = check_name(&p.name, &at("name"))?;
-            if !names.insert(name) {
+            if !super::insert_sorted(&mut names, name) {
                 return Err(InputError::new(
                     ErrorCode::Duplicate,
                     at("name"),
@@ -133,7 +132,7 @@ impl TeamRequest {
                     ),
                 ));
             }
-            let mut seen = BTreeSet::new();
+            let mut seen = Vec::new();
             for (j, a) in p.roles.iter().enumerate() {
                 if a.project == 0 || a.project > projects {
                     return Err(InputError::new(
@@ -145,7 +144,7 @@ impl TeamRequest {
                         ),
                     ));
                 }
-                if !seen.insert(*a) {
+                if !super::insert_sorted(&mut seen, *a) {
                     return Err(InputError::new(
                         ErrorCode::Duplicate,
                         format!("people[{i}].roles[{j}]"),

@@ -2,7 +2,6 @@
 //! never stops at the first problem: it returns every finding, per project and per
 //! person, and each person's required weekly hours.
 
-use alloc::collections::BTreeSet;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -223,7 +222,7 @@ fn person_findings(edition: Edition, p: &Person, out: &mut Vec<Finding>) -> Pers
     }
     let mut min = 0u32;
     let mut max = 0u32;
-    let mut unstated = BTreeSet::new();
+    let mut unstated = Vec::new();
     for a in &p.roles {
         let row = hours(edition, a.role);
         match (row.min, row.max) {
@@ -232,7 +231,7 @@ fn person_findings(edition: Edition, p: &Person, out: &mut Vec<Finding>) -> Pers
                 max = max.saturating_add(hi);
             }
             _ => {
-                unstated.insert(a.role);
+                super::insert_sorted(&mut unstated, a.role);
             }
         }
     }
