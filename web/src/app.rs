@@ -10,7 +10,7 @@ use crate::eval::evaluate;
 use crate::state::{Action, Removed, State, View};
 use crate::ui::focus_soon;
 use crate::views::{
-    CalendarView, CreditsView, FeesView, ReadinessView, SummaryView, TeamView, ViewProps,
+    calendar_view, credits_view, fees_view, readiness_view, summary_view, team_view, ViewProps,
 };
 use crate::{export, persist, share};
 
@@ -196,12 +196,12 @@ pub fn App(p: &AppProps) -> Html {
     };
     let view = state.view;
     let body = match view {
-        View::Readiness => html! { <ReadinessView ..props /> },
-        View::Team => html! { <TeamView ..props /> },
-        View::Fees => html! { <FeesView ..props /> },
-        View::Calendar => html! { <CalendarView ..props /> },
-        View::Credits => html! { <CreditsView ..props /> },
-        View::Summary => html! { <SummaryView ..props /> },
+        View::Readiness => readiness_view(&props),
+        View::Team => team_view(&props),
+        View::Fees => fees_view(&props),
+        View::Calendar => calendar_view(&props),
+        View::Credits => credits_view(&props),
+        View::Summary => summary_view(&props),
     };
     let nav = html! {
         <nav aria-label="Views">

@@ -97,7 +97,6 @@ pub fn TextField(p: &TextFieldProps) -> Html {
 }
 
 /// Props of a yes/no question.
-#[derive(Properties, PartialEq)]
 pub struct YesNoProps {
     /// The group's id (each radio's id adds `-yes` or `-no`).
     pub id: AttrValue,
@@ -108,16 +107,16 @@ pub struct YesNoProps {
     /// Called with the answer.
     pub onchange: Callback<bool>,
     /// Shown but not editable (answered elsewhere).
-    #[prop_or_default]
     pub disabled: bool,
     /// A note under the question (where an answer comes from).
-    #[prop_or_default]
     pub note: Option<AttrValue>,
 }
 
 /// A yes/no question as two radio buttons, unanswered until the user answers.
-#[component]
-pub fn YesNo(p: &YesNoProps) -> Html {
+/// [`yes_no`], [`check`] and [`select`] are plain functions, not components: they hold no
+/// state, their callbacks are new on every render (so a component would render again
+/// anyway), and a component's scaffolding costs the app about a kilobyte each.
+pub fn yes_no(p: YesNoProps) -> Html {
     let radio = |yes: bool| {
         let cb = p.onchange.clone();
         let id = format!("{}-{}", p.id, if yes { "yes" } else { "no" });
@@ -170,7 +169,6 @@ pub fn focus_soon(near: Option<web_sys::Element>, id: String) {
 }
 
 /// Props of a checkbox.
-#[derive(Properties, PartialEq)]
 pub struct CheckProps {
     /// The input's id.
     pub id: AttrValue,
@@ -181,13 +179,11 @@ pub struct CheckProps {
     /// Called with the new state.
     pub onchange: Callback<bool>,
     /// Shown but not editable (answered elsewhere).
-    #[prop_or_default]
     pub disabled: bool,
 }
 
 /// A labelled checkbox.
-#[component]
-pub fn Check(p: &CheckProps) -> Html {
+pub fn check(p: CheckProps) -> Html {
     let onchange = {
         let cb = p.onchange.clone();
         Callback::from(move |e: Event| {
@@ -203,7 +199,6 @@ pub fn Check(p: &CheckProps) -> Html {
 }
 
 /// Props of a select.
-#[derive(Properties, PartialEq)]
 pub struct SelectProps {
     /// The select's id.
     pub id: AttrValue,
@@ -216,13 +211,11 @@ pub struct SelectProps {
     /// Called with the chosen value.
     pub onchange: Callback<String>,
     /// Shown but not editable.
-    #[prop_or_default]
     pub disabled: bool,
 }
 
 /// A labelled select.
-#[component]
-pub fn Select(p: &SelectProps) -> Html {
+pub fn select(p: SelectProps) -> Html {
     let onchange = {
         let cb = p.onchange.clone();
         Callback::from(move |e: Event| {
@@ -241,19 +234,11 @@ pub fn Select(p: &SelectProps) -> Html {
     }
 }
 
-/// Props of the error summary.
-#[derive(Properties, PartialEq)]
-pub struct ErrorSummaryProps {
-    /// The unusable fields.
-    pub errors: Vec<FieldError>,
-}
-
 /// How many fields cannot be used, on one line that keeps its height whether there are
 /// none or many (so nothing jumps while the user types), with a folded list of links to
 /// them.
-#[component]
-pub fn ErrorSummary(p: &ErrorSummaryProps) -> Html {
-    let n = p.errors.len();
+pub fn error_summary(errors: &[FieldError]) -> Html {
+    let n = errors.len();
     html! {
         <div class="error-summary" aria-live="polite">
             if n == 0 {
@@ -262,7 +247,7 @@ pub fn ErrorSummary(p: &ErrorSummaryProps) -> Html {
                 <details>
                     <summary class="count">{ format!("{n} field{} to fix", if n == 1 { "" } else { "s" }) }</summary>
                     <ul>
-                        { for p.errors.iter().map(|e| html! {
+                        { for errors.iter().map(|e| html! {
                             <li><a href={format!("#{}", e.id)} onclick={focus_field(e.id.clone())}>{ format!("{}: {}", e.label, e.message) }</a></li>
                         }) }
                     </ul>
@@ -293,31 +278,20 @@ fn focus_field(id: String) -> Callback<MouseEvent> {
     })
 }
 
-/// Props of a "why".
-#[derive(Properties, PartialEq)]
-pub struct WhyProps {
-    /// The rule.
-    pub rule: RuleId,
-    /// The source words to show (defaults to the rule's first source).
-    #[prop_or_default]
-    pub source: Option<Source>,
-    /// The interpretation to show (defaults to the rule's).
-    #[prop_or_default]
-    pub interpretation: Option<&'static str>,
-}
-
-/// "Why?": the rule ID, the source words, and our interpretation if there is one.
-#[component]
-pub fn Why(p: &WhyProps) -> Html {
-    let def = p.rule.def();
-    let source = p.source.unwrap_or(def.sources[0]);
-    let interpretation = p.interpretation.or(def.interpretation);
+/// "Why?": the rule ID, the source words (`source`, else the rule's first), and our
+/// interpretation if there is one (`interpretation`, else the rule's). A plain function,
+/// not a component: it has no state, and a component's scaffolding costs the app more
+/// than diffing these few static nodes again.
+pub fn why_of(rule: RuleId, source: Option<Source>, interpretation: Option<&'static str>) -> Html {
+    let def = rule.def();
+    let source = source.unwrap_or(def.sources[0]);
+    let interpretation = interpretation.or(def.interpretation);
     html! {
         <details class="why">
-            <summary>{ format!("Why? Rule {}", p.rule) }
+            <summary>{ format!("Why? Rule {rule}") }
                 if interpretation.is_some() { <span class="badge">{ " · our interpretation" }</span> }
             </summary>
-            <p><strong>{ format!("{}: ", p.rule) }</strong>{ def.summary }</p>
+            <p><strong>{ format!("{rule}: ") }</strong>{ def.summary }</p>
             <blockquote>
                 <p>{ format!("\u{201c}{}\u{201d}", source.words) }</p>
                 <footer>{ format!("— {}", source.page.title()) }</footer>
@@ -329,15 +303,9 @@ pub fn Why(p: &WhyProps) -> Html {
     }
 }
 
-/// A "Why?" for a rule with its main source: one call site for every view, so the
-/// component's props are built in one place.
+/// A "Why?" for a rule with its main source.
 pub fn why(rule: RuleId) -> Html {
-    let props = WhyProps {
-        rule,
-        source: None,
-        interpretation: None,
-    };
-    html! { <Why ..props /> }
+    why_of(rule, None, None)
 }
 
 /// The word for a severity, so meaning never rests on colour alone.
@@ -349,23 +317,13 @@ pub fn severity_label(s: Severity) -> &'static str {
     }
 }
 
-/// Props of a findings list.
-#[derive(Properties, PartialEq)]
-pub struct FindingsProps {
-    /// The findings.
-    pub findings: Vec<Finding>,
-    /// Show info findings too.
-    #[prop_or(true)]
-    pub info: bool,
-}
-
-/// A list of findings, each with its severity in words and its "why".
-#[component]
-pub fn Findings(p: &FindingsProps) -> Html {
-    let shown: Vec<&Finding> = p
-        .findings
+/// A list of findings (`info`: with the info ones too), each with its severity in words
+/// and its "why". Plain functions, like [`error_summary`] and [`why_of`]: stateless, and
+/// cheaper to diff again than a component's scaffolding is to ship.
+pub fn findings(all: &[Finding], info: bool) -> Html {
+    let shown: Vec<&Finding> = all
         .iter()
-        .filter(|f| p.info || f.severity != Severity::Info)
+        .filter(|f| info || f.severity != Severity::Info)
         .collect();
     if shown.is_empty() {
         return html! { <p class="ok">{ "Nothing to fix." }</p> };
@@ -381,7 +339,7 @@ pub fn Findings(p: &FindingsProps) -> Html {
                             if let Some(n) = f.project { <span class="where">{ format!("Project {n}: ") }</span> }
                             { f.message.clone() }
                         </span>
-                        <Why rule={f.rule} source={Some(f.source)} interpretation={f.interpretation} />
+                        { why_of(f.rule, Some(f.source), f.interpretation) }
                     </li>
                 }
             }) }

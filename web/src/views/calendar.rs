@@ -3,15 +3,14 @@
 use super::*;
 
 /// Calendar: the next cohorts, phases, sessions, coach trainings and deadlines.
-#[component]
-pub fn CalendarView(p: &ViewProps) -> Html {
+pub fn calendar_view(p: &ViewProps) -> Html {
     let s = &p.state;
     let d = &p.dispatch;
     let res = &p.results;
     html! {
         <section aria-labelledby="cal-h">
             <h2 id="cal-h" tabindex="-1">{ "When would you start and finish?" }</h2>
-            <ErrorSummary errors={res.errors_in(View::Calendar)} />
+            { error_summary(&res.errors_in(View::Calendar)) }
             <TextField id="plan-date" label="Plan from (YYYY-MM-DD)" date={true} value={s.plan_date.clone()} error={res.error_for("plan-date")} settled={res.settled("plan-date")} hint={Some(AttrValue::from(format!("Today is {}.", rules::date::long(s.today))))} oninput={send(d, Action::PlanDate)} />
             if let Some(sc) = &res.schedule {
                 <h3>{ format!("Next cohort: {}", cohort_name(&sc.cohort.id)) }</h3>
@@ -37,7 +36,7 @@ pub fn CalendarView(p: &ViewProps) -> Html {
                     <tbody>{ for sc.upcoming.iter().map(|c| html! { <tr><th scope="row">{ cohort_name(&c.id) }</th><td>{ date(c.preparation_starts) }</td><td>{ date(c.team_starts) }</td><td>{ date(c.graduation) }</td><td>{ date(c.claim_deadline) }</td></tr> }) }</tbody>
                 </table></div>
                 <h3>{ "How the program runs" }</h3>
-                <Findings findings={sc.findings.clone()} />
+                { findings(&sc.findings, true) }
             }
         </section>
     }

@@ -3,8 +3,7 @@
 use super::*;
 
 /// Readiness: the three commitments and seven success factors.
-#[component]
-pub fn ReadinessView(p: &ViewProps) -> Html {
+pub fn readiness_view(p: &ViewProps) -> Html {
     let s = &p.state;
     let res = &p.results;
     let derived = res.readiness_from_team;
@@ -30,24 +29,24 @@ pub fn ReadinessView(p: &ViewProps) -> Html {
                 { format!(" Success factors: {met} of {}.", FACTORS.len()) }
             </p>
             if !p.single {
-                <Check id="c-roster" label="Answer the sponsor, clinical leader and coach questions from our team roster (Team view)" checked={s.roster_answers} onchange={send(d, Action::RosterAnswers)} />
+                { check(CheckProps { id: "c-roster".into(), label: "Answer the sponsor, clinical leader and coach questions from our team roster (Team view)".into(), checked: s.roster_answers, onchange: send(d, Action::RosterAnswers), disabled: false }) }
             }
             if derived.is_some() {
                 <p class="note">{ readiness::FROM_ROSTER }</p>
             }
             <fieldset>
                 <legend>{ format!("1. {}", readiness::commitment_topic(RuleId::C1)) }</legend>
-                <YesNo id="c-sponsor" label={questions::SPONSOR} value={sponsor} disabled={derived.is_some()} note={from_roster.clone()} onchange={send(d, |b| Action::Commitment(Commitment::Sponsor, b))} />
-                <YesNo id="c-leader" label={questions::CLINICAL_LEADER} value={leader} disabled={derived.is_some()} note={from_roster.clone()} onchange={send(d, |b| Action::Commitment(Commitment::ClinicalLeader, b))} />
+                { yes_no(YesNoProps { id: "c-sponsor".into(), label: questions::SPONSOR.into(), value: sponsor, disabled: derived.is_some(), note: from_roster.clone(), onchange: send(d, |b| Action::Commitment(Commitment::Sponsor, b)) }) }
+                { yes_no(YesNoProps { id: "c-leader".into(), label: questions::CLINICAL_LEADER.into(), value: leader, disabled: derived.is_some(), note: from_roster.clone(), onchange: send(d, |b| Action::Commitment(Commitment::ClinicalLeader, b)) }) }
             </fieldset>
             <fieldset>
                 <legend>{ format!("2. {}", readiness::commitment_topic(RuleId::C2)) }</legend>
-                <Select id="c-coach" label={questions::COACH} options={coach_options} value={coach.map_or("", |q| q.key())} disabled={derived.is_some()} onchange={send(d, |v: String| Action::Coach(Qi::parse(&v).unwrap_or_default()))} />
+                { select(SelectProps { id: "c-coach".into(), label: questions::COACH.into(), options: coach_options, value: coach.map_or("", |q| q.key()).into(), disabled: derived.is_some(), onchange: send(d, |v: String| Action::Coach(Qi::parse(&v).unwrap_or_default())) }) }
             </fieldset>
             <fieldset>
                 <legend>{ format!("3. {}", readiness::commitment_topic(RuleId::C3)) }</legend>
-                <YesNo id="c-audit" label={questions::CAN_AUDIT} value={s.can_audit} onchange={send(d, |b| Action::Commitment(Commitment::CanAudit, b))} />
-                <YesNo id="c-report" label={questions::CAN_REPORT_DATA} value={s.can_report_data} onchange={send(d, |b| Action::Commitment(Commitment::CanReportData, b))} />
+                { yes_no(YesNoProps { id: "c-audit".into(), label: questions::CAN_AUDIT.into(), value: s.can_audit, onchange: send(d, |b| Action::Commitment(Commitment::CanAudit, b)), disabled: false, note: None }) }
+                { yes_no(YesNoProps { id: "c-report".into(), label: questions::CAN_REPORT_DATA.into(), value: s.can_report_data, onchange: send(d, |b| Action::Commitment(Commitment::CanReportData, b)), disabled: false, note: None }) }
             </fieldset>
             if let Some(r) = &res.readiness {
                 <h3>{ "The commitments" }</h3>
@@ -67,16 +66,16 @@ pub fn ReadinessView(p: &ViewProps) -> Html {
                     let label = format!("{}: {}", f.id, f.question);
                     match res.factors[i] {
                         FactorState::Derived(v) => html! {
-                            <YesNo id={format!("s{}", i + 1)} {label} value={v} disabled={true} note={Some(AttrValue::from("Follows your coach answer."))} onchange={Callback::noop()} />
+                            { yes_no(YesNoProps { id: format!("s{}", i + 1).into(), label: label.into(), value: v, disabled: true, note: Some(AttrValue::from("Follows your coach answer.")), onchange: Callback::noop() }) }
                         },
                         FactorState::Follows(rule, v) => html! {
-                            <YesNo id={format!("s{}", i + 1)} {label} value={v} note={Some(AttrValue::from(format!("Follows your answer to {rule} until you change it.")))} onchange={send(d, move |b| Action::Factor(i, b))} />
+                            { yes_no(YesNoProps { id: format!("s{}", i + 1).into(), label: label.into(), value: v, note: Some(AttrValue::from(format!("Follows your answer to {rule} until you change it."))), onchange: send(d, move |b| Action::Factor(i, b)), disabled: false }) }
                         },
                         FactorState::Answered(v) => html! {
-                            <YesNo id={format!("s{}", i + 1)} {label} value={Some(v)} onchange={send(d, move |b| Action::Factor(i, b))} />
+                            { yes_no(YesNoProps { id: format!("s{}", i + 1).into(), label: label.into(), value: Some(v), onchange: send(d, move |b| Action::Factor(i, b)), disabled: false, note: None }) }
                         },
                         FactorState::Unanswered => html! {
-                            <YesNo id={format!("s{}", i + 1)} {label} value={None} onchange={send(d, move |b| Action::Factor(i, b))} />
+                            { yes_no(YesNoProps { id: format!("s{}", i + 1).into(), label: label.into(), value: None, onchange: send(d, move |b| Action::Factor(i, b)), disabled: false, note: None }) }
                         },
                     }
                 }) }

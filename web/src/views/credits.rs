@@ -3,25 +3,24 @@
 use super::*;
 
 /// Credits: per participant, what they can claim and by when.
-#[component]
-pub fn CreditsView(p: &ViewProps) -> Html {
+pub fn credits_view(p: &ViewProps) -> Html {
     let s = &p.state;
     let d = &p.dispatch;
     let res = &p.results;
     html! {
         <section aria-labelledby="cr-h">
             <h2 id="cr-h" tabindex="-1">{ "What credit can each of you claim?" }</h2>
-            <ErrorSummary errors={res.errors_in(View::Credits)} />
+            { error_summary(&res.errors_in(View::Credits)) }
             <fieldset>
                 <legend>{ "Your project" }</legend>
                 <TextField id="graduation" label="Graduation date (YYYY-MM-DD)" date={true} value={s.graduation.clone()} error={res.error_for("graduation")} settled={res.settled("graduation")} hint={Some(AttrValue::from("Defaults to your next cohort's estimated graduation."))} oninput={send(d, Action::Graduation)} />
-                <Check id="stage-c" label={credit_questions::STAGE_C_COMPLETE} checked={s.stage_c_complete} onchange={send(d, Action::StageC)} />
+                { check(CheckProps { id: "stage-c".into(), label: credit_questions::STAGE_C_COMPLETE.into(), checked: s.stage_c_complete, onchange: send(d, Action::StageC), disabled: false }) }
             </fieldset>
             <fieldset>
                 <legend>{ "Documents the site has submitted" }</legend>
                 { for Document::ALL.iter().zip(s.documents).map(|(doc, on)| {
                     let doc = *doc;
-                    html! { <Check id={format!("doc-{}", doc.key())} label={doc.title()} checked={on} onchange={send(d, move |b| Action::Document(doc, b))} /> }
+                    html! { { check(CheckProps { id: format!("doc-{}", doc.key()).into(), label: doc.title().into(), checked: on, onchange: send(d, move |b| Action::Document(doc, b)), disabled: false }) } }
                 }) }
             </fieldset>
             { for s.participants.iter().enumerate().map(|(i, pt)| {
@@ -35,22 +34,22 @@ pub fn CreditsView(p: &ViewProps) -> Html {
                     <fieldset class="person" key={id}>
                         <legend>{ legend.clone() }</legend>
                         <TextField id={format!("pt-{id}-name")} label={format!("Name of participant {number}")} value={pt.name.clone()} oninput={send(d, move |v| Action::Participant(id, ParticipantEdit::Name(v)))} />
-                        <Check id={format!("pt-{id}-physician")} label={format!("{} ({who})", physician_label())} checked={pt.physician} onchange={send(d, move |b| Action::Participant(id, ParticipantEdit::Physician(b)))} />
+                        { check(CheckProps { id: format!("pt-{id}-physician").into(), label: format!("{} ({who})", physician_label()).into(), checked: pt.physician, onchange: send(d, move |b| Action::Participant(id, ParticipantEdit::Physician(b))), disabled: false }) }
                         <fieldset class="inline">
                             <legend>{ format!("Stages {who} took part in") }</legend>
                             { for Stage::ALL.iter().zip(pt.stages).map(|(st, on)| {
                                 let st = *st;
-                                html! { <Check id={format!("pt-{id}-stage-{}", st.key())} label={format!("Stage {}: {} ({} credits)", st.key(), st.title(), st.credits())} checked={on} onchange={send(d, move |b| Action::Participant(id, ParticipantEdit::Stage(st, b)))} /> }
+                                html! { { check(CheckProps { id: format!("pt-{id}-stage-{}", st.key()).into(), label: format!("Stage {}: {} ({} credits)", st.key(), st.title(), st.credits()).into(), checked: on, onchange: send(d, move |b| Action::Participant(id, ParticipantEdit::Stage(st, b))), disabled: false }) } }
                             }) }
                         </fieldset>
-                        <Check id={format!("pt-{id}-roster")} label={format!("{} ({who})", credit_questions::ON_ROSTER_AT_START)} checked={pt.on_roster} onchange={send(d, move |b| Action::Participant(id, ParticipantEdit::OnRoster(b)))} />
-                        <Check id={format!("pt-{id}-optin")} label={format!("{} ({who})", credit_questions::OPTED_IN)} checked={pt.opted_in} onchange={send(d, move |b| Action::Participant(id, ParticipantEdit::OptedIn(b)))} />
+                        { check(CheckProps { id: format!("pt-{id}-roster").into(), label: format!("{} ({who})", credit_questions::ON_ROSTER_AT_START).into(), checked: pt.on_roster, onchange: send(d, move |b| Action::Participant(id, ParticipantEdit::OnRoster(b))), disabled: false }) }
+                        { check(CheckProps { id: format!("pt-{id}-optin").into(), label: format!("{} ({who})", credit_questions::OPTED_IN).into(), checked: pt.opted_in, onchange: send(d, move |b| Action::Participant(id, ParticipantEdit::OptedIn(b))), disabled: false }) }
                         if let Some(c) = answer {
                             <div class="credit-result" role="status">
                                 <p><strong>{ format!("{} credits", c.report.credits) }</strong>{ format!(" · {}", c.report.credit_type.title()) }{ why(RuleId::CR8) }</p>
                                 <p>{ status(c.report.claimable, "Can be claimed today.", "Cannot be claimed today.") }
                                     { format!(" Deadline {} ({}).", date(c.report.claim_deadline), days(c.report.days_left)) }{ why(RuleId::CR7) }</p>
-                                <Findings findings={c.report.findings.clone()} info={false} />
+                                { findings(&c.report.findings, false) }
                             </div>
                         }
                         <button type="button" class="remove" onclick={{ let d = d.clone(); Callback::from(move |e: MouseEvent| { d.emit(Action::RemoveParticipant(id)); focus_soon(e.target_dyn_into::<web_sys::Element>(), neighbour.clone()); }) }}>{ format!("Remove {who}") }</button>

@@ -3,19 +3,18 @@
 use super::*;
 
 /// Fee estimator: itemised fees, total, coaches and teams, 1 to 6 side by side.
-#[component]
-pub fn FeesView(p: &ViewProps) -> Html {
+pub fn fees_view(p: &ViewProps) -> Html {
     let s = &p.state;
     let d = &p.dispatch;
     let res = &p.results;
     html! {
         <section aria-labelledby="fees-h">
             <h2 id="fees-h" tabindex="-1">{ "What will it cost?" }</h2>
-            <ErrorSummary errors={res.errors_in(View::Fees)} />
+            { error_summary(&res.errors_in(View::Fees)) }
             <fieldset>
                 <legend>{ "Projects" }</legend>
                 <TextField id="fee-projects" label="Projects planned" inputmode="numeric" value={s.projects.clone()} error={res.error_for("fee-projects")} settled={res.settled("fee-projects")} hint={Some(AttrValue::from("The same projects as in the Team view."))} oninput={send(d, Action::Projects)} />
-                <Check id="price-other-on" label="Price a different number of projects than the team plans" checked={s.price_other.is_some()} onchange={{ let projects = s.projects.clone(); send(d, move |on: bool| Action::PriceOther(on.then(|| projects.clone()))) }} />
+                { check(CheckProps { id: "price-other-on".into(), label: "Price a different number of projects than the team plans".into(), checked: s.price_other.is_some(), onchange: { let projects = s.projects.clone(); send(d, move |on: bool| Action::PriceOther(on.then(|| projects.clone()))) }, disabled: false }) }
                 if let Some(other) = &s.price_other {
                     <TextField id="price-other" label="Projects to price" inputmode="numeric" value={other.clone()} error={res.error_for("price-other")} settled={res.settled("price-other")} hint={Some(AttrValue::from("Only the fees use this number; the team keeps its own."))} oninput={send(d, |t| Action::PriceOther(Some(t)))} />
                 }
@@ -39,7 +38,7 @@ pub fn FeesView(p: &ViewProps) -> Html {
                         }) }
                     </tbody>
                 </table></div>
-                <Findings findings={e.findings.clone()} />
+                { findings(&e.findings, true) }
             }
             if !res.fee_table.is_empty() {
                 <div class="scroll" role="region" tabindex="0" aria-label={format!("1 to {COMPARE_UP_TO} projects side by side")}><table class="compare">

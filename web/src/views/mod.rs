@@ -17,10 +17,15 @@ use yew::prelude::*;
 
 use crate::eval::{person_field, FactorState, Results};
 use crate::state::{Action, Commitment, ParticipantEdit, PersonEdit, State, View};
-use crate::ui::{focus_soon, why, Check, ErrorSummary, Findings, Select, TextField, YesNo};
+use crate::ui::{
+    check, error_summary, findings, focus_soon, select, why, yes_no, CheckProps, SelectProps,
+    TextField, YesNoProps,
+};
 
-/// Props every view takes.
-#[derive(Properties, PartialEq, Clone)]
+/// What every view takes. The views are plain functions, not components: a view renders
+/// again whenever the state or the answers change, which is when the app renders, so a
+/// component's props check would not save a render, and its scaffolding costs bytes.
+#[derive(Clone)]
 pub struct ViewProps {
     /// What the user entered (the reducer's handle: reading it copies nothing).
     pub state: UseReducerHandle<State>,
@@ -29,7 +34,6 @@ pub struct ViewProps {
     /// Dispatches an action.
     pub dispatch: Callback<Action>,
     /// Shown alone (an embedded single view): no links to other views.
-    #[prop_or_default]
     pub single: bool,
 }
 

@@ -4,8 +4,7 @@ use super::*;
 use crate::state::PersonDraft;
 
 /// Team builder: projects, people, roles, hours, and every finding.
-#[component]
-pub fn TeamView(p: &ViewProps) -> Html {
+pub fn team_view(p: &ViewProps) -> Html {
     let s = &p.state;
     let d = &p.dispatch;
     let res = &p.results;
@@ -42,16 +41,14 @@ pub fn TeamView(p: &ViewProps) -> Html {
                     }
                 </p>
             }
-            <ErrorSummary errors={res.errors_in(View::Team)} />
+            { error_summary(&res.errors_in(View::Team)) }
             <fieldset>
                 <legend>{ "Projects" }</legend>
                 <TextField id="team-projects" label="Number of projects" inputmode="numeric" value={s.projects.clone()} error={res.error_for("team-projects")} settled={res.settled("team-projects")} hint={Some(AttrValue::from("Each project needs its own team."))} oninput={send(d, Action::Projects)} />
                 { for (1..=n.min(s.collaboratives.len() as u32)).map(|k| html! {
-                    <Select id={format!("collab-{k}")} label={format!("Collaborative of project {k}")} options={collab_options.clone()}
-                        value={s.collaboratives.get(k as usize - 1).copied().flatten().map(|c| c.key()).unwrap_or("")}
-                        onchange={send(d, move |v: String| Action::Collaborative(k, Collaborative::parse(&v)))} />
+                    { select(SelectProps { id: format!("collab-{k}").into(), label: format!("Collaborative of project {k}").into(), options: collab_options.clone(), value: s.collaboratives.get(k as usize - 1).copied().flatten().map(|c| c.key()).unwrap_or("").into(), onchange: send(d, move |v: String| Action::Collaborative(k, Collaborative::parse(&v))), disabled: false }) }
                 }) }
-                <Select id="edition" label="Weekly hours as stated on" options={editions} value={s.edition.key()} onchange={send(d, |v: String| Action::Edition(Edition::parse(&v).unwrap_or_default()))} />
+                { select(SelectProps { id: "edition".into(), label: "Weekly hours as stated on".into(), options: editions, value: s.edition.key().into(), onchange: send(d, |v: String| Action::Edition(Edition::parse(&v).unwrap_or_default())), disabled: false }) }
             </fieldset>
             <details class="editions">
                 <summary>{ format!("Where the {} pages differ on weekly hours", number_word(Edition::ALL.len() as u32)) }</summary>
@@ -87,7 +84,7 @@ pub fn TeamView(p: &ViewProps) -> Html {
                 <h3>{ "Findings by project" }</h3>
                 { for (1..=n).map(|k| {
                     let f: Vec<rules::Finding> = t.findings.iter().filter(|f| f.project == Some(k) && f.person.is_none()).cloned().collect();
-                    html! { <section class="project" aria-label={format!("Project {k}")}><h4>{ format!("Project {k}") }</h4><Findings findings={f} /></section> }
+                    html! { <section class="project" aria-label={format!("Project {k}")}><h4>{ format!("Project {k}") }</h4>{ findings(&f, true) }</section> }
                 }) }
             }
         </section>
@@ -131,7 +128,7 @@ fn PersonCard(p: &PersonCardProps) -> Html {
         person.name.trim().to_string()
     };
     let neighbour = p.neighbour.clone();
-    let findings = p.findings.clone();
+    let found = &p.findings;
     // The role adder: which role, on which project.
     let role = use_state(|| Role::TeamMember);
     let project = use_state(|| 1u32);
@@ -157,11 +154,11 @@ fn PersonCard(p: &PersonCardProps) -> Html {
             <div class="row">
                 <TextField id={person_field(id, "name")} label={format!("Name of person {number}")} value={person.name.clone()} error={p.name_error.0.clone()} settled={p.name_error.1} oninput={send(d, move |v| Action::Person(id, PersonEdit::Name(v)))} />
                 <TextField id={person_field(id, "hours")} label={format!("Hours a week person {number} can give")} inputmode="decimal" value={person.hours.clone()} error={p.hours_error.0.clone()} settled={p.hours_error.1} oninput={send(d, move |v| Action::Person(id, PersonEdit::Hours(v)))} />
-                <Select id={person_field(id, "qi")} label={format!("Quality improvement of person {number}")} options={qi_options()} value={person.qi.key()} onchange={send(d, move |v: String| Action::Person(id, PersonEdit::Qi(Qi::parse(&v).unwrap_or_default())))} />
+                { select(SelectProps { id: person_field(id, "qi").into(), label: format!("Quality improvement of person {number}").into(), options: qi_options(), value: person.qi.key().into(), onchange: send(d, move |v: String| Action::Person(id, PersonEdit::Qi(Qi::parse(&v).unwrap_or_default()))), disabled: false }) }
             </div>
             <div class="row">
-                <Check id={person_field(id, "physician")} label={format!("{} ({who})", physician_label())} checked={person.physician} onchange={send(d, move |b| Action::Person(id, PersonEdit::Physician(b)))} />
-                <Check id={person_field(id, "data")} label={format!("Can access data from departmental systems ({who})")} checked={person.data_access} onchange={send(d, move |b| Action::Person(id, PersonEdit::DataAccess(b)))} />
+                { check(CheckProps { id: person_field(id, "physician").into(), label: format!("{} ({who})", physician_label()).into(), checked: person.physician, onchange: send(d, move |b| Action::Person(id, PersonEdit::Physician(b))), disabled: false }) }
+                { check(CheckProps { id: person_field(id, "data").into(), label: format!("Can access data from departmental systems ({who})").into(), checked: person.data_access, onchange: send(d, move |b| Action::Person(id, PersonEdit::DataAccess(b))), disabled: false }) }
             </div>
             <ul class="roles" aria-label={format!("Roles of {legend}")}>
                 { for person.roles.iter().filter(|(_, k)| *k <= n).map(|(role, k)| {
@@ -171,9 +168,9 @@ fn PersonCard(p: &PersonCardProps) -> Html {
                 }) }
             </ul>
             <div class="add-role">
-                <Select id={person_field(id, "new-role")} label="Role to add" options={role_options} value={role.key()} onchange={{ let role = role.clone(); Callback::from(move |v: String| role.set(Role::parse(&v).unwrap_or(Role::TeamMember))) }} />
+                { select(SelectProps { id: person_field(id, "new-role").into(), label: "Role to add".into(), options: role_options, value: role.key().into(), onchange: { let role = role.clone(); Callback::from(move |v: String| role.set(Role::parse(&v).unwrap_or(Role::TeamMember))) }, disabled: false }) }
                 if n > 1 {
-                    <Select id={person_field(id, "new-project")} label="On project" options={project_options} value={project.to_string()} onchange={{ let project = project.clone(); Callback::from(move |v: String| project.set(v.parse().unwrap_or(1))) }} />
+                    { select(SelectProps { id: person_field(id, "new-project").into(), label: "On project".into(), options: project_options, value: project.to_string().into(), onchange: { let project = project.clone(); Callback::from(move |v: String| project.set(v.parse().unwrap_or(1))) }, disabled: false }) }
                 }
                 <button type="button" onclick={on_add}>{ "Add role" }</button>
             </div>
@@ -186,7 +183,7 @@ fn PersonCard(p: &PersonCardProps) -> Html {
                     { why(RuleId::T7) }
                 </p>
             }
-            if !findings.is_empty() { <Findings findings={findings} /> }
+            if !found.is_empty() { { findings(found, true) } }
             <button type="button" class="remove" onclick={{ let d = d.clone(); Callback::from(move |e: MouseEvent| { d.emit(Action::RemovePerson(id)); focus_soon(e.target_dyn_into::<web_sys::Element>(), neighbour.clone()); }) }}>{ format!("Remove {who}") }</button>
         </fieldset>
     }

@@ -247,8 +247,7 @@ fn credits(res: &Results) -> Html {
 }
 
 /// Summary: the whole application as one document, for leadership.
-#[component]
-pub fn SummaryView(p: &ViewProps) -> Html {
+pub fn summary_view(p: &ViewProps) -> Html {
     let s = &p.state;
     let res = &p.results;
     let print = Callback::from(|_: MouseEvent| {
