@@ -97,15 +97,33 @@ impl RuleId {
         RuleId::ALL.iter().copied().find(|id| id.as_str() == s)
     }
 
-    /// This rule's row in [`RULES`].
-    pub fn def(self) -> &'static RuleDef {
-        // RULES lists every ID in `ALL` order; a test proves it.
-        &RULES[self as usize]
+    /// This rule's row of [`RULES`], assembled from the tables each column is kept in
+    /// (so a build carries only the columns it reads).
+    pub fn def(self) -> RuleDef {
+        RuleDef {
+            id: self,
+            summary: SUMMARIES[self as usize],
+            sources: self.sources(),
+            interpretation: self.interpretation(),
+        }
+    }
+
+    /// The source words the rule rests on (never empty): [`RuleDef::sources`], from a
+    /// table of their own, so that a build that cites sources but never shows a rule's
+    /// summary (the JS API) does not carry the summaries.
+    pub fn sources(self) -> &'static [Source] {
+        SOURCES[self as usize]
+    }
+
+    /// Our reading, when the rule rests on one: [`RuleDef::interpretation`], from a table
+    /// of its own (see [`RuleId::sources`]).
+    pub fn interpretation(self) -> Option<&'static str> {
+        INTERPRETATIONS[self as usize]
     }
 
     /// The rule's first (main) source.
     pub fn source(self) -> Source {
-        self.def().sources[0]
+        self.sources()[0]
     }
 }
 
@@ -151,8 +169,50 @@ const fn row(
 
 use RuleId::*;
 
-/// Every rule of the book, in [`RuleId::ALL`] order.
-pub static RULES: &[RuleDef] = &[
+/// Every rule of the book, in [`RuleId::ALL`] order. A `const`: the builds keep the
+/// columns [`RuleId::def`] reads, each in a table of its own, and only those they use.
+pub const RULES: &[RuleDef] = ROWS;
+
+/// How many rules the book has.
+const COUNT: usize = RuleId::ALL.len();
+
+/// [`RuleDef::sources`] of every rule, in [`RuleId::ALL`] order (built from [`ROWS`] at
+/// compile time; it fails to compile unless there is a row per ID).
+static SOURCES: [&[Source]; COUNT] = {
+    let mut out: [&[Source]; COUNT] = [&[]; COUNT];
+    let mut i = 0;
+    while i < COUNT {
+        out[i] = ROWS[i].sources;
+        i += 1;
+    }
+    out
+};
+
+/// [`RuleDef::summary`] of every rule, in [`RuleId::ALL`] order (as [`SOURCES`]).
+static SUMMARIES: [&str; COUNT] = {
+    let mut out = [""; COUNT];
+    let mut i = 0;
+    while i < COUNT {
+        out[i] = ROWS[i].summary;
+        i += 1;
+    }
+    out
+};
+
+/// [`RuleDef::interpretation`] of every rule, in [`RuleId::ALL`] order (as [`SOURCES`]).
+static INTERPRETATIONS: [Option<&str>; COUNT] = {
+    let mut out = [None; COUNT];
+    let mut i = 0;
+    while i < COUNT {
+        out[i] = ROWS[i].interpretation;
+        i += 1;
+    }
+    out
+};
+
+/// The rule book's rows, as written: the tables above are made from them. The IDs are
+/// in [`RuleId::ALL`] order (a test proves it); a missing row fails the build.
+const ROWS: &[RuleDef] = &[
     row(C1, "An organizational sponsor and a clinical leader are named.",
         &[ln("An organizational sponsor and a clinical leader to provide resources, support change management efforts, and protect staff time to complete project work."),
           ip("An organizational sponsor and a clinical leader to provide resources, support change management efforts and protect staff time to complete project work.")],

@@ -50,15 +50,14 @@ impl Finding {
 
     /// [`Finding::new`] for a message already made: one body for every caller.
     fn of(rule: RuleId, severity: Severity, message: Cow<'static, str>) -> Self {
-        let def = rule.def();
         Finding {
             rule,
             severity,
             project: None,
             person: None,
             message,
-            source: def.sources[0],
-            interpretation: def.interpretation,
+            source: rule.source(),
+            interpretation: rule.interpretation(),
         }
     }
 
@@ -82,7 +81,7 @@ impl Finding {
     /// rule's is ignored, so a finding never cites words its rule does not rest on.
     #[must_use]
     pub fn citing(mut self, source: Source) -> Self {
-        if self.rule.def().sources.contains(&source) {
+        if self.rule.sources().contains(&source) {
             self.source = source;
         }
         self

@@ -243,7 +243,7 @@ pub fn assess(input: &ReadinessInput) -> ReadinessReport {
         met,
         message,
         source: id.source(),
-        interpretation: id.def().interpretation,
+        interpretation: id.interpretation(),
     })
     .collect();
     let mut findings: Vec<Finding> = commitments
