@@ -23,8 +23,7 @@
 //! never changes, so `tape.js` decodes each once and keeps the JS string; any other text
 //! (names, dates, messages written at run time, which may be temporaries) is copied.
 
-use core::fmt;
-
+use rules::json::text::Unsupported;
 use rules::json::{parse::MAX_DEPTH, Json};
 
 use serde::ser::{self, Serialize};
@@ -55,24 +54,6 @@ pub(crate) fn write<T: Serialize + ?Sized>(value: &T) -> Result<Tape, Unsupporte
     };
     value.serialize(&mut t)?;
     Ok(t)
-}
-
-/// A value the tape does not carry: a map key that is not text.
-#[derive(Debug)]
-pub(crate) struct Unsupported;
-
-impl fmt::Display for Unsupported {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a value the JSON contract does not have")
-    }
-}
-
-impl ser::StdError for Unsupported {}
-
-impl ser::Error for Unsupported {
-    fn custom<T: fmt::Display>(_msg: T) -> Self {
-        Unsupported
-    }
 }
 
 type Done = Result<(), Unsupported>;
