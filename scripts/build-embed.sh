@@ -79,7 +79,9 @@ mkdir -p "$EMBED"
 # and LTO is worth about a sixth of the file. scripts/budget.sh checks the result.
 cargo rustc --release --locked -p impower-embed --lib --crate-type cdylib --target wasm32-unknown-unknown --manifest-path "$ROOT/Cargo.toml"
 wasm-bindgen --target web --no-typescript --out-dir "$EMBED" --out-name impower "$TARGET/impower_embed.wasm"
-wasm-opt "-O$OPT_LEVEL" "${OPT_FLAGS[@]}" "$EMBED/impower_bg.wasm" -o "$EMBED/impower_bg.wasm"
+# The app's level and flags, then -O3 and the level again: measured on the JS API, that
+# round ends 0.35 KB gzip smaller and no slower (on the app it is 0.65 KB larger).
+wasm-opt "-O$OPT_LEVEL" "${OPT_FLAGS[@]}" -O3 "-O$OPT_LEVEL" "$EMBED/impower_bg.wasm" -o "$EMBED/impower_bg.wasm"
 
 # wasm-bindgen writes crates/embed/src/tape.js (the answers' decoder, the request
 # reader's helpers) to snippets/, which impower.js imports: one more file, fetched in
