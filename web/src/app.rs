@@ -274,7 +274,7 @@ pub fn App(p: &AppProps) -> Html {
 }
 
 /// Props of the tool bar.
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 struct ToolsProps {
     state: UseReducerHandle<State>,
     results: Rc<crate::eval::Results>,
@@ -282,6 +282,20 @@ struct ToolsProps {
     notice: UseStateHandle<Option<String>>,
     saved: Option<bool>,
     set_aside: UseStateHandle<bool>,
+}
+
+/// The answers are compared by address: `use_memo` gives the same `Rc` until the state
+/// changes, and a derived comparison would walk every answer on every render (and cost
+/// the app 2.5 KB of code) to find out what the address says.
+impl PartialEq for ToolsProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.state == other.state
+            && Rc::ptr_eq(&self.results, &other.results)
+            && self.dispatch == other.dispatch
+            && self.notice == other.notice
+            && self.saved == other.saved
+            && self.set_aside == other.set_aside
+    }
 }
 
 /// Share, save and start again: copy the link, download or open the answers as a file,
