@@ -1,8 +1,9 @@
 // The Content-Security-Policy of the built site, in Chromium: `node --test csp.test.mjs`
 // from e2e/ (scripts/browser-tests.sh e2e runs it with the rest).
 //
-// The app page carries a strict CSP in a <meta> (index.html): no inline script or style,
-// no eval but WebAssembly's. Here, with a `securitypolicyviolation` listener installed
+// The app page carries a strict CSP in a <meta> (index.html): no inline script, one
+// inline style (the stylesheet itself, inlined at build for the first paint and allowed
+// by its sha256), no style="" attribute, no eval but WebAssembly's. Here, with a `securitypolicyviolation` listener installed
 // before any of the page's scripts run, we check that nothing trips it: on every view
 // (opened by its URL fragment and by the navigation), while printing (print media and a
 // PDF), and on the example host page under the policy EMBEDDING.md documents. Also: the
@@ -11,14 +12,18 @@
 // (favicon included), and the app still answers as you type.
 
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import { DIST, openPage, screenshot, startSite } from './harness.mjs';
 import { PAGE_HEADERS } from './serve.mjs';
 
-/** The app page's policy, exactly as index.html writes it. */
-const APP_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+/** The app page's policy, exactly as index.html writes it, with the sha256 that
+ * scripts/prerender.sh adds for the inlined stylesheet. */
+const appCsp = (styleHash) =>
+  `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' '${styleHash}'; img-src 'self' data:; ` +
   "connect-src 'self'; base-uri 'none'; form-action 'none'";
 /** The host page policy EMBEDDING.md documents, as web/embed/example.html writes it. */
 const EMBED_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'";
@@ -102,19 +107,24 @@ describe(`Content-Security-Policy: ${DIST}`, () => {
         firstInHead: document.head.querySelector('meta[http-equiv], script, link')?.getAttribute('http-equiv'),
         inlineScripts: [...document.scripts].filter((s) => !s.src).map((s) => s.type || 'classic'),
         styleAttributes: document.querySelectorAll('[style]').length,
-        inlineStyles: document.querySelectorAll('style').length,
+        inlineStyles: [...document.querySelectorAll('style')].map((s) => s.textContent),
         assets: [...document.querySelectorAll('script[src], link[rel="stylesheet"], link[rel="modulepreload"], link[rel="preload"]')].map(
           (el) => ({ url: el.getAttribute('src') ?? el.getAttribute('href'), integrity: el.getAttribute('integrity') }),
         ),
         icons: [...document.querySelectorAll('link[rel~="icon"]')].map((l) => l.href),
       }));
-      assert.deepEqual(head.csp, [APP_CSP], 'exactly one CSP <meta>, the documented one');
+      // One <style>: the built stylesheet, whole, as the widget loads it from embed/.
+      assert.equal(head.inlineStyles.length, 1, 'one <style> element, the stylesheet');
+      const sheet = readdirSync(join(DIST, 'embed')).filter((f) => /^style-[0-9a-f]+\.css$/.test(f));
+      assert.equal(sheet.length, 1, `one stylesheet in embed/: ${sheet}`);
+      assert.equal(head.inlineStyles[0], readFileSync(join(DIST, 'embed', sheet[0]), 'utf8'), 'the <style> is the stylesheet');
+      const styleHash = `sha256-${createHash('sha256').update(head.inlineStyles[0], 'utf8').digest('base64')}`;
+      assert.deepEqual(head.csp, [appCsp(styleHash)], 'exactly one CSP <meta>, the documented one, allowing that <style> by its hash');
       assert.equal(head.firstInHead, 'Content-Security-Policy', 'the CSP <meta> comes before any script or stylesheet');
       assert.deepEqual(head.inlineScripts, [], 'no inline <script>');
       assert.equal(head.styleAttributes, 0, 'no style="" attribute in the rendered app');
-      assert.equal(head.inlineStyles, 0, 'no <style> element');
       const kinds = head.assets.map((a) => a.url.split('.').pop()).sort();
-      assert.deepEqual([...new Set(kinds)], ['css', 'js', 'wasm'], `the module, its loader, the .wasm and the CSS: ${JSON.stringify(head.assets)}`);
+      assert.deepEqual([...new Set(kinds)], ['js', 'wasm'], `the module, its loader and the .wasm (the CSS is inlined): ${JSON.stringify(head.assets)}`);
       for (const a of head.assets) assert.match(a.integrity ?? '', /^sha384-[A-Za-z0-9+/]{64}$/, `${a.url} has no sha384 integrity`);
       assert.equal(head.icons.length, 1, 'one favicon link');
       const icon = await page.request.get(head.icons[0]);

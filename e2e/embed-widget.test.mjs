@@ -96,11 +96,16 @@ describe('the widget on a host page', () => {
     const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname));
     const appPage = await (await page.request.get(new URL('/', page.url()).href)).text();
     const named = [...appPage.matchAll(/(?:data-js|data-wasm|href)=["']?\.\/(embed\/[^"'\s>]+)/g)].map((m) => `/${m[1]}`);
-    for (const pattern of [/\/impower-web-[0-9a-f]+\.js$/, /\/impower-web-[0-9a-f]+_bg\.wasm$/, /\/style-[0-9a-f]+\.css$/]) {
+    for (const pattern of [/\/impower-web-[0-9a-f]+\.js$/, /\/impower-web-[0-9a-f]+_bg\.wasm$/]) {
       const file = named.find((n) => pattern.test(n));
       assert.ok(file, `the app page names a file like ${pattern}: ${named}`);
       assert.ok(loaded.includes(file), `the host page loaded ${file}: ${loaded}`);
     }
+    // The stylesheet: the widgets load the file the app page holds inlined, as its <style>.
+    const sheet = loaded.find((p) => /^\/embed\/style-[0-9a-f]+\.css$/.test(p));
+    assert.ok(sheet, `the host page loaded the stylesheet: ${loaded}`);
+    const css = await (await page.request.get(new URL(sheet, page.url()).href)).text();
+    assert.ok(appPage.includes(`<style>${css}</style>`), 'the app page holds the same stylesheet inlined');
     assert.equal(loaded.filter((p) => p.endsWith('.wasm')).sort().join(), [named.find((n) => n.endsWith('_bg.wasm')), '/embed/impower_bg.wasm'].sort().join(), 'the app\'s .wasm (widgets) and the API\'s, once each');
   });
 
