@@ -4,10 +4,11 @@
 //! as a plain JS object with the same fields as the `impower` command line. Bad input
 //! throws an `Error` whose `code`, `message` and `path` are the contract's error.
 //!
-//! A request is read straight from the JS object into the rules' JSON tree (no
-//! `JSON.stringify`, no text parsing in WebAssembly), with the same checks and the same
-//! paths as [`rules::respond`]; the answer crosses back as a tape of words ([`tape`])
-//! that `tape.js` turns into the object `JSON.parse` would give for the answer's text.
+//! A request is walked once by `tape.js`, as `JSON.stringify` reads a value, into a tape
+//! of words that `tape::read` makes the rules' JSON tree (no JSON text, no parsing in
+//! WebAssembly), with the same checks and the same paths as [`rules::respond`]; the
+//! answer crosses back as a tape too (`tape.rs`), which `tape.js` turns into the object
+//! `JSON.parse` would give for the answer's text.
 //! So the module needs no UI code and no per-type bindings, and it answers exactly what
 //! the command line answers.
 #![deny(missing_docs)]

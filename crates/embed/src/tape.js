@@ -5,6 +5,9 @@
 // data segment, [base, base + size) of its memory, and never changes: each is decoded
 // once and kept in `kept` by its address (with its byte length in `lengths`, since two
 // constants may start at one address), so an answer mostly reuses strings it has.
+//
+// The words, numbered as tape.rs numbers them: 0 null, 1 true, 2 false, 3 number,
+// 4 constant text (address, length), 5 text (offset, length), 6 array, 7 object, 8 end.
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
 let kept = [];

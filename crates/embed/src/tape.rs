@@ -1,5 +1,6 @@
 //! An answer as a tape of words that `tape.js` turns into the JS object `JSON.parse`
-//! would have given for the answer's JSON text, without any text in between.
+//! would have given for the answer's JSON text, without any text in between; and
+//! [`read`], for a request `tape.js` wrote as the same words.
 //!
 //! The answer's own [`Serialize`] impls write it, so the tape has the contract's shapes
 //! with the mapping `serde_json` uses (`None` and `()` as `null`, a unit variant as its

@@ -176,39 +176,28 @@ pub const RULES: &[RuleDef] = ROWS;
 /// How many rules the book has.
 const COUNT: usize = RuleId::ALL.len();
 
-/// [`RuleDef::sources`] of every rule, in [`RuleId::ALL`] order (built from [`ROWS`] at
-/// compile time; it fails to compile unless there is a row per ID).
-static SOURCES: [&[Source]; COUNT] = {
-    let mut out: [&[Source]; COUNT] = [&[]; COUNT];
-    let mut i = 0;
-    while i < COUNT {
-        out[i] = ROWS[i].sources;
-        i += 1;
-    }
-    out
-};
+/// The column `field` of [`ROWS`] as a table in [`RuleId::ALL`] order, built at compile
+/// time (it fails to compile unless there is a row per ID); `empty` fills it first.
+macro_rules! column {
+    ($field:ident: $ty:ty = $empty:expr) => {{
+        let mut out: [$ty; COUNT] = [$empty; COUNT];
+        let mut i = 0;
+        while i < COUNT {
+            out[i] = ROWS[i].$field;
+            i += 1;
+        }
+        out
+    }};
+}
 
-/// [`RuleDef::summary`] of every rule, in [`RuleId::ALL`] order (as [`SOURCES`]).
-static SUMMARIES: [&str; COUNT] = {
-    let mut out = [""; COUNT];
-    let mut i = 0;
-    while i < COUNT {
-        out[i] = ROWS[i].summary;
-        i += 1;
-    }
-    out
-};
+/// [`RuleDef::sources`] of every rule, in [`RuleId::ALL`] order.
+static SOURCES: [&[Source]; COUNT] = column!(sources: &[Source] = &[]);
 
-/// [`RuleDef::interpretation`] of every rule, in [`RuleId::ALL`] order (as [`SOURCES`]).
-static INTERPRETATIONS: [Option<&str>; COUNT] = {
-    let mut out = [None; COUNT];
-    let mut i = 0;
-    while i < COUNT {
-        out[i] = ROWS[i].interpretation;
-        i += 1;
-    }
-    out
-};
+/// [`RuleDef::summary`] of every rule, in [`RuleId::ALL`] order.
+static SUMMARIES: [&str; COUNT] = column!(summary: &str = "");
+
+/// [`RuleDef::interpretation`] of every rule, in [`RuleId::ALL`] order.
+static INTERPRETATIONS: [Option<&str>; COUNT] = column!(interpretation: Option<&str> = None);
 
 /// The rule book's rows, as written: the tables above are made from them. The IDs are
 /// in [`RuleId::ALL`] order (a test proves it); a missing row fails the build.
