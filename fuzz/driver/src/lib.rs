@@ -120,12 +120,16 @@ pub fn check_text(verb: &str, text: &str) -> Result<Outcome, Violation> {
                 return Ok(Outcome::Refused);
             }
             if e.code == ErrorCode::DuplicateField {
-                // JSON but for the repeated key, which serde_json keeps (the last one):
-                // the path must name a field of that reading. Where serde_json cannot
-                // read it (a number past f64), the rules' reader must find JSON once
-                // the repeated key is renamed.
-                return match serde_json::from_str::<Value>(text) {
-                    Ok(request) if !locate(&request, &e.path).is_empty() => Ok(Outcome::Refused),
+                // JSON but for the repeated key. The rules keep its first value and name
+                // the first repetition in the text, which may lie inside that first value
+                // (`{"app": {"a": 1, "a": 2}, "app": {}}` names `app.a`): the path must
+                // name a field of the reading that keeps the first value of each key.
+                // Where serde_json cannot read it (a number past f64), the rules' reader
+                // must find JSON once the repeated key is renamed.
+                return match serde_json::from_str::<FirstKept>(text) {
+                    Ok(FirstKept(request)) if !locate(&request, &e.path).is_empty() => {
+                        Ok(Outcome::Refused)
+                    }
                     Ok(_) => Err(Violation(format!(
                         "duplicate_field at {:?} names no field of the request",
                         e.path
@@ -173,6 +177,61 @@ fn to_value(j: &rules::json::Json) -> Value {
                 .map(|(k, v)| (k.clone(), to_value(v)))
                 .collect(),
         ),
+    }
+}
+
+/// JSON read as the rules read it where a key is repeated: the first value kept
+/// (serde_json's own `Value` keeps the last).
+struct FirstKept(Value);
+
+impl<'de> serde::Deserialize<'de> for FirstKept {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(FirstKeptVisitor).map(FirstKept)
+    }
+}
+
+struct FirstKeptVisitor;
+
+impl<'de> serde::de::Visitor<'de> for FirstKeptVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(FirstKept(v)) = seq.next_element()? {
+            items.push(v);
+        }
+        Ok(Value::Array(items))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = Map::new();
+        while let Some((key, FirstKept(v))) = map.next_entry::<String, FirstKept>()? {
+            out.entry(key).or_insert(v);
+        }
+        Ok(Value::Object(out))
     }
 }
 
