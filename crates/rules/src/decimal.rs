@@ -15,13 +15,16 @@ pub struct Decimal {
     exp: i64,
 }
 
-/// The largest exponent kept; beyond it every value is "far too large" or zero anyway.
-const EXP_LIMIT: i64 = 1_000_000;
-
 impl Decimal {
     /// Reads a plain decimal: an optional sign, digits with at most one point (`7`,
     /// `-2`, `7.5`, `.5`, `3.`), and an optional exponent (`1e3`). `None` for anything
     /// else. JSON literals are a subset of this.
+    ///
+    /// The value is exact (RULES.md "Numbers are read exactly"): the exponent is applied
+    /// as written, whatever its length, so `3` followed by a million zeros and
+    /// `e-1000002` is 0.03. Only an exponent past the `i64` range is saturated, where the
+    /// value is decided regardless: at least 10^(2^63 − 1), or more than 2^63 − 1
+    /// decimal places. Time and memory are linear in the text.
     pub fn parse(text: &str) -> Option<Decimal> {
         let b = text.as_bytes();
         let mut i = 0;
@@ -33,7 +36,11 @@ impl Decimal {
             }
         }
         let mut digits = Vec::new();
-        let mut exp: i64 = 0;
+        // Digits after the point, and zeros read but not yet kept (they are kept only
+        // when a non-zero digit follows; trailing ones scale instead). Both count
+        // characters of `text`, so each is below 2^63.
+        let mut places: usize = 0;
+        let mut zeros: usize = 0;
         let mut seen_digit = false;
         let mut seen_point = false;
         while let Some(&c) = b.get(i) {
@@ -41,9 +48,16 @@ impl Decimal {
                 b'0'..=b'9' => {
                     seen_digit = true;
                     if seen_point {
-                        exp -= 1;
+                        places = places.saturating_add(1);
                     }
-                    if !(digits.is_empty() && c == b'0') {
+                    if c == b'0' {
+                        // Leading zeros are not significant: `0.05` is 5e-2.
+                        if !digits.is_empty() {
+                            zeros = zeros.saturating_add(1);
+                        }
+                    } else {
+                        digits.resize(digits.len().saturating_add(zeros), 0);
+                        zeros = 0;
                         digits.push(c - b'0');
                     }
                 }
@@ -55,6 +69,9 @@ impl Decimal {
         if !seen_digit {
             return None;
         }
+        // The exponent as written, saturated at u64::MAX: past it, the total below is
+        // beyond the i64 range on the same side, whatever the digits add (under 2^63).
+        let mut written: i128 = 0;
         if let Some(&c) = b.get(i) {
             if c != b'e' && c != b'E' {
                 return None;
@@ -68,23 +85,25 @@ impl Decimal {
                 }
             }
             let start = i;
-            let mut e: i64 = 0;
+            let mut e: u64 = 0;
             while let Some(&c) = b.get(i) {
                 if !c.is_ascii_digit() {
                     return None;
                 }
-                e = (e * 10 + i64::from(c - b'0')).min(EXP_LIMIT);
+                e = e
+                    .checked_mul(10)
+                    .and_then(|e| e.checked_add(u64::from(c - b'0')))
+                    .unwrap_or(u64::MAX);
                 i += 1;
             }
             if i == start {
                 return None;
             }
-            exp += if e_negative { -e } else { e };
-        }
-        // Leading zeros after the point were not pushed but still scale: `0.05` is 5e-2.
-        while digits.last() == Some(&0) {
-            digits.pop();
-            exp += 1;
+            written = if e_negative {
+                -i128::from(e)
+            } else {
+                i128::from(e)
+            };
         }
         if digits.is_empty() {
             return Some(Decimal {
@@ -93,10 +112,16 @@ impl Decimal {
                 exp: 0,
             });
         }
+        // value = digits × 10^(written − places + trailing zeros), exactly.
+        let count = |n: usize| i128::try_from(n).unwrap_or(i128::MAX);
+        let exp = written
+            .saturating_sub(count(places))
+            .saturating_add(count(zeros));
+        let exp = i64::try_from(exp).unwrap_or(if exp < 0 { i64::MIN } else { i64::MAX });
         Some(Decimal {
             negative,
             digits,
-            exp: exp.clamp(-EXP_LIMIT, EXP_LIMIT),
+            exp,
         })
     }
 
@@ -120,7 +145,8 @@ impl Decimal {
         self.exp >= 0
     }
 
-    /// How many decimal places the value needs (`7.25` → 2, `7.250` → 2, `7` → 0).
+    /// How many decimal places the value needs (`7.25` → 2, `7.250` → 2, `7` → 0);
+    /// 2^63 for a value needing that many or more.
     pub fn places(&self) -> u64 {
         if self.exp >= 0 {
             0
@@ -158,6 +184,7 @@ impl Decimal {
 #[cfg(test)]
 mod tests {
     use super::Decimal;
+    use alloc::format;
 
     fn d(s: &str) -> Decimal {
         Decimal::parse(s).unwrap_or_else(|| panic!("{s} should parse"))
@@ -182,9 +209,39 @@ mod tests {
         assert!(d("0.000").is_zero());
         assert_eq!(d("1e999999999999999999999").to_u64(), None);
         assert_eq!(d("99999999999999999999999").to_u64(), None);
-        assert_eq!(d("1e-999999999999").places(), 1_000_000);
+        assert_eq!(d("1e-999999999999").places(), 999_999_999_999);
         assert_eq!(Decimal::parse_typed("1e2"), None);
         assert_eq!(Decimal::parse_typed("7.5"), Decimal::parse("7.5"));
+    }
+
+    #[test]
+    fn applies_the_exponent_as_written() {
+        let zeros = "0".repeat(1_000_000);
+        // 3 followed by a million zeros, × 10^-1000002: 0.03, not 3.
+        let c = d(&format!("3{zeros}e-1000002"));
+        assert!(!c.is_whole());
+        assert_eq!(c.places(), 2);
+        assert_eq!(c.scaled_u64(2), Some(3));
+        assert_eq!(d(&format!("8{zeros}e-1000001")).scaled_u64(2), Some(80));
+        assert_eq!(d(&format!("8{zeros}e-1000002")).scaled_u64(2), Some(8));
+        assert_eq!(d(&format!("8{zeros}e-1000003")).places(), 3);
+        assert_eq!(d(&format!("3{zeros}e-1000000")).to_u64(), Some(3));
+        assert_eq!(d(&format!("0.{zeros}3e1000002")).to_u64(), Some(30));
+        assert_eq!(d(&format!("0.{zeros}3e1000001")).to_u64(), Some(3));
+        assert!(!d(&format!("0.{zeros}3e1000000")).is_whole());
+        assert_eq!(d(&format!("1e0{zeros}2")).to_u64(), Some(100));
+        assert_eq!(d(&format!("1{zeros}e-0{zeros}")).to_u64(), None);
+        // Exponents past any integer: decided by their sign alone.
+        let huge = "9".repeat(100);
+        assert_eq!(d(&format!("1e{huge}")).to_u64(), None);
+        assert!(d(&format!("1e{huge}")).is_whole());
+        assert!(!d(&format!("1e-{huge}")).is_whole());
+        assert_eq!(d(&format!("1e-{huge}")).places(), 1 << 63);
+        assert_eq!(d(&format!("1{zeros}e-{huge}")).places(), 1 << 63);
+        assert_eq!(d(&format!("0e{huge}")).to_u64(), Some(0));
+        assert_eq!(d(&format!("-0.{zeros}e-{huge}")), d("0"));
+        assert_eq!(d("1e18446744073709551615").to_u64(), None);
+        assert!(!d("1e-18446744073709551616").is_whole());
     }
 
     #[test]
