@@ -1,12 +1,15 @@
 //! The app shell: one reducer holds the state; answers are derived from it on every
 //! change; the navigation shows one view at a time and keeps it in the URL fragment.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::eval::evaluate;
+use crate::persist::{Kept, Stored, Why, MAX_KEPT};
 use crate::state::{Action, Removed, State, View};
 use crate::ui::focus_soon;
 use crate::views::{
@@ -79,9 +82,153 @@ pub struct AppProps {
     /// What to tell the user on opening (what was restored or could not be read).
     #[prop_or_default]
     pub notice: Option<String>,
-    /// This device's own answers were set aside for a shared link's.
+    /// Answers to set aside on opening: this device's own, replaced by a link's.
     #[prop_or_default]
-    pub set_aside: bool,
+    pub keep: Option<(Why, String)>,
+    /// This device's copy, which could not be read whole: kept aside as it is.
+    #[prop_or_default]
+    pub unreadable: Option<String>,
+}
+
+/// What this tab keeps beside the state: the answers set aside, the saved copies it
+/// cannot read, another tab's answers waiting for a choice, and what the last save did.
+/// Storage mirrors the lists when the browser allows it; otherwise they live here only.
+struct Device {
+    embedded: bool,
+    today: NaiveDate,
+    /// Answers set aside, newest first.
+    kept: Rc<Vec<Kept>>,
+    /// Saved copies this build could not read, kept whole, newest first.
+    unreadable: Rc<Vec<Kept>>,
+    /// What another tab saved since this tab last saved, waiting for the user's choice.
+    other_tab: Option<String>,
+    /// What the last save did.
+    stored: Option<Stored>,
+    /// The state's text now.
+    latest: String,
+    /// The view shown now.
+    view: View,
+    /// The state's text when it was last copied as a link or downloaded.
+    taken_away: Option<String>,
+    /// The text of a fresh state: nothing worth setting aside or warning about.
+    fresh: String,
+}
+
+impl Device {
+    fn new(p: &AppProps) -> Device {
+        let today = p.today;
+        let mut d = Device {
+            embedded: p.embedded,
+            today,
+            kept: Rc::default(),
+            unreadable: Rc::default(),
+            other_tab: None,
+            stored: None,
+            latest: String::new(),
+            view: p.view,
+            taken_away: None,
+            fresh: share::encode(&State::new(today)),
+        };
+        if p.embedded {
+            return d;
+        }
+        if !persist::storage_works() {
+            d.stored = Some(Stored::Blocked);
+        }
+        d.reload();
+        // The one copy earlier releases set aside joins the list.
+        if let Some(old) = persist::get(persist::SET_ASIDE) {
+            d.kept = Rc::new(persist::keep(
+                &d.kept,
+                Kept::new(Why::Link, String::from("earlier"), old, today),
+                MAX_KEPT,
+            ));
+            persist::remove(persist::SET_ASIDE);
+        }
+        if let Some(code) = &p.unreadable {
+            let k = Kept::new(Why::Unreadable, persist::now_label(), code.clone(), today);
+            d.unreadable = Rc::new(persist::keep(&d.unreadable, k, MAX_KEPT));
+        }
+        if let Some((why, code)) = &p.keep {
+            d.set_aside(*why, code.clone());
+        }
+        d.store_lists();
+        d
+    }
+
+    /// Reads the lists again from storage (another tab changed them).
+    fn reload(&mut self) {
+        let read = |key| persist::get(key).map(|t| Rc::new(persist::read_kept(&t, self.today)));
+        if let Some(k) = read(persist::KEPT) {
+            self.kept = k;
+        }
+        if let Some(u) = read(persist::UNREADABLE) {
+            self.unreadable = u;
+        }
+    }
+
+    /// Sets `code` aside, unless it is a fresh state's.
+    fn set_aside(&mut self, why: Why, code: String) {
+        if code.is_empty() || code == self.fresh {
+            return;
+        }
+        let k = Kept::new(why, persist::now_label(), code, self.today);
+        self.kept = Rc::new(persist::keep(&self.kept, k, MAX_KEPT));
+        self.store_lists();
+    }
+
+    /// Forgets the entry with this text, in either list.
+    fn forget(&mut self, code: &str) {
+        let without = |l: &[Kept]| {
+            Rc::new(
+                l.iter()
+                    .filter(|k| k.code != code)
+                    .cloned()
+                    .collect::<Vec<_>>(),
+            )
+        };
+        self.kept = without(&self.kept);
+        self.unreadable = without(&self.unreadable);
+        self.store_lists();
+    }
+
+    fn store_lists(&mut self) {
+        if self.embedded || self.stored == Some(Stored::Blocked) {
+            return;
+        }
+        for (key, list) in [
+            (persist::KEPT, &self.kept),
+            (persist::UNREADABLE, &self.unreadable),
+        ] {
+            if list.is_empty() {
+                persist::remove(key);
+            } else if persist::put(key, &persist::kept_text(list)) == Stored::Full {
+                self.stored = Some(Stored::Full);
+            }
+        }
+    }
+
+    /// Saves the state's text on this device, unless another tab's answers wait.
+    fn save(&mut self, code: &str) {
+        self.latest = code.to_string();
+        if self.embedded {
+            return;
+        }
+        self.stored = Some(if self.other_tab.is_some() {
+            Stored::Waiting
+        } else {
+            persist::put(persist::SAVED, code)
+        });
+    }
+
+    /// Whether closing the tab now would lose answers: they are not saved here and were
+    /// not copied or downloaded since they last changed.
+    fn would_lose_work(&self) -> bool {
+        !self.embedded
+            && self.stored != Some(Stored::Saved)
+            && self.latest != self.fresh
+            && self.taken_away.as_deref() != Some(self.latest.as_str())
+    }
 }
 
 /// The whole app.
@@ -100,15 +247,24 @@ pub fn App(p: &AppProps) -> Html {
     });
     let results = use_memo(state.clone(), |s| evaluate(s));
     let notice = use_state(|| p.notice.clone());
-    // Set after every change: `use_state_eq`, so saving what was already saved does not
-    // render the whole app a second time per keystroke.
-    let saved = use_state_eq(|| None::<bool>);
-    let set_aside = use_state(|| p.set_aside);
+    let device = use_mut_ref(|| Device::new(p));
+    let refresh = use_force_update();
     // One callback for the app's lifetime (the reducer's dispatcher never changes), so a
     // part whose other properties are unchanged is not rendered again.
     let dispatch = {
         let dispatcher = state.dispatcher();
         use_callback((), move |a: Action, _| dispatcher.dispatch(a))
+    };
+    // Replaces the answers, setting the ones shown aside first (a link, a file, restored
+    // answers, another tab's): nothing is replaced without a way back.
+    let replace = {
+        let (device, dispatch, refresh) = (device.clone(), dispatch.clone(), refresh.clone());
+        use_callback((), move |(why, s): (Why, State), _| {
+            let latest = device.borrow().latest.clone();
+            device.borrow_mut().set_aside(why, latest);
+            dispatch.emit(Action::Load(Box::new(s)));
+            refresh.force_update();
+        })
     };
     use_effect_with(p.config.clone(), {
         let state = state.clone();
@@ -127,65 +283,121 @@ pub fn App(p: &AppProps) -> Html {
         }
     });
     let embedded = p.embedded;
-    // The address and this device's copy follow the state: a new history entry per view,
-    // the same entry updated as answers change.
+    // The address and this device's copy follow the state: a new history entry when the
+    // user picks a view, the same entry updated as answers change.
     let code = use_memo(state.content(), share::encode);
-    let last_view = use_mut_ref(|| None::<View>);
+    let first = use_mut_ref(|| true);
     use_effect_with((state.view, code.clone()), {
-        let saved = saved.clone();
-        let last_view = last_view.clone();
+        let (device, refresh) = (device.clone(), refresh.clone());
         move |(view, code): &(View, Rc<String>)| {
+            let before = device.borrow().stored;
+            device.borrow_mut().view = *view;
+            device.borrow_mut().save(code);
+            if device.borrow().stored != before {
+                refresh.force_update();
+            }
             if embedded {
                 return;
             }
-            let previous = last_view.replace(Some(*view));
-            let new_entry = previous.is_some_and(|v| v != *view);
-            persist::write_address(&persist::hash_for(*view, code), new_entry);
-            saved.set(Some(persist::save(code)));
+            let hash = persist::hash_for(*view, code);
+            let moved = persist::parse_hash(&persist::current_hash())
+                .view
+                .is_some_and(|v| v != *view);
+            persist::write_address(&hash, false);
             if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
                 doc.set_title(&format!("{} · ImPower readiness", view.label()));
             }
-            if new_entry {
+            if moved && !first.replace(false) {
                 // Navigating moves focus to the new view's heading, which announces it.
                 focus_soon(None, format!("{}-h", view.heading_id()));
             }
+            first.replace(false);
         }
     });
+    // After "Forget the old answers", the view to come back to once Back has reached the
+    // app's first history entry.
+    let scrub = use_mut_ref(|| None::<View>);
     // Back, Forward, a typed `#calendar` or a pasted link: the view follows the address;
-    // a link the user pasted (not one of our own entries) brings its answers.
-    let latest = use_mut_ref(String::new);
-    *latest.borrow_mut() = (*code).clone();
+    // a link the user pasted (not one of our own entries) brings its answers, the ones
+    // shown set aside. Another tab saving answers: this tab asks before it saves again.
     use_effect_with((), {
-        let dispatch = dispatch.clone();
-        let notice = notice.clone();
-        let set_aside = set_aside.clone();
-        let today = p.today;
+        let (dispatch, replace, notice, today) =
+            (dispatch.clone(), replace.clone(), notice.clone(), p.today);
+        let (device, refresh, scrub) = (device.clone(), refresh.clone(), scrub.clone());
         move |_| {
-            let listener = (!embedded).then(web_sys::window).flatten().map(|w| {
-                gloo_events::EventListener::new(&w, "hashchange", move |_| {
+            let window = (!embedded).then(web_sys::window).flatten();
+            let hash = window.as_ref().map(|w| {
+                let device = device.clone();
+                gloo_events::EventListener::new(w, "hashchange", move |_| {
                     let address = persist::parse_hash(&persist::current_hash());
-                    if let Some(code) = address.code.filter(|c| *c != *latest.borrow()) {
+                    let latest = device.borrow().latest.clone();
+                    if let Some(back_to) = scrub.borrow_mut().take() {
+                        // The first entry now holds the answers as they are, and a new
+                        // entry for the view: every later entry is gone.
+                        let first = address.view.unwrap_or(back_to);
+                        persist::write_address(&persist::hash_for(first, &latest), false);
+                        persist::write_address(&persist::hash_for(back_to, &latest), true);
+                        return;
+                    }
+                    if let Some(code) = address.code.filter(|c| *c != latest) {
                         if !persist::entry_is_ours() {
                             match share::decode(&code, today) {
                                 Ok((s, problem)) => {
-                                    persist::set_aside(&latest.borrow());
-                                    set_aside.set(true);
-                                    dispatch.emit(Action::Load(Box::new(s)));
+                                    replace.emit((Why::Link, s));
                                     notice.set(Some(problem.map_or_else(
-                                        || String::from("Opened the answers in this link. Your previous answers were set aside: restore them with \u{201c}Restore my answers\u{201d}."),
-                                        |p| p.message(),
+                                        || String::from("Opened the answers in this link. The answers you had are set aside: restore them under \u{201c}Answers set aside\u{201d}."),
+                                        |p| p.message(share::Source::Link),
                                     )));
                                 }
-                                Err(p) => notice.set(Some(p.message())),
+                                Err(p) => notice.set(Some(p.message(share::Source::Link))),
                             }
                         }
                     }
-                    if let Some(v) = address.view {
-                        dispatch.emit(Action::Show(v));
+                    match address.view {
+                        Some(v) => dispatch.emit(Action::Show(v)),
+                        // An address without a view: put ours back.
+                        None => {
+                            let view = device.borrow().view;
+                            persist::write_address(&persist::hash_for(view, &latest), false);
+                        }
                     }
                 })
             });
-            move || drop(listener)
+            let storage = window.as_ref().map(|w| {
+                let device = device.clone();
+                gloo_events::EventListener::new(w, "storage", move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
+                    let mut d = device.borrow_mut();
+                    match e.key().as_deref() {
+                        Some(persist::SAVED) => {
+                            let theirs = e.new_value().filter(|c| *c != d.latest);
+                            d.other_tab = theirs;
+                            if d.other_tab.is_some() {
+                                d.stored = Some(Stored::Waiting);
+                            }
+                        }
+                        Some(persist::KEPT | persist::UNREADABLE) | None => d.reload(),
+                        Some(_) => return,
+                    }
+                    drop(d);
+                    refresh.force_update();
+                })
+            });
+            let leave = window.as_ref().map(|w| {
+                let device = device.clone();
+                let options = gloo_events::EventListenerOptions::enable_prevent_default();
+                gloo_events::EventListener::new_with_options(w, "beforeunload", options, move |e| {
+                    if device.borrow().would_lose_work() {
+                        e.prevent_default();
+                        if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                            e.set_return_value("Your answers are not saved on this device.");
+                        }
+                    }
+                })
+            });
+            move || drop((hash, storage, leave))
         }
     });
     let props = ViewProps {
@@ -225,11 +437,90 @@ pub fn App(p: &AppProps) -> Html {
             Removed::Role(_, role, k) => format!("Removed the role {} on project {k}.", role.title()),
             Removed::Everything(_) => String::from("Started again: every answer was cleared."),
         };
-        let d = dispatch.clone();
+        let everything = match r {
+            Removed::Everything(before) => Some(share::encode(before)),
+            _ => None,
+        };
+        let on_undo = {
+            let (d, device, everything) = (dispatch.clone(), device.clone(), everything.clone());
+            Callback::from(move |_: MouseEvent| {
+                if let Some(code) = &everything {
+                    device.borrow_mut().forget(code);
+                }
+                d.emit(Action::Undo);
+            })
+        };
+        let forget = everything.map(|_| {
+            let (d, device, scrub) = (dispatch.clone(), device.clone(), scrub.clone());
+            let view = state.view;
+            Callback::from(move |_: MouseEvent| {
+                // Nothing of the old answers stays: no copy set aside, no history entry
+                // Back or Forward reach (see the hashchange listener).
+                let mut dev = device.borrow_mut();
+                dev.kept = Rc::default();
+                dev.store_lists();
+                drop(dev);
+                if persist::back_to_first_entry() {
+                    *scrub.borrow_mut() = Some(view);
+                }
+                d.emit(Action::Forget);
+            })
+        });
         html! {
             <p class="undo no-print">{ what }{ " " }
-                <button type="button" onclick={Callback::from(move |_: MouseEvent| d.emit(Action::Undo))}>{ "Undo" }</button>
+                <button type="button" onclick={on_undo}>{ "Undo" }</button>
+                if let Some(forget) = forget {
+                    { " " }<button type="button" onclick={forget}>{ "Forget the old answers" }</button>
+                }
             </p>
+        }
+    });
+    let refused = state
+        .refused
+        .map(|r| html! { <p class="refused" role="alert">{ r.message() }</p> });
+    let other_tab = device.borrow().other_tab.clone().map(|theirs| {
+        let take = {
+            let (device, replace, notice, today, refresh) = (device.clone(), replace.clone(), notice.clone(), p.today, refresh.clone());
+            let theirs = theirs.clone();
+            Callback::from(move |_: MouseEvent| {
+                device.borrow_mut().other_tab = None;
+                match share::decode(&theirs, today) {
+                    Ok((s, _)) => {
+                        replace.emit((Why::TookOtherTab, s));
+                        notice.set(Some(String::from("Took the other tab's answers; this tab's are set aside under \u{201c}Answers set aside\u{201d}.")));
+                    }
+                    Err(problem) => {
+                        let mut d = device.borrow_mut();
+                        let k = Kept::new(Why::Unreadable, persist::now_label(), theirs.clone(), today);
+                        d.unreadable = Rc::new(persist::keep(&d.unreadable, k, MAX_KEPT));
+                        let latest = d.latest.clone();
+                        d.save(&latest);
+                        d.store_lists();
+                        notice.set(Some(format!("The other tab's answers cannot be opened here: {} This tab's answers are kept.", problem.message(share::Source::Link))));
+                    }
+                }
+                refresh.force_update();
+            })
+        };
+        let keep_ours = {
+            let (device, notice, refresh) = (device.clone(), notice.clone(), refresh.clone());
+            Callback::from(move |_: MouseEvent| {
+                let mut d = device.borrow_mut();
+                d.other_tab = None;
+                d.set_aside(Why::OtherTab, theirs.clone());
+                let latest = d.latest.clone();
+                d.save(&latest);
+                drop(d);
+                notice.set(Some(String::from("Kept this tab's answers; the other tab's are set aside under \u{201c}Answers set aside\u{201d}.")));
+                refresh.force_update();
+            })
+        };
+        html! {
+            <div class="choice" role="alert">
+                <p>{ "Another tab changed the answers saved on this device. Which answers should this device keep? The others are set aside, not lost." }</p>
+                <button type="button" onclick={take}>{ "Take the other tab's answers" }</button>{ " " }
+                <button type="button" onclick={keep_ours}>{ "Keep this tab's answers" }</button>
+            </div>
         }
     });
     let live = html! {
@@ -239,6 +530,7 @@ pub fn App(p: &AppProps) -> Html {
                     <button type="button" class="link" onclick={{ let notice = notice.clone(); Callback::from(move |_: MouseEvent| notice.set(None)) }}>{ "Dismiss" }</button>
                 </p>
             }
+            { for refused }
             { for undo }
         </div>
     };
@@ -252,9 +544,25 @@ pub fn App(p: &AppProps) -> Html {
             </div>
         };
     }
-    let tools = html! {
-        <Tools state={state.clone()} results={results.clone()} dispatch={dispatch.clone()} notice={notice.clone()} saved={*saved} set_aside={set_aside.clone()} />
+    let (kept, unreadable, stored) = {
+        let d = device.borrow();
+        (d.kept.clone(), d.unreadable.clone(), d.stored)
     };
+    let tools = html! {
+        <Tools state={state.clone()} results={results.clone()} dispatch={dispatch.clone()} replace={replace.clone()}
+            notice={notice.clone()} stored={stored} device={DeviceRef(device.clone())} />
+    };
+    let set_aside = (!kept.is_empty() || !unreadable.is_empty()).then(|| {
+        kept_list(
+            &kept,
+            &unreadable,
+            &device,
+            &replace,
+            &notice,
+            &refresh,
+            p.today,
+        )
+    });
     html! {
         <>
             <a class="skip" href="#main">{ "Skip to content" }</a>
@@ -264,12 +572,83 @@ pub fn App(p: &AppProps) -> Html {
                 { nav }
             </header>
             { tools }
+            { for other_tab }
             { live }
+            { for set_aside }
             <main id="main" tabindex="-1">{ body }</main>
             <footer>
                 <p>{ "Based on the ACR ImPower program page and the ACR Learning Network page. Not an official ACR tool: confirm fees, dates and credit with the ACR Learning Network team." }</p>
             </footer>
         </>
+    }
+}
+
+/// The answers set aside, each restorable or removable, and the saved copies this
+/// version cannot open, each downloadable.
+fn kept_list(
+    kept: &[Kept],
+    unreadable: &[Kept],
+    device: &Rc<RefCell<Device>>,
+    replace: &Callback<(Why, State)>,
+    notice: &UseStateHandle<Option<String>>,
+    refresh: &UseForceUpdateHandle,
+    today: NaiveDate,
+) -> Html {
+    let remove = |k: &Kept| {
+        let (device, refresh, code) = (device.clone(), refresh.clone(), k.code.clone());
+        Callback::from(move |_: MouseEvent| {
+            device.borrow_mut().forget(&code);
+            refresh.force_update();
+        })
+    };
+    let row = |k: &Kept, action: Html| {
+        let what = format!("{} ({}): {}", k.why.words(), k.when, k.label);
+        html! {
+            <li>{ what.clone() }{ " " }{ action }{ " " }
+                <button type="button" aria-label={format!("Remove {what}")} onclick={remove(k)}>{ "Remove" }</button>
+            </li>
+        }
+    };
+    html! {
+        <section class="kept no-print" aria-labelledby="kept-h">
+            <h2 id="kept-h">{ "Answers set aside" }</h2>
+            <ul>
+                { for unreadable.iter().map(|k| {
+                    let code = k.code.clone();
+                    let download = Callback::from(move |_: MouseEvent| {
+                        persist::download("impower-ready-saved-copy.json", &export::fields_only(&code));
+                    });
+                    row(k, html! { <button type="button" aria-label={format!("Download {}", k.why.words())} onclick={download}>{ "Download" }</button> })
+                }) }
+                { for kept.iter().map(|k| {
+                    let (device, replace, notice, code) = (device.clone(), replace.clone(), notice.clone(), k.code.clone());
+                    let restore = Callback::from(move |_: MouseEvent| {
+                        match share::decode(&code, today) {
+                            Ok((s, problem)) => {
+                                device.borrow_mut().forget(&code);
+                                replace.emit((Why::Restored, s));
+                                notice.set(Some(problem.map_or_else(
+                                    || String::from("Restored the answers set aside; the ones you had are set aside in their place."),
+                                    |p| p.message(share::Source::Saved),
+                                )));
+                            }
+                            Err(p) => notice.set(Some(p.message(share::Source::Saved))),
+                        }
+                    });
+                    row(k, html! { <button type="button" aria-label={format!("Restore {} ({})", k.why.words(), k.when)} onclick={restore}>{ "Restore" }</button> })
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+/// The device, compared by address (one for the app's lifetime).
+#[derive(Clone)]
+struct DeviceRef(Rc<RefCell<Device>>);
+
+impl PartialEq for DeviceRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
@@ -279,9 +658,10 @@ struct ToolsProps {
     state: UseReducerHandle<State>,
     results: Rc<crate::eval::Results>,
     dispatch: Callback<Action>,
+    replace: Callback<(Why, State)>,
     notice: UseStateHandle<Option<String>>,
-    saved: Option<bool>,
-    set_aside: UseStateHandle<bool>,
+    stored: Option<Stored>,
+    device: DeviceRef,
 }
 
 /// The answers are compared by address: `use_memo` gives the same `Rc` until the state
@@ -292,22 +672,28 @@ impl PartialEq for ToolsProps {
         self.state == other.state
             && Rc::ptr_eq(&self.results, &other.results)
             && self.dispatch == other.dispatch
+            && self.replace == other.replace
             && self.notice == other.notice
-            && self.saved == other.saved
-            && self.set_aside == other.set_aside
+            && self.stored == other.stored
+            && self.device == other.device
     }
 }
 
 /// Share, save and start again: copy the link, download or open the answers as a file,
-/// restore answers set aside, start again (undoable), and whether this device keeps them.
+/// start again (undoable), and whether this device keeps them.
 #[component]
 fn Tools(p: &ToolsProps) -> Html {
     let reader = use_mut_ref(|| None::<gloo_file::callbacks::FileReader>);
     let copy = {
-        let notice = p.notice.clone();
+        let (notice, device) = (p.notice.clone(), p.device.0.clone());
         Callback::from(move |_: MouseEvent| {
             let notice = notice.clone();
+            let device = device.clone();
             persist::copy(persist::current_href(), move |ok| {
+                if ok {
+                    let mut d = device.borrow_mut();
+                    d.taken_away = Some(d.latest.clone());
+                }
                 notice.set(Some(String::from(if ok {
                     "Link copied: whoever opens it sees these answers."
                 } else {
@@ -317,15 +703,22 @@ fn Tools(p: &ToolsProps) -> Html {
         })
     };
     let download = {
-        let (state, results, notice) = (p.state.clone(), p.results.clone(), p.notice.clone());
+        let (state, results, notice, device) = (
+            p.state.clone(),
+            p.results.clone(),
+            p.notice.clone(),
+            p.device.0.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             let name = export::file_name(&state);
             persist::download(&name, &export::export(&state, &results));
+            let mut d = device.borrow_mut();
+            d.taken_away = Some(d.latest.clone());
             notice.set(Some(format!("Downloaded {name}.")));
         })
     };
     let open = {
-        let (dispatch, notice, today) = (p.dispatch.clone(), p.notice.clone(), p.state.today);
+        let (replace, notice, today) = (p.replace.clone(), p.notice.clone(), p.state.today);
         let reader = reader.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
@@ -341,7 +734,7 @@ fn Tools(p: &ToolsProps) -> Html {
                 )));
                 return;
             }
-            let (dispatch, notice) = (dispatch.clone(), notice.clone());
+            let (replace, notice) = (replace.clone(), notice.clone());
             let task = gloo_file::callbacks::read_as_text(&file, move |text| {
                 let outcome = text
                     .map_err(|_| String::from("it could not be read"))
@@ -356,12 +749,13 @@ fn Tools(p: &ToolsProps) -> Html {
                     });
                 match outcome {
                     Ok(imported) => {
-                        dispatch.emit(Action::Load(Box::new(imported.state)));
-                        notice.set(Some(
-                            imported
-                                .problem
-                                .unwrap_or_else(|| format!("Opened {name}.")),
-                        ));
+                        replace.emit((Why::File, imported.state));
+                        let opened = imported
+                            .problem
+                            .unwrap_or_else(|| format!("Opened {name}."));
+                        notice.set(Some(format!(
+                            "{opened} The answers you had are set aside: restore them under \u{201c}Answers set aside\u{201d}."
+                        )));
                     }
                     Err(why) => notice.set(Some(format!(
                         "{name} could not be opened ({why}); nothing was changed."
@@ -371,44 +765,32 @@ fn Tools(p: &ToolsProps) -> Html {
             *reader.borrow_mut() = Some(task);
         })
     };
-    let restore = {
-        let (dispatch, notice, set_aside, today) = (
-            p.dispatch.clone(),
-            p.notice.clone(),
-            p.set_aside.clone(),
-            p.state.today,
-        );
-        Callback::from(move |_: MouseEvent| {
-            if let Some(Ok((s, _))) = persist::set_aside_copy().map(|c| share::decode(&c, today)) {
-                dispatch.emit(Action::Load(Box::new(s)));
-                notice.set(Some(String::from("Restored your own answers.")));
-            }
-            persist::drop_set_aside();
-            set_aside.set(false);
-        })
-    };
     let start_again = {
-        let (dispatch, notice) = (p.dispatch.clone(), p.notice.clone());
+        let (dispatch, notice, device) = (p.dispatch.clone(), p.notice.clone(), p.device.0.clone());
         Callback::from(move |_: MouseEvent| {
+            // Kept aside too, so closing the tab before Undo loses nothing.
+            let latest = device.borrow().latest.clone();
+            device.borrow_mut().set_aside(Why::StartAgain, latest);
             dispatch.emit(Action::StartAgain);
             notice.set(None);
         })
     };
+    let status = p.stored.map(|s| {
+        let class = if s == Stored::Saved {
+            "saved"
+        } else {
+            "saved warn"
+        };
+        html! { <p class={class}>{ s.words() }</p> }
+    });
     html! {
         <div class="tools no-print" role="group" aria-label="Share and save">
             <button type="button" onclick={copy}>{ "Copy link" }</button>
             <button type="button" onclick={download}>{ "Download answers" }</button>
             <label class="file button" for="open-file">{ "Open answers from a file" }</label>
             <input type="file" id="open-file" class="visually-hidden" accept=".json,application/json" onchange={open} />
-            if *p.set_aside {
-                <button type="button" onclick={restore}>{ "Restore my answers" }</button>
-            }
             <button type="button" onclick={start_again}>{ "Start again" }</button>
-            <span class="saved">{ match p.saved {
-                Some(true) => "Saved on this device.",
-                Some(false) => "Not saved: this browser does not allow it.",
-                None => "",
-            } }</span>
+            { for status }
         </div>
     }
 }

@@ -57,6 +57,16 @@ pub fn file_name(state: &State) -> String {
     )
 }
 
+/// A file that holds only `fields`, a state's text as saved (one this version may not
+/// be able to read): "Open answers from a file" of the version that wrote it opens it.
+pub fn fields_only(fields: &str) -> String {
+    json::write(&obj(vec![
+        ("format", s(EXPORT_FORMAT)),
+        ("version", n(EXPORT_VERSION)),
+        ("app", obj(vec![("fields", s(fields))])),
+    ]))
+}
+
 /// The exported file's text.
 pub fn export(state: &State, results: &Results) -> String {
     let mut fields = vec![
@@ -248,8 +258,12 @@ pub fn import(text: &str, today: chrono::NaiveDate) -> Result<Imported, InputErr
     match share::decode(code, today) {
         Ok((state, problem)) => Ok(Imported {
             state,
-            problem: problem.map(|p| p.message()),
+            problem: problem.map(|p| p.message(share::Source::File)),
         }),
-        Err(p) => refuse(ErrorCode::WrongType, "app.fields", p.message()),
+        Err(p) => refuse(
+            ErrorCode::WrongType,
+            "app.fields",
+            p.message(share::Source::File),
+        ),
     }
 }

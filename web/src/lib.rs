@@ -99,7 +99,11 @@ pub fn start() {
     root.set_inner_html("");
     register_root(&root);
     let today = today();
-    let start = persist::start(today, &persist::current_hash(), persist::saved());
+    let start = persist::start(
+        today,
+        &persist::current_hash(),
+        persist::get(persist::SAVED),
+    );
     let props = app::AppProps {
         today,
         view: start.state.view,
@@ -108,7 +112,8 @@ pub fn start() {
         on_change: None,
         initial: Some(std::rc::Rc::new(start.state)),
         notice: start.notice,
-        set_aside: start.set_aside || persist::set_aside_copy().is_some(),
+        keep: start.keep,
+        unreadable: start.unreadable,
     };
     yew::Renderer::<app::App>::with_root_and_props(root, props).render();
 }

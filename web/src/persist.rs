@@ -1,19 +1,247 @@
 //! Where the state lives outside the app: the address bar (view and state, so copying
-//! the address shares everything), this device's storage (autosave), and files
-//! (download and open). The only module that touches `location`, `history`,
-//! `localStorage` and `Blob` URLs; the encoding itself is [`crate::share`].
+//! the address shares everything), this device's storage (autosave, and the answers set
+//! aside), and files (download and open). The only module that touches `location`,
+//! `history`, `localStorage` and `Blob` URLs; the encoding itself is [`crate::share`].
+//!
+//! Nothing the user typed is lost here:
+//! - storage may be blocked (a locked-down browser throws on `localStorage`) or full: the
+//!   app then runs from memory and says so ([`Stored`]), never a blank page;
+//! - whatever a link, a file, "Restore" or another tab replaces is first set aside
+//!   ([`Kept`], newest first, at most [`MAX_KEPT`]) until the user removes it;
+//! - a saved copy this build cannot read is moved aside whole ([`UNREADABLE`]), never
+//!   overwritten, and offered as a download.
+//!
+//! The decisions are plain functions over text ([`start`], [`keep`], [`read_kept`]), so
+//! they are tested natively; the browser calls are thin.
 
 use chrono::NaiveDate;
-use gloo_storage::Storage;
 use wasm_bindgen::JsCast;
 
-use crate::share::{self, Problem};
+use crate::share::{self, Source};
 use crate::state::{State, View};
 
 /// The key of this device's copy.
 pub const SAVED: &str = "impower-ready:answers";
-/// The key of the copy set aside when a shared link replaced it.
+/// The key of the one copy earlier releases set aside for a shared link (read, then
+/// moved into [`KEPT`]).
 pub const SET_ASIDE: &str = "impower-ready:set-aside";
+/// The key of the answers set aside, newest first ([`kept_text`]).
+pub const KEPT: &str = "impower-ready:kept";
+/// The key of saved copies this build could not read, kept whole ([`kept_text`]).
+pub const UNREADABLE: &str = "impower-ready:unreadable";
+
+/// The most answers kept aside at once; the oldest goes first.
+pub const MAX_KEPT: usize = 5;
+
+/// What became of the last save on this device.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stored {
+    /// Saved.
+    Saved,
+    /// The browser blocks site data: nothing can be kept on this device.
+    Blocked,
+    /// The browser refused the save (storage full, or a quota of zero).
+    Full,
+    /// Not saved while another tab's answers wait for the user's choice.
+    Waiting,
+}
+
+impl Stored {
+    /// What the tool bar says.
+    pub fn words(self) -> &'static str {
+        match self {
+            Stored::Saved => "Saved on this device.",
+            Stored::Blocked => "Not kept on this device: this browser blocks site data. Your answers live only in this tab: keep them with \u{201c}Copy link\u{201d} or \u{201c}Download answers\u{201d} before you close it.",
+            Stored::Full => "Not saved: this device's storage for the page is full. Keep your answers with \u{201c}Copy link\u{201d} or \u{201c}Download answers\u{201d}, or free space by removing answers set aside.",
+            Stored::Waiting => "Not saved yet: choose which answers to keep, this tab's or the other tab's.",
+        }
+    }
+}
+
+/// This device's storage, or `None` when the browser blocks it (reading
+/// `localStorage` then throws a `SecurityError`).
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Whether this device lets the page keep anything.
+pub fn storage_works() -> bool {
+    storage().is_some()
+}
+
+/// The text under `key`, if storage works and holds one.
+pub fn get(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Stores `value` under `key`.
+pub fn put(key: &str, value: &str) -> Stored {
+    match storage() {
+        None => Stored::Blocked,
+        Some(s) => match s.set_item(key, value) {
+            Ok(()) => Stored::Saved,
+            Err(_) => Stored::Full,
+        },
+    }
+}
+
+/// Forgets `key`.
+pub fn remove(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// Why answers were set aside.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// A link replaced them.
+    Link,
+    /// An opened file replaced them.
+    File,
+    /// "Start again" cleared them.
+    StartAgain,
+    /// Another tab saved them; this tab's answers were kept.
+    OtherTab,
+    /// This tab took another tab's answers instead.
+    TookOtherTab,
+    /// Earlier answers were restored over them.
+    Restored,
+    /// A saved copy this build cannot read.
+    Unreadable,
+}
+
+impl Why {
+    /// The permanent one-letter code it is saved as (never a position).
+    pub const fn code(self) -> char {
+        match self {
+            Why::Link => 'l',
+            Why::File => 'f',
+            Why::StartAgain => 's',
+            Why::OtherTab => 'o',
+            Why::TookOtherTab => 't',
+            Why::Restored => 'r',
+            Why::Unreadable => 'u',
+        }
+    }
+
+    /// The reason with that code.
+    pub fn from_code(c: char) -> Option<Why> {
+        Some(match c {
+            'l' => Why::Link,
+            'f' => Why::File,
+            's' => Why::StartAgain,
+            'o' => Why::OtherTab,
+            't' => Why::TookOtherTab,
+            'r' => Why::Restored,
+            'u' => Why::Unreadable,
+            _ => return None,
+        })
+    }
+
+    /// What the answers are, in words.
+    pub fn words(self) -> &'static str {
+        match self {
+            Why::Link => "Your answers before you opened a link",
+            Why::File => "Your answers before you opened a file",
+            Why::StartAgain => "Your answers before \u{201c}Start again\u{201d}",
+            Why::OtherTab => "The answers another tab saved",
+            Why::TookOtherTab => "This tab's answers before you took another tab's",
+            Why::Restored => "Your answers before you restored earlier ones",
+            Why::Unreadable => "A saved copy this version cannot open",
+        }
+    }
+}
+
+/// Answers set aside: why, when (as shown), and the state's text as it was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Kept {
+    /// Why they were set aside.
+    pub why: Why,
+    /// When, as the user reads it ("4 Dec, 21:05").
+    pub when: String,
+    /// The state's text ([`share::encode`]) or, for [`Why::Unreadable`], the saved text
+    /// exactly as it was.
+    pub code: String,
+    /// What the answers are ([`describe`]), worked out once; not stored.
+    pub label: String,
+}
+
+impl Kept {
+    /// An entry set aside now, described for `today`.
+    pub fn new(why: Why, when: String, code: String, today: NaiveDate) -> Kept {
+        let label = describe(&code, today);
+        Kept {
+            why,
+            when,
+            code,
+            label,
+        }
+    }
+}
+
+/// `list` with `k` first: an entry with the same text goes (the newer reason wins), and
+/// the list keeps at most `bound` entries, the oldest dropped.
+pub fn keep(list: &[Kept], k: Kept, bound: usize) -> Vec<Kept> {
+    let mut out = Vec::with_capacity(bound.min(list.len() + 1));
+    let code = k.code.clone();
+    out.push(k);
+    out.extend(list.iter().filter(|e| e.code != code).cloned());
+    out.truncate(bound);
+    out
+}
+
+/// The list as stored: one line per entry, `code-letter TAB when TAB text`.
+pub fn kept_text(list: &[Kept]) -> String {
+    let mut out = String::new();
+    for k in list {
+        out.push(k.why.code());
+        out.push('\t');
+        out.extend(k.when.chars().filter(|c| !c.is_control()));
+        out.push('\t');
+        out.push_str(&k.code);
+        out.push('\n');
+    }
+    out
+}
+
+/// Reads a stored list; lines that are not entries are skipped (never a panic).
+pub fn read_kept(text: &str, today: NaiveDate) -> Vec<Kept> {
+    text.lines()
+        .filter_map(|line| {
+            let (why, rest) = line.split_once('\t')?;
+            let (when, code) = rest.split_once('\t')?;
+            let mut letters = why.chars();
+            let why = Why::from_code(letters.next()?)?;
+            if letters.next().is_some() || code.is_empty() {
+                return None;
+            }
+            Some(Kept::new(why, when.into(), code.into(), today))
+        })
+        .collect()
+}
+
+/// A short description of kept answers: the organization and how many people.
+pub fn describe(code: &str, today: NaiveDate) -> String {
+    let Ok((s, _)) = share::decode(code, today) else {
+        return String::from("cannot be opened by this version");
+    };
+    let org = s.organization.trim();
+    let named = s
+        .people
+        .iter()
+        .filter(|p| !p.name.trim().is_empty())
+        .count();
+    let people = match named {
+        1 => String::from("1 person"),
+        n => format!("{n} people"),
+    };
+    if org.is_empty() {
+        people
+    } else {
+        format!("\u{201c}{org}\u{201d}, {people}")
+    }
+}
 
 /// What the address says: the view, and the state's text if any.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -58,21 +286,20 @@ pub fn current_href() -> String {
         .unwrap_or_default()
 }
 
-/// Points the address at `hash`: a new history entry when the view changed (so Back
-/// returns to the previous view), the same entry when only answers changed. The entry's
-/// history state marks it as ours.
-pub fn write_address(hash: &str, new_entry: bool) {
-    let Some(w) = web_sys::window() else { return };
-    if w.location().hash().ok().as_deref() == Some(hash) {
-        return;
-    }
-    let Ok(history) = w.history() else { return };
-    let mark = wasm_bindgen::JsValue::from_str("impower-ready");
-    let _ = if new_entry {
-        history.push_state_with_url(&mark, "", Some(hash))
-    } else {
-        history.replace_state_with_url(&mark, "", Some(hash))
-    };
+/// The mark on the app's own history entries: `impower-ready:N`, N counting the app's
+/// entries in this tab from the first (0).
+const MARK: &str = "impower-ready:";
+
+/// Which of the app's history entries this is (0 for the first), or `None` when the
+/// entry was not written by the app (typed, pasted, or an older release's `impower-ready`).
+pub fn entry_depth() -> Option<u32> {
+    let state = web_sys::window()?
+        .history()
+        .ok()?
+        .state()
+        .ok()?
+        .as_string()?;
+    state.strip_prefix(MARK)?.parse().ok()
 }
 
 /// Whether the current history entry was written by the app (Back/Forward between our
@@ -82,129 +309,146 @@ pub fn entry_is_ours() -> bool {
         .and_then(|w| w.history().ok())
         .and_then(|h| h.state().ok())
         .and_then(|s| s.as_string())
-        .is_some_and(|s| s == "impower-ready")
+        .is_some_and(|s| s == "impower-ready" || s.starts_with(MARK))
 }
 
-/// This device's copy, if any.
-pub fn saved() -> Option<String> {
-    gloo_storage::LocalStorage::raw()
-        .get_item(SAVED)
-        .ok()
-        .flatten()
+/// Points the address at `hash`: a new history entry when the address shows another
+/// view than `hash` (the user chose a view, so Back returns to the previous one); the
+/// same entry otherwise (answers changed, or Back and Forward already moved the address
+/// to this view, so Forward keeps working). Each entry is marked as ours, with its depth.
+pub fn write_address(hash: &str, force_new: bool) {
+    let Some(w) = web_sys::window() else { return };
+    let Ok(history) = w.history() else { return };
+    let now = w.location().hash().unwrap_or_default();
+    let depth = entry_depth();
+    let new_entry = {
+        let (shown, wanted) = (parse_hash(&now).view, parse_hash(hash).view);
+        force_new || (shown.is_some() && shown != wanted)
+    };
+    if now == hash && depth.is_some() && !force_new {
+        return;
+    }
+    let _ = if new_entry {
+        let mark = format!("{MARK}{}", depth.map_or(0, |d| d.saturating_add(1)));
+        history.push_state_with_url(&mark.into(), "", Some(hash))
+    } else {
+        let mark = format!("{MARK}{}", depth.unwrap_or(0));
+        history.replace_state_with_url(&mark.into(), "", Some(hash))
+    };
 }
 
-/// Saves `code` on this device; `false` when the browser refuses (private mode, full).
-pub fn save(code: &str) -> bool {
-    gloo_storage::LocalStorage::raw()
-        .set_item(SAVED, code)
-        .is_ok()
-}
-
-/// Keeps `code` aside, to be restored after a shared link replaced it.
-pub fn set_aside(code: &str) {
-    let _ = gloo_storage::LocalStorage::raw().set_item(SET_ASIDE, code);
-}
-
-/// The copy set aside, if any.
-pub fn set_aside_copy() -> Option<String> {
-    gloo_storage::LocalStorage::raw()
-        .get_item(SET_ASIDE)
-        .ok()
-        .flatten()
-}
-
-/// Forgets the copy set aside.
-pub fn drop_set_aside() {
-    gloo_storage::LocalStorage::delete(SET_ASIDE);
+/// Goes back to the app's first history entry of this tab (where [`write_address`]
+/// will write the current answers): after "Start again" is confirmed, so that no entry
+/// Back or Forward reach still holds the old answers. `false` when already there.
+pub fn back_to_first_entry() -> bool {
+    let Some(depth) = entry_depth().filter(|d| *d > 0) else {
+        return false;
+    };
+    let Ok(depth) = i32::try_from(depth) else {
+        return false;
+    };
+    web_sys::window()
+        .and_then(|w| w.history().ok())
+        .is_some_and(|h| h.go_with_delta(-depth).is_ok())
 }
 
 /// How the app starts: the state, the view, and what to tell the user.
+#[derive(Debug)]
 pub struct Start {
     /// The state to start from.
     pub state: State,
     /// A notice: what was restored, what could not be read, what was set aside.
     pub notice: Option<String>,
-    /// A copy of this device's answers was set aside for a shared link.
-    pub set_aside: bool,
+    /// Answers to set aside first: this device's own, replaced by a link's.
+    pub keep: Option<(Why, String)>,
+    /// This device's copy could not be read whole: keep it aside, as it is.
+    pub unreadable: Option<String>,
 }
 
 /// Decides where to start: a link's state wins (this device's different answers are
-/// set aside, recoverable); else this device's copy; else a fresh state. Never fails:
-/// an unreadable link or copy becomes a notice.
+/// set aside, restorable); else this device's copy; else a fresh state. Never fails:
+/// an unreadable link or copy becomes a notice, and a copy that cannot be read whole is
+/// kept aside rather than overwritten.
 pub fn start(today: NaiveDate, hash: &str, saved: Option<String>) -> Start {
     let address = parse_hash(hash);
     let view = address.view.unwrap_or(View::Readiness);
-    let fresh = || {
-        let mut s = State::new(today);
-        s.view = view;
-        s
+    let fresh = || State::new(today);
+    let saved = saved.filter(|c| !c.is_empty());
+    let from_saved = saved.as_deref().map(|c| (c, share::decode(c, today)));
+    // A saved copy read with a problem is kept aside whole, whatever else happens.
+    let unreadable = match &from_saved {
+        Some((c, Err(_) | Ok((_, Some(_))))) => Some(String::from(*c)),
+        _ => None,
     };
-    let load = |code: &str| share::decode(code, today);
-    if let Some(code) = &address.code {
-        match load(code) {
-            Ok((mut s, problem)) => {
-                s.view = view;
-                let differs = saved.as_deref().is_some_and(|c| c != code.as_str());
-                if differs {
-                    if let Some(c) = &saved {
-                        set_aside(c);
-                    }
+    let saved_notice = match &from_saved {
+        Some((_, Err(p) | Ok((_, Some(p))))) => Some(p.message(Source::Saved)),
+        _ => None,
+    };
+    let mut out = Start {
+        state: fresh(),
+        notice: None,
+        keep: None,
+        unreadable,
+    };
+    let link = address
+        .code
+        .as_deref()
+        .map(|c| (c, share::decode(c, today)));
+    match link {
+        Some((code, Ok((s, problem)))) => {
+            out.state = s;
+            let mut notice = problem.map_or_else(
+                || String::from("Opened the answers in this link."),
+                |p| p.message(Source::Link),
+            );
+            if let Some((c, Ok(_))) = &from_saved {
+                if *c != code {
+                    out.keep = Some((Why::Link, String::from(*c)));
+                    notice.push_str(" Your own answers saved on this device are set aside: restore them under \u{201c}Answers set aside\u{201d}.");
                 }
-                let mut notice = String::from("Opened the answers in this link.");
-                if let Some(p) = problem {
-                    notice = p.message();
-                }
-                if differs {
-                    notice.push_str(" Your own answers saved on this device were set aside: restore them with \u{201c}Restore my answers\u{201d}.");
-                }
-                return Start {
-                    state: s,
-                    notice: Some(notice),
-                    set_aside: differs,
-                };
             }
-            Err(p) => {
-                let mut st = from_saved(saved.as_deref(), today, view).unwrap_or_else(fresh);
-                st.view = view;
-                return Start {
-                    state: st,
-                    notice: Some(p.message()),
-                    set_aside: false,
-                };
+            if let Some(n) = saved_notice {
+                notice.push(' ');
+                notice.push_str(&n);
             }
+            out.notice = Some(notice);
+        }
+        Some((_, Err(p))) => {
+            let mut notice = p.message(Source::Link);
+            if let Some((_, Ok((s, _)))) = from_saved {
+                out.state = s;
+                notice.push_str(" Your answers saved on this device are open.");
+            }
+            if let Some(n) = saved_notice {
+                notice.push(' ');
+                notice.push_str(&n);
+            }
+            out.notice = Some(notice);
+        }
+        None => {
+            if let Some((_, Ok((s, _)))) = from_saved {
+                out.state = s;
+            }
+            out.notice = saved_notice;
         }
     }
-    match saved.as_deref().map(load) {
-        Some(Ok((mut s, problem))) => {
-            s.view = view;
-            Start {
-                state: s,
-                notice: problem.map(|p| p.message()),
-                set_aside: false,
-            }
-        }
-        Some(Err(p)) => Start {
-            state: fresh(),
-            notice: Some(match p {
-                Problem::Newer(_) => p.message(),
-                _ => String::from(
-                    "The answers saved on this device could not be read; starting afresh.",
-                ),
-            }),
-            set_aside: false,
-        },
-        None => Start {
-            state: fresh(),
-            notice: None,
-            set_aside: false,
-        },
-    }
+    out.state.view = view;
+    out
 }
 
-fn from_saved(saved: Option<&str>, today: NaiveDate, view: View) -> Option<State> {
-    let (mut s, _) = share::decode(saved?, today).ok()?;
-    s.view = view;
-    Some(s)
+/// The current local time as the kept list shows it ("4 Dec, 21:05").
+pub fn now_label() -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let now = js_sys::Date::new_0();
+    let month = MONTHS.get(now.get_month() as usize).copied().unwrap_or("");
+    format!(
+        "{} {month}, {:02}:{:02}",
+        now.get_date(),
+        now.get_hours(),
+        now.get_minutes()
+    )
 }
 
 /// Offers `text` as a file download named `name`.

@@ -8,23 +8,19 @@
 //! damage and says what could not be read.
 
 use rules::book::Collaborative;
-use rules::bounds::{MAX_NAME_CHARS, MAX_PEOPLE, MAX_PROJECTS, MAX_ROLES_PER_PERSON};
+use rules::bounds::{MAX_PEOPLE, MAX_PROJECTS, MAX_ROLES_PER_PERSON};
 use rules::readiness::Qi;
 use rules::team::{Edition, Role};
 
-use crate::state::{ParticipantDraft, PersonDraft, State};
+use crate::state::{ParticipantDraft, PersonDraft, State, MAX_FIELD, MAX_PARTICIPANTS};
 
 /// The version written today. Every earlier version stays readable.
 pub const VERSION: u32 = 1;
 
-/// The longest shared text read at all (a link far longer was not written by us).
-pub const MAX_TEXT: usize = 64 * 1024;
-
-/// The longest field text kept (names are checked by the rules; other fields are short).
-const MAX_FIELD: usize = 4 * MAX_NAME_CHARS;
-
-/// The most participants read.
-const MAX_PARTICIPANTS: usize = 500;
+/// The longest shared text read at all: the export's limit, since the exported file
+/// carries the text whole (so whatever the app lets a person type and save fits; see
+/// [`crate::state::State::fits`]).
+pub const MAX_TEXT: usize = rules::json::MAX_INPUT_BYTES;
 
 /// What could not be read of a shared text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,19 +33,52 @@ pub enum Problem {
     Partly(&'static str),
 }
 
-impl Problem {
-    /// A sentence for the notice the app shows.
-    pub fn message(&self) -> String {
+/// Where a shared text came from, for the words of a notice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A link (the address bar, pasted or opened).
+    Link,
+    /// This device's saved copy.
+    Saved,
+    /// A file opened with "Open answers from a file".
+    File,
+}
+
+impl Source {
+    fn noun(self) -> &'static str {
         match self {
-            Problem::Unreadable(why) => {
-                format!("The link or file could not be read ({why}), so nothing was changed.")
+            Source::Link => "This link",
+            Source::Saved => "The copy of your answers saved on this device",
+            Source::File => "This file",
+        }
+    }
+}
+
+impl Problem {
+    /// A sentence for the notice the app shows, naming where the text came from.
+    pub fn message(&self, from: Source) -> String {
+        let what = from.noun();
+        let outcome = match from {
+            Source::Saved => {
+                "It is kept as it was, not replaced: download it below to open it elsewhere."
             }
+            Source::Link | Source::File => "Nothing was changed.",
+        };
+        match self {
+            Problem::Unreadable(why) => format!("{what} could not be read ({why}). {outcome}"),
             Problem::Newer(v) => format!(
-                "This link was made by a newer version of the checker (format {v}); this one reads format {VERSION}. Nothing was changed."
+                "{what} was made by a newer version of the checker (format {v}); this one reads format {VERSION}. {outcome}"
             ),
-            Problem::Partly(section) => format!(
-                "Part of the link or file could not be read, from {section} on: those answers start empty. Everything before it was restored."
-            ),
+            Problem::Partly(section) => match from {
+                Source::Saved => format!(
+                    "Part of {} could not be read, from {section} on: those answers start empty. Everything before it was restored, and the copy as it was is kept: download it below.",
+                    "the copy of your answers saved on this device"
+                ),
+                Source::Link | Source::File => format!(
+                    "Part of {} could not be read, from {section} on: those answers start empty. Everything before it was restored.",
+                    if from == Source::Link { "the link" } else { "the file" }
+                ),
+            },
         }
     }
 }

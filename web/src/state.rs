@@ -15,6 +15,18 @@ use rules::readiness::Qi;
 use rules::team::{starter_hours, Edition, Role};
 use yew::Reducible;
 
+/// The longest text a field keeps, in characters: what a link, this device's copy and a
+/// file carry whole (names are checked by the rules at 100; other fields are short).
+/// Typing past it is refused with a message ([`State::refused`]), never cut.
+pub const MAX_FIELD: usize = 4 * rules::bounds::MAX_NAME_CHARS;
+
+/// The most participants the app keeps (and a link or file may hold).
+pub const MAX_PARTICIPANTS: usize = 500;
+
+/// The largest application the app keeps: the exported file, which carries the whole
+/// state, must stay within what the rules read back (1 MiB).
+pub const MAX_SAVED_BYTES: usize = rules::json::MAX_INPUT_BYTES;
+
 /// The views of the app.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
@@ -220,6 +232,39 @@ pub struct State {
     pub next_id: u32,
     /// The last removal, for Undo.
     pub removed: Option<Removed>,
+    /// Why the last change was refused (it would make answers that cannot be saved and
+    /// read back whole); never saved.
+    pub refused: Option<Refusal>,
+}
+
+/// Why a change was not made: it would make answers that cannot be saved and read back
+/// whole.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// More people than a link holds.
+    People,
+    /// More participants than a link holds.
+    Participants,
+    /// More roles for one person than a link holds.
+    Roles,
+    /// A field longer than [`MAX_FIELD`].
+    Field,
+    /// The exported file would pass [`MAX_SAVED_BYTES`].
+    Size,
+}
+
+impl Refusal {
+    /// What the app says, with what to do instead.
+    pub fn message(self) -> String {
+        use rules::bounds::{MAX_PEOPLE, MAX_ROLES_PER_PERSON};
+        match self {
+            Refusal::People => format!("Not added: a team can list at most {MAX_PEOPLE} people, so that the answers can be saved and opened again."),
+            Refusal::Participants => format!("Not added: at most {MAX_PARTICIPANTS} participants can be listed, so that the answers can be saved and opened again."),
+            Refusal::Roles => format!("Not added: one person can hold at most {MAX_ROLES_PER_PERSON} roles, so that the answers can be saved and opened again."),
+            Refusal::Field => format!("Not kept: a field holds at most {MAX_FIELD} characters, so that the answers can be saved and opened again."),
+            Refusal::Size => format!("Not added: the answers would pass {} MB, more than can be saved and opened again. Remove people or shorten names first.", MAX_SAVED_BYTES >> 20),
+        }
+    }
 }
 
 impl State {
@@ -267,6 +312,7 @@ impl State {
             participants: Vec::new(),
             next_id: 5,
             removed: None,
+            refused: None,
         }
     }
 
@@ -275,12 +321,81 @@ impl State {
         rules::bounds::count_text("projects", &self.projects, 1, rules::bounds::MAX_PROJECTS).ok()
     }
 
+    /// Whether this state can be saved and read back whole (a link, this device's copy, a
+    /// file): every count within what a link is read with, every field within
+    /// [`MAX_FIELD`], and the exported file within [`MAX_SAVED_BYTES`]. `Err` says why
+    /// not, in words.
+    pub fn fits(&self) -> Result<(), Refusal> {
+        use rules::bounds::{MAX_PEOPLE, MAX_ROLES_PER_PERSON};
+        if self.people.len() > MAX_PEOPLE {
+            return Err(Refusal::People);
+        }
+        if self.participants.len() > MAX_PARTICIPANTS {
+            return Err(Refusal::Participants);
+        }
+        if self
+            .people
+            .iter()
+            .any(|p| p.roles.len() > MAX_ROLES_PER_PERSON)
+        {
+            return Err(Refusal::Roles);
+        }
+        if self.texts().any(|t| t.chars().nth(MAX_FIELD).is_some()) {
+            return Err(Refusal::Field);
+        }
+        if self.saved_size() > MAX_SAVED_BYTES {
+            return Err(Refusal::Size);
+        }
+        Ok(())
+    }
+
+    /// Every text field, as typed.
+    fn texts(&self) -> impl Iterator<Item = &String> {
+        [
+            &self.organization,
+            &self.projects,
+            &self.prior_projects,
+            &self.plan_date,
+            &self.graduation,
+        ]
+        .into_iter()
+        .chain(self.price_other.iter())
+        .chain(self.people.iter().flat_map(|p| [&p.name, &p.hours]))
+        .chain(self.participants.iter().map(|p| &p.name))
+    }
+
+    /// An upper bound of the exported file's size in bytes: the state's share text
+    /// (every text's bytes plus its length, each flag and role in a few bytes, in
+    /// base64) plus the request parts as the file writes them (indented), where a
+    /// character takes at most 6 bytes of JSON (`\u00XX`). `web/tests/persist.rs`
+    /// checks it is never below the real size.
+    pub fn saved_size(&self) -> usize {
+        let texts: usize = self.texts().map(|t| t.len() + 3).sum();
+        let json: usize = self.texts().map(|t| 6 * t.chars().count() + 3).sum();
+        let roles: usize = self.people.iter().map(|p| p.roles.len()).sum();
+        let binary = 64
+            + texts
+            + 3 * self.collaboratives.len()
+            + 8 * self.people.len()
+            + 4 * roles
+            + 2 * self.participants.len();
+        let code = binary.div_ceil(3) * 4;
+        let requests = 2048
+            + json
+            + 40 * self.collaboratives.len()
+            + 240 * self.people.len()
+            + 96 * roles
+            + 400 * self.participants.len();
+        code + requests
+    }
+
     /// The same state with the view and the undo memory left out: what is saved and
     /// shared.
     pub fn content(&self) -> State {
         State {
             view: View::Readiness,
             removed: None,
+            refused: None,
             ..self.clone()
         }
     }
@@ -334,6 +449,8 @@ pub enum Action {
     Participant(u32, ParticipantEdit),
     /// Undo the last removal.
     Undo,
+    /// Forget the last removal: Undo is no longer offered.
+    Forget,
     /// Forget everything entered (undoable).
     StartAgain,
     /// Replace everything with a loaded state (a link, a file, this device's copy),
@@ -391,7 +508,18 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
+        s.refused = None;
         s.apply(action);
+        // What cannot be saved and read back whole is refused, so nothing typed is lost
+        // on reopening. A change that shrinks an oversized state (one an earlier release
+        // saved) is always allowed.
+        if let Err(why) = s.fits() {
+            if s.saved_size() >= self.saved_size() {
+                let mut kept = (*self).clone();
+                kept.refused = Some(why);
+                return if kept == *self { self } else { Rc::new(kept) };
+            }
+        }
         if s == *self {
             self
         } else {
@@ -494,6 +622,7 @@ impl State {
                 }
             }
             Action::Undo => self.undo(),
+            Action::Forget => self.removed = None,
             Action::StartAgain => {
                 let before = self.content();
                 let view = self.view;

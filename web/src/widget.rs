@@ -108,7 +108,8 @@ impl AppPropsParts {
             on_change: Some(self.on_change.clone()),
             initial: None,
             notice: None,
-            set_aside: false,
+            keep: None,
+            unreadable: None,
         }
     }
 }

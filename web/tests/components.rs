@@ -34,7 +34,8 @@ async fn mount(view: View) -> Element {
             on_change: None,
             initial: None,
             notice: None,
-            set_aside: false,
+            keep: None,
+            unreadable: None,
         },
     )
     .render();

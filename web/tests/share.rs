@@ -123,7 +123,7 @@ fn newer_and_foreign_links_are_refused_with_a_reason() {
         "1.<script>alert(1)</script>",
     ] {
         match decode(bad, today()) {
-            Err(p) => assert!(!p.message().is_empty()),
+            Err(p) => assert!(!p.message(web::share::Source::Link).is_empty()),
             Ok((_, Some(_))) => {}
             Ok((_, None)) => panic!("{bad:?} read as a whole state"),
         }
