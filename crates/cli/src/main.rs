@@ -8,7 +8,9 @@
 //!
 //! It never aborts: arguments that are not UTF-8, an endless or oversized input, a
 //! request that is not UTF-8 and a closed stdout all end with exit 2 (and, where stdout
-//! is still open, the JSON error), never with a panic.
+//! is still open, the JSON error), never with a panic. An answer that could not be
+//! written whole (a closed pipe, a full device, a read-only stdout) ends with exit 2,
+//! never 0.
 #![forbid(unsafe_code)]
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -67,7 +69,8 @@ OPTIONS:
 
 EXIT STATUS:
     0 the answer was printed; 2 the request or the command line was refused, or the
-    answer could not be written (a closed stdout ends quietly with 2).
+    answer could not be written whole (a closed pipe, a full device or a read-only
+    stdout ends quietly with 2).
 ";
 
 const USAGE: &str = "usage: impower <VERB> [FILE|-] [--compact] [--ics]; see impower --help";
@@ -260,13 +263,32 @@ fn render_error(e: &InputError, compact: bool) -> String {
     }) + "\n"
 }
 
-/// Writes the whole answer; a closed or failing stdout ends with exit 2, quietly.
+/// Writes the whole answer; any failure to write it whole ends with exit 2, quietly:
+/// a closed pipe (EPIPE), a full device (ENOSPC), a read-only or closed descriptor
+/// (EBADF), or a failed flush.
 fn write_out(bytes: &[u8], code: ExitCode) -> ExitCode {
-    let mut out = io::stdout().lock();
-    match out.write_all(bytes).and_then(|()| out.flush()) {
+    match write_stdout(bytes) {
         Ok(()) => code,
         Err(_) => ExitCode::from(2),
     }
+}
+
+/// Writes to the process's stdout through its own descriptor: Rust's `io::stdout()`
+/// reports a write refused with EBADF (stdout closed, or opened read-only) as done,
+/// and the answer would be lost with exit 0.
+#[cfg(unix)]
+fn write_stdout(bytes: &[u8]) -> io::Result<()> {
+    use std::os::fd::AsFd;
+    let mut out = File::from(io::stdout().as_fd().try_clone_to_owned()?);
+    out.write_all(bytes)?;
+    out.flush()
+}
+
+#[cfg(not(unix))]
+fn write_stdout(bytes: &[u8]) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    out.write_all(bytes)?;
+    out.flush()
 }
 
 #[cfg(test)]

@@ -342,6 +342,95 @@ fn a_closed_stdout_ends_with_exit_2_quietly() {
     }
 }
 
+/// Opens a stdout for the child; the argument is a file it may open read-only.
+type OpenStdout = fn(&std::path::Path) -> Stdio;
+
+/// Runs `impower` on a request file with stdout as given, stdin empty.
+fn exit_with_stdout(args: &[&str], stdout: Stdio) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_impower"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .output()
+        .expect("impower runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// RULES.md: "An answer that could not be written whole (a closed, full or read-only
+/// output) ends with exit 2, never 0": for an answer, a refusal and the help alike.
+#[test]
+fn an_answer_not_written_whole_ends_with_exit_2() {
+    let dir = std::env::temp_dir().join(format!("impower-cli-out-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let request = dir.join("request.json");
+    std::fs::write(&request, r#"{"projects": 3}"#).expect("write request");
+    let bad = dir.join("bad.json");
+    std::fs::write(&bad, r#"{"projects": 2.5}"#).expect("write request");
+    let (request, bad) = (
+        request.to_str().expect("utf-8"),
+        bad.to_str().expect("utf-8"),
+    );
+    let answer = dir.join("answer.json");
+    let outputs: [(&str, OpenStdout); 4] = [
+        ("a read-only file", |p| {
+            Stdio::from(std::fs::File::open(p).expect("open read-only"))
+        }),
+        ("/dev/null opened read-only", |_| {
+            Stdio::from(std::fs::File::open("/dev/null").expect("open /dev/null"))
+        }),
+        ("/dev/full", |_| {
+            Stdio::from(
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .open("/dev/full")
+                    .expect("open /dev/full"),
+            )
+        }),
+        ("a pipe whose reader is closed", |_| {
+            let (reader, writer) = std::io::pipe().expect("pipe");
+            drop(reader);
+            Stdio::from(writer)
+        }),
+    ];
+    for args in [
+        &["fees", request][..],
+        &["fees", bad],
+        &["--help"],
+        &["nope"],
+    ] {
+        for (what, stdout) in outputs {
+            std::fs::write(&answer, "").expect("answer file");
+            let (code, stderr) = exit_with_stdout(args, stdout(&answer));
+            assert_eq!(code, Some(2), "{args:?} to {what}: stderr {stderr}");
+            assert!(stderr.is_empty(), "{args:?} to {what}: quietly: {stderr}");
+        }
+        // The same answer to a writable file is written whole: 0 for the answer and the
+        // help, 2 only for a refusal.
+        let file = std::fs::File::create(&answer).expect("answer file");
+        let (code, stderr) = exit_with_stdout(args, Stdio::from(file));
+        let written = std::fs::read_to_string(&answer).expect("read answer");
+        let refused = args.contains(&bad) || args == ["nope"];
+        assert_eq!(
+            code,
+            Some(if refused { 2 } else { 0 }),
+            "{args:?}: {stderr}"
+        );
+        assert!(
+            written.ends_with('\n') && written.len() > 10,
+            "{args:?}: {written}"
+        );
+        if args[0] == "fees" {
+            let v: Value = serde_json::from_str(&written).expect("the answer is JSON");
+            assert_eq!(v.get("error").is_some(), refused, "{v}");
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
 /// The bad-input catalogue (`tests/spec/input/`, and every other spec case that expects
 /// a refusal) through the command line: each request, written to a file exactly as the
 /// case gives it, is refused with the case's code and path, exit 2.
