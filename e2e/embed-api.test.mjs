@@ -15,10 +15,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-import { DIST } from './harness.mjs';
+import { DIST, openPage, startSite } from './harness.mjs';
 
 const CASES = fileURLToPath(new URL('../tests/cases', import.meta.url));
 const SPEC = fileURLToPath(new URL('../tests/spec', import.meta.url));
@@ -31,7 +31,159 @@ function files(dir) {
 }
 
 const api = await import(pathToFileURL(join(DIST, 'embed', 'impower.js')).href);
-api.initSync({ module: readFileSync(join(DIST, 'embed', 'impower_bg.wasm')) });
+// initSync gives the module's exports, its memory among them.
+const wasm = api.initSync({ module: readFileSync(join(DIST, 'embed', 'impower_bg.wasm')) });
+
+// --- As strict as the command line (RULES.md, "Every transport, the same rules") ------
+
+/**
+ * Calls the JS API with what the command line would refuse, and more; returns what each
+ * call gave: the answer, or the thrown value's kind, code, path and message, and how many
+ * bytes the module's memory grew. Self-contained: the Chromium test runs its source in a
+ * page, with the module loaded there.
+ */
+function strictness(api, memory) {
+  const MIB = 1 << 20;
+  const utf8 = (s) => new TextEncoder().encode(s).length;
+  const outcome = (call) => {
+    const before = memory.buffer.byteLength;
+    const t0 = Date.now();
+    let r;
+    try {
+      r = { answer: call() };
+    } catch (e) {
+      r = { error: e instanceof Error, name: e && e.name, code: e && e.code, path: e && e.path, message: String(e && e.message) };
+    }
+    r.grew = memory.buffer.byteLength - before;
+    r.ms = Date.now() - t0;
+    return r;
+  };
+  // An assess request whose JSON text is `bytes` long, with text to escape and to encode.
+  const sized = (bytes) => {
+    const request = { format: 'impower-ready', version: 1, app: { note: 'é"\\\n\u0001🧪' }, fees: { projects: 1 } };
+    request.app.note += 'x'.repeat(bytes - utf8(JSON.stringify(request)));
+    return request;
+  };
+  const person = (name) => ({ name, hours_per_week: 2, roles: [{ role: 'qi_coach', project: 1 }] });
+  const out = {};
+  // The module's first allocations are not a refusal's.
+  api.fees({ projects: 1 });
+  // 1. More JSON text than the command line reads.
+  out.hugeNote = outcome(() => api.assess({ format: 'impower-ready', version: 1, app: { note: 'x'.repeat(5e7) }, fees: { projects: 1 } }));
+  out.atLimit = outcome(() => api.assess(sized(MIB)));
+  out.atLimit.length = utf8(JSON.stringify(sized(MIB)));
+  out.overLimit = outcome(() => api.assess(sized(MIB + 1)));
+  out.longArray = outcome(() => api.team({ projects: 1, people: new Array(1e7).fill(0) }));
+  out.longKey = outcome(() => api.fees({ projects: 1, ['k'.repeat(MIB)]: 1 }));
+  // 2. Arrays of ten and a hundred million holes.
+  out.holes1e7 = outcome(() => api.team({ projects: 1, people: Object.assign([], { length: 1e7 }) }));
+  out.holes1e8 = outcome(() => api.team({ projects: 1, people: Object.assign([], { length: 1e8 }) }));
+  // A refusal that only the rules make, of a request near the limit: the first may grow
+  // memory once; the same again must not.
+  const ones = { projects: 1, people: new Array(400000).fill(1) };
+  out.refusedByTheRules = [1, 2, 3].map(() => outcome(() => api.team(ones)));
+  // 3. A getter or toJSON that calls the API while a request is read.
+  const getter = (f) => {
+    const a = [2];
+    Object.defineProperty(a, 0, { get: f, enumerable: true });
+    return a;
+  };
+  let inner;
+  out.reentrantCaught = outcome(() => api.fees(getter(() => {
+    try { api.fees({ projects: 1, prior_projects: 2 }); } catch (e) { inner = e; }
+    return 2;
+  })));
+  out.reentrantInner = { error: inner instanceof Error, name: inner && inner.name, code: inner && inner.code, path: inner && inner.path, message: String(inner && inner.message) };
+  out.reentrantThrown = outcome(() => api.fees(getter(() => { api.fees({ projects: 1, prior_projects: 2 }); return 2; })));
+  out.reentrantToJSON = outcome(() => api.fees({ projects: { toJSON() { try { api.team({ projects: 1, people: [] }); } catch {} return 1; } } }));
+  out.reentrantToJSONThrown = outcome(() => api.fees({ projects: { toJSON() { api.fees({ projects: 1 }); return 1; } } }));
+  out.reentrantProxy = outcome(() => api.fees(new Proxy({ projects: 1 }, {
+    ownKeys(t) { try { api.fees({ projects: 2 }); } catch {} return Reflect.ownKeys(t); },
+  })));
+  out.afterReentrant = outcome(() => api.fees({ projects: 3 }));
+  out.versionInGetter = outcome(() => api.fees({ get projects() { api.version(); return 2; } }));
+  out.plainTwo = outcome(() => api.fees({ projects: 2 }));
+  // 4. Text that is not Unicode.
+  out.loneHigh = outcome(() => api.team({ projects: 1, people: [person('Ana\uD800')] }));
+  out.loneLow = outcome(() => api.assess({ format: 'impower-ready', version: 1, app: { note: '\uDC00 then more' }, fees: { projects: 1 } }));
+  out.loneInKey = outcome(() => api.fees({ projects: 1, ['a\uD800']: 1 }));
+  out.loneInLongText = outcome(() => api.team({ projects: 1, people: [person(`${'é'.repeat(100)}\uDBFF`)] }));
+  out.paired = outcome(() => api.team({ projects: 1, people: [person('Ana 🧪')] }));
+  // 5. Values JSON.stringify would drop.
+  out.functionMember = outcome(() => api.fees({ projects: 1, prior_projects: () => 2 }));
+  out.symbolMember = outcome(() => api.fees({ projects: 1, prior_projects: Symbol('2') }));
+  out.bigintMember = outcome(() => api.fees({ projects: 1, prior_projects: 2n }));
+  out.boxedBigint = outcome(() => api.fees({ projects: 1, prior_projects: Object(2n) }));
+  out.undefinedMember = outcome(() => api.fees({ projects: 1, prior_projects: undefined }));
+  out.toJSONUndefined = outcome(() => api.fees({ projects: 1, prior_projects: { toJSON() {} } }));
+  out.functionElement = outcome(() => api.team({ projects: 1, people: [person('A'), () => 1] }));
+  out.undefinedElement = outcome(() => api.team({ projects: 1, people: [person('A'), person('B'), undefined] }));
+  out.hole = outcome(() => api.team({ projects: 1, people: [person('A'), , person('B')] }));
+  out.symbolDeep = outcome(() => api.team({ projects: 1, people: [{ ...person('A'), roles: [{ role: Symbol('qi_coach'), project: 1 }] }] }));
+  out.bigintDeep = outcome(() => api.team({ projects: 1, people: [{ ...person('A'), hours_per_week: 2n }] }));
+  out.oddKey = outcome(() => api.assess({ fees: { projects: 1, 'a.b': () => 1 } }));
+  return out;
+}
+
+const refusal = (code, path, message) => ({ code, path, message });
+/** What each scenario of `strictness` must give. */
+const STRICT = {
+  'a 50-million-character app.note is refused unread': { ...refusal('out_of_range', '', /^the request is over 1048576 bytes as JSON text \(counting stopped at app\.note\): send at most 1048576$/), key: 'hugeNote', fast: true },
+  'a request of exactly 1 MiB of JSON text is answered': { key: 'atLimit', answer: (a) => a.fees.total_usd === 6000, length: 1 << 20 },
+  // The note fits; the request's last value takes it past the limit.
+  'one byte more is refused': { ...refusal('out_of_range', '', /counting stopped at fees\.projects\)/), key: 'overLimit' },
+  'an array of ten million numbers is refused where it passes the limit': { ...refusal('out_of_range', '', /counting stopped at people\[\d+\]\)/), key: 'longArray', fast: true },
+  'a key of a million characters is refused': { ...refusal('out_of_range', '', /counting stopped at k{1048576}\)/), key: 'longKey', fast: true },
+  'ten million holes: refused at the first, memory as it was': { ...refusal('wrong_type', 'people[0]', /^expected a JSON value, got undefined: pass plain JSON values$/), key: 'holes1e7', fast: true },
+  'a hundred million holes: refused, never a trap': { ...refusal('wrong_type', 'people[0]', /got undefined/), key: 'holes1e8', fast: true },
+  'a getter that calls the API: the call is refused': { ...refusal('usage', '', /^impower was called again \(from a getter or toJSON\) while it read a request: read the values first$/), key: 'reentrantInner' },
+  // Where the call came from is named when its Error went through the getter; caught
+  // there, it is found when the walk ends.
+  'a getter that calls the API: the request is refused, even when the getter catches': { ...refusal('usage', '', /called again \(from a getter or toJSON\)/), key: 'reentrantCaught' },
+  'a getter whose call throws through: the request is refused': { ...refusal('usage', '[0]', /called again \(from a getter/), key: 'reentrantThrown' },
+  'a toJSON that calls the API (and catches): refused': { ...refusal('usage', '', /called again \(from a getter/), key: 'reentrantToJSON' },
+  'a toJSON whose call throws through: refused at its field': { ...refusal('usage', 'projects', /called again \(from a getter/), key: 'reentrantToJSONThrown' },
+  'a Proxy trap that calls the API: refused': { ...refusal('usage', '', /called again \(from a getter/), key: 'reentrantProxy' },
+  'after a refused call the API answers again': { key: 'afterReentrant', answer: (a) => a.total_usd === 15000 },
+  'a getter that calls version() is answered as its JSON': { key: 'versionInGetter', same: 'plainTwo' },
+  'a lone high surrogate in a name is refused at the name': { ...refusal('malformed_json', 'people[0].name', /^a lone surrogate is not Unicode text: send well-formed strings$/), key: 'loneHigh' },
+  'a lone low surrogate in app.note is refused': { ...refusal('malformed_json', 'app.note', /lone surrogate/), key: 'loneLow' },
+  'a lone surrogate in a key is refused at the key': { ...refusal('malformed_json', '["a\\ud800"]', /lone surrogate/), key: 'loneInKey' },
+  'a lone surrogate after non-ASCII text is refused': { ...refusal('malformed_json', 'people[0].name', /lone surrogate/), key: 'loneInLongText' },
+  'a surrogate pair is text': { key: 'paired', answer: (a) => a.findings.every((f) => !f.person || f.person === 'Ana 🧪') },
+  'a function as a value is refused, not dropped': { ...refusal('wrong_type', 'prior_projects', /^expected a JSON value, got a function: pass plain JSON values$/), key: 'functionMember' },
+  'a symbol as a value is refused': { ...refusal('wrong_type', 'prior_projects', /got a symbol/), key: 'symbolMember' },
+  'a BigInt as a value is refused': { ...refusal('wrong_type', 'prior_projects', /got a bigint/), key: 'bigintMember' },
+  'a boxed BigInt is refused': { ...refusal('wrong_type', 'prior_projects', /got a bigint/), key: 'boxedBigint' },
+  'undefined as a value is refused, not dropped': { ...refusal('wrong_type', 'prior_projects', /got undefined/), key: 'undefinedMember' },
+  'a toJSON that gives undefined is refused': { ...refusal('wrong_type', 'prior_projects', /got undefined/), key: 'toJSONUndefined' },
+  'a function in an array is refused, not made null': { ...refusal('wrong_type', 'people[1]', /got a function/), key: 'functionElement' },
+  'undefined in an array is refused': { ...refusal('wrong_type', 'people[2]', /got undefined/), key: 'undefinedElement' },
+  'a hole in an array is refused': { ...refusal('wrong_type', 'people[1]', /got undefined/), key: 'hole' },
+  'a symbol deep in a request is refused by its path': { ...refusal('wrong_type', 'people[0].roles[0].role', /got a symbol/), key: 'symbolDeep' },
+  'a BigInt deep in a request is refused by its path': { ...refusal('wrong_type', 'people[0].hours_per_week', /got a bigint/), key: 'bigintDeep' },
+  'a key that is not a plain name is named as the rules name it': { ...refusal('wrong_type', 'fees["a.b"]', /got a function/), key: 'oddKey' },
+};
+
+/** Checks one outcome of `strictness` against what STRICT wants of it. */
+function check(got, want, all) {
+  assert.ok(got, `no outcome ${want.key}`);
+  if (want.code) {
+    assert.ok(got.error, `${want.key} threw an Error, not ${JSON.stringify(got)}`);
+    assert.equal(got.name, 'ImpowerError');
+    assert.deepEqual({ code: got.code, path: got.path }, { code: want.code, path: want.path });
+    assert.match(got.message, want.message);
+  } else if (want.same) {
+    assert.deepEqual(got.answer, all[want.same].answer);
+  } else {
+    assert.ok(got.answer && want.answer(got.answer), `${want.key}: ${JSON.stringify(got).slice(0, 300)}`);
+  }
+  if (want.length) assert.equal(got.length, want.length);
+  // A refusal never grows the module's memory (the 1 MiB answer may).
+  if (want.code && 'grew' in got) assert.equal(got.grew, 0, `${want.key} grew memory by ${got.grew} bytes`);
+  // Refused while walking, long before all of it is read or copied.
+  if (want.fast) assert.ok(got.ms < 2000, `${want.key} took ${got.ms} ms`);
+}
 
 // --- The spec matcher (tests/src/spec.rs, in JS) ---------------------------------------
 
@@ -292,26 +444,45 @@ describe('dist/embed/impower.js', () => {
       assert.throws(() => api.fees(bad), (e) => e.code === 'wrong_type' && e.path === '');
     }
     const cyclic = { projects: 1 }; cyclic.self = cyclic;
-    for (const bad of [{ projects: 10n }, cyclic]) {
-      assert.throws(() => api.fees(bad), (e) => e instanceof Error && e.code === 'wrong_type' && e.path === '');
-    }
+    assert.throws(() => api.fees(cyclic), (e) => e instanceof Error && e.code === 'wrong_type'
+      && e.path === Array(64).fill('self').join('.') && /nests too deeply or contains itself/.test(e.message));
+    assert.throws(() => api.fees({ projects: 10n }), (e) => e.code === 'wrong_type' && e.path === 'projects');
     assert.throws(() => api.fees(null), (e) => e.code === 'wrong_type');
     // Read as JSON.stringify reads: boxed primitives are their values, toJSON is used,
     // and what cannot be read is refused by name, never a crash.
     assert.deepEqual(api.fees({ projects: new Number(3) }), api.fees({ projects: 3 }));
     assert.deepEqual(api.fees({ projects: { toJSON: () => 2 } }), api.fees({ projects: 2 }));
-    const refused = (request, why) => assert.throws(() => api.fees(request),
-      (e) => e instanceof Error && e.name === 'ImpowerError' && e.code === 'wrong_type' && e.path === '' && why.test(e.message));
-    refused({ get projects() { throw new Error('no'); } }, /cannot be read/);
-    refused({ projects: { toJSON() { throw new Error('no'); } } }, /toJSON/);
-    refused(new Proxy({}, { ownKeys() { throw new Error('no'); } }), /cannot be read/);
+    // toJSON is called once, with the key, as JSON.stringify calls it.
+    const keys = [];
+    const spy = { toJSON(key) { keys.push(key); return 2; } };
+    assert.deepEqual(api.fees({ projects: spy, prior_projects: [spy][0] }), api.fees({ projects: 2, prior_projects: 2 }));
+    assert.deepEqual(keys, ['projects', 'prior_projects']);
+    const refused = (request, path, why) => assert.throws(() => api.fees(request),
+      (e) => e instanceof Error && e.name === 'ImpowerError' && e.code === 'wrong_type' && e.path === path && why.test(e.message));
+    refused({ get projects() { throw new Error('no'); } }, 'projects', /cannot be read/);
+    refused({ projects: { toJSON() { throw new Error('no'); } } }, 'projects', /toJSON/);
+    refused(new Proxy({}, { ownKeys() { throw new Error('no'); } }), '', /cannot be read/);
     let deep = { projects: 1 };
     for (let i = 0; i < 100; i += 1) deep = { x: deep };
-    refused(deep, /nests too deeply/);
-    // A lone surrogate cannot be UTF-8: it arrives as U+FFFD, as TextEncoder writes it.
-    const team = api.team({ projects: 1, people: [{ name: 'A\uD800', hours_per_week: 1, roles: [{ role: 'qi_coach', project: 1 }] }] });
-    assert.ok(team.findings.some((f) => f.person === 'A\uFFFD'));
+    refused(deep, Array(64).fill('x').join('.'), /nests too deeply/);
     assert.throws(() => api.team({ projects: 1, people: [{ name: 'A', hours_per_week: Infinity, roles: [] }] }), (e) => e.path === 'people[0].hours_per_week');
+  });
+
+  // RULES.md, "Every transport, the same rules": the same scenarios in Node here and in
+  // Chromium below (`strictness` runs in the page), each refusal checked for its code,
+  // path and message, and for the module's memory: a refusal never grows it.
+  test('initSync gives the module, whose memory the checks below watch', () => {
+    assert.ok(wasm.memory instanceof WebAssembly.Memory);
+  });
+  const seen = strictness(api, wasm.memory);
+  for (const [name, want] of Object.entries(STRICT)) {
+    test(`as strict as the command line: ${name}`, () => check(seen[want.key], want, seen));
+  }
+  test('a refused request that reached the rules leaves memory where the first one left it', () => {
+    const [first, ...again] = seen.refusedByTheRules;
+    assert.equal(first.code, 'wrong_type');
+    assert.ok(first.grew <= 64 << 20, `the first grew memory by ${first.grew} bytes`);
+    for (const r of again) assert.deepEqual({ code: r.code, path: r.path, grew: r.grew }, { code: 'wrong_type', path: 'people[0]', grew: 0 });
   });
 
   // Answers cross as a tape of words (crates/embed/src/tape.rs), and the module's constant
@@ -340,4 +511,32 @@ describe('dist/embed/impower.js', () => {
     const totals = [1, 2, 3, 4, 5, 6].map((n) => api.fees({ projects: n }).total_usd);
     assert.deepEqual(totals, [6000, 12000, 15000, 21000, 27000, 30000]);
   });
+});
+
+// The same scenarios in Chromium, on the example host page (its Content-Security-Policy
+// is a strict host's): the module is loaded there with its default init, which fetches
+// the .wasm, and `strictness` runs in the page.
+describe('dist/embed/impower.js in Chromium', () => {
+  let site;
+  let seen;
+  let consoleErrors;
+  before(async () => {
+    site = await startSite();
+    let page;
+    ({ page, consoleErrors } = await openPage(site.browser, `${site.server.url}/embed/example.html`));
+    await page.evaluate(async () => {
+      window.__api = await import('/embed/impower.js');
+      window.__memory = (await window.__api.default()).memory;
+    });
+    seen = await page.evaluate(`(${strictness})(window.__api, window.__memory)`);
+  });
+  after(async () => site?.close());
+
+  for (const [name, want] of Object.entries(STRICT)) {
+    test(`as strict as the command line: ${name}`, () => check(seen[want.key], want, seen));
+  }
+  test('a refused request that reached the rules leaves memory where the first one left it', () => {
+    for (const r of seen.refusedByTheRules.slice(1)) assert.deepEqual({ code: r.code, path: r.path, grew: r.grew }, { code: 'wrong_type', path: 'people[0]', grew: 0 });
+  });
+  test('nothing went to the console', () => assert.deepEqual(consoleErrors, []));
 });

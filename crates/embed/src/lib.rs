@@ -13,7 +13,8 @@
 //! the command line answers.
 #![deny(missing_docs)]
 
-use rules::json::{parse::MAX_DEPTH, Json};
+use rules::json::text::Unsupported;
+use rules::json::{parse::MAX_DEPTH, Json, Verb, MAX_INPUT_BYTES};
 use rules::{ErrorCode, InputError};
 use wasm_bindgen::prelude::*;
 
@@ -31,33 +32,23 @@ pub const CONTRACT_VERSION: u32 = 1;
 
 /// The `Error` an `InputError` is thrown as: its `code`, `message` and `path`.
 fn throw(e: &InputError) -> JsValue {
-    failure(&e.message, e.code.key(), &e.path)
-}
-
-fn not_plain(why: &str) -> InputError {
-    InputError::new(
-        ErrorCode::WrongType,
-        "",
-        format!("the request {why}: pass a plain object of JSON values"),
-    )
+    // Its fields cross as a tape too, so that no text crosses as text. An `InputError` is
+    // text and a closed set: its tape is never refused.
+    failure(js(e).unwrap_or(JsValue::UNDEFINED))
 }
 
 /// The request as JSON would carry it, walked by `tape.js`'s `encode` in one call (as
-/// `JSON.stringify` reads a value: `undefined`, functions and symbols are left out of
-/// objects and become `null` in arrays, non-finite numbers are `null`, a `toJSON`
-/// method is honoured, boxed primitives are their values) and read from its tape. A
-/// BigInt, nesting deeper than the rules read (or a value that contains itself), a
-/// failing `toJSON` or a field that cannot be read is refused.
-fn request_json(request: &JsValue) -> Result<Json, InputError> {
-    let count = encode(request, MAX_DEPTH as u32);
+/// `JSON.stringify` reads a value: a `toJSON` method is called, boxed primitives are
+/// their values, non-finite numbers are `null`) and read from its tape; or the `Error`
+/// `encode` made where it met what it refuses (`undefined`, a function, a symbol, a
+/// BigInt, a lone surrogate, nesting deeper than the rules read or a value that
+/// contains itself, a failing `toJSON` or getter, more than [`MAX_INPUT_BYTES`] of JSON
+/// text, a call made from inside it), named by its path as the rules name fields.
+fn request_json(request: &JsValue) -> Result<Json, JsValue> {
+    // Both are small constants (64, 1 MiB).
+    let count = encode(request, MAX_DEPTH as i32, MAX_INPUT_BYTES as i32);
     let Ok(count) = usize::try_from(count) else {
-        return Err(not_plain(match count {
-            -1 => "is undefined",
-            -2 => "holds a BigInt, which JSON cannot carry",
-            -3 => "nests too deeply or contains itself",
-            -4 => "has a toJSON method that failed",
-            _ => "has a field that cannot be read",
-        }));
+        return Err(refused());
     };
     let mut words = vec![0u32; count];
     let mut text = vec![0u8; encoded_text() as usize];
@@ -66,106 +57,126 @@ fn request_json(request: &JsValue) -> Result<Json, InputError> {
         words.as_mut_ptr() as usize as u32,
         text.as_mut_ptr() as usize as u32,
     );
-    tape::read(&words, &text).ok_or_else(|| not_plain("could not be read"))
+    tape::read(&words, &text).ok_or_else(|| {
+        throw(&InputError::new(
+            ErrorCode::WrongType,
+            "",
+            "the request could not be read: pass a plain object of JSON values".to_string(),
+        ))
+    })
 }
 
 /// Answers `verb` for a request given as a JS value.
-pub fn call(verb: &str, request: &JsValue) -> Result<JsValue, JsValue> {
-    let verb = rules::json::check_verb(verb).map_err(|e| throw(&e))?;
-    let json = request_json(request).map_err(|e| throw(&e))?;
+pub fn call(verb: Verb, request: &JsValue) -> Result<JsValue, JsValue> {
+    let json = request_json(request)?;
     let answer = rules::json::answer_value(verb, &json).map_err(|e| throw(&e))?;
     to_js(&answer)
 }
 
-/// `value` as the JS object `JSON.parse` would give for its JSON text.
+/// `value` as the JS object `JSON.parse` would give for its JSON text, or the contract's
+/// error when it cannot be written.
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let t = tape::write(value).map_err(|e| {
+    js(value).map_err(|_| {
         throw(&InputError::new(
             ErrorCode::OutOfRange,
             "",
-            format!("the answer could not be written: {e}"),
+            "the answer could not be written",
         ))
-    })?;
+    })
+}
+
+/// `value` as the JS object `JSON.parse` would give for its JSON text.
+fn js<T: serde::Serialize>(value: &T) -> Result<JsValue, Unsupported> {
+    tape::write(value).map(|t| decoded(&t))
+}
+
+/// The JS object a tape describes. One copy for every type written (not generic).
+#[inline(never)]
+fn decoded(t: &tape::Tape) -> JsValue {
     // Addresses and lengths fit in a word in wasm32. The tape's buffers live until
     // `decode` returns.
     let data = tape::data_segment();
-    Ok(decode(
+    decode(
         &wasm_bindgen::memory(),
         t.words.as_ptr() as usize as u32,
-        t.words.len() as u32,
+        t.words.len() as i32,
         t.numbers.as_ptr() as usize as u32,
         t.bytes.as_ptr() as usize as u32,
-        data.start as u32,
-        data.len() as u32,
-    ))
+        data.start as i32,
+        data.len() as i32,
+    )
 }
 
 #[wasm_bindgen(module = "/src/tape.js")]
 extern "C" {
-    fn encode(request: &JsValue, limit: u32) -> i32;
+    fn encode(request: &JsValue, limit: i32, largest: i32) -> i32;
+    fn refused() -> JsValue;
     #[wasm_bindgen(js_name = encodedText)]
     fn encoded_text() -> u32;
     fn take(memory: &JsValue, words: u32, text: u32);
-    fn failure(message: &str, code: &str, path: &str) -> JsValue;
+    /// The `Error` of the contract's error `{code, message, path}`.
+    fn failure(error: JsValue) -> JsValue;
     /// The answer a tape describes, as a JS object (see [`tape`]).
     #[allow(clippy::too_many_arguments)]
     fn decode(
         memory: &JsValue,
         words: u32,
-        count: u32,
+        count: i32,
         numbers: u32,
         copied: u32,
-        data_base: u32,
-        data_size: u32,
+        data_base: i32,
+        data_size: i32,
     ) -> JsValue;
 }
 
 /// Fees per project, every third discounted (F1–F4): `{projects, prior_projects}`.
 #[wasm_bindgen]
 pub fn fees(request: JsValue) -> Result<JsValue, JsValue> {
-    call("fees", &request)
+    call(Verb::Fees, &request)
 }
 
 /// The next cohorts and their calendar (P1–P6): `{date, count}`.
 #[wasm_bindgen]
 pub fn schedule(request: JsValue) -> Result<JsValue, JsValue> {
-    call("schedule", &request)
+    call(Verb::Schedule, &request)
 }
 
 /// The three commitments and seven success factors (C1–C3, S1–S7).
 #[wasm_bindgen]
 pub fn readiness(request: JsValue) -> Result<JsValue, JsValue> {
-    call("readiness", &request)
+    call(Verb::Readiness, &request)
 }
 
 /// Roles, counts and weekly hours per person (T1–T8).
 #[wasm_bindgen]
 pub fn team(request: JsValue) -> Result<JsValue, JsValue> {
-    call("team", &request)
+    call(Verb::Team, &request)
 }
 
 /// Continuing-education credit, claimability and deadline (CR1–CR9).
 #[wasm_bindgen]
 pub fn credits(request: JsValue) -> Result<JsValue, JsValue> {
-    call("credits", &request)
+    call(Verb::Credits, &request)
 }
 
 /// Any of the above in one request, keyed by verb.
 #[wasm_bindgen]
 pub fn assess(request: JsValue) -> Result<JsValue, JsValue> {
-    call("assess", &request)
+    call(Verb::Assess, &request)
 }
 
 /// `{contract, package}`: the contract version and this build's package version.
 #[wasm_bindgen]
-pub fn version() -> Result<JsValue, JsValue> {
+pub fn version() -> JsValue {
     #[derive(serde::Serialize)]
     struct Version {
         contract: u32,
         package: &'static str,
     }
-    to_js(&Version {
+    // A number and a text: never refused.
+    js(&Version {
         contract: CONTRACT_VERSION,
         package: env!("CARGO_PKG_VERSION"),
     })
+    .unwrap_or(JsValue::UNDEFINED)
 }
