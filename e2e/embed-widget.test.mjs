@@ -3,12 +3,16 @@
 // Both widgets show; typing in one fires `impower-change` with the right answers and
 // leaves the other alone; attributes apply live; the host's CSS does not change the
 // widgets and ours does not change the host; the JS API fills the host's pricing table;
-// axe finds no violations; nothing leaves the origin and nothing logs an error.
+// axe finds no violations; nothing leaves the origin and nothing logs an error. Then:
+// each of the three files the widget loads (module, .wasm, stylesheet), altered in a way
+// that would still run, is refused and the widget says so; and served from another
+// origin (with CORS, as EMBEDDING.md says), the widget works and still checks them.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { describeViolations, openSite, runAxe, screenshot } from './harness.mjs';
+import { DIST, describeViolations, openPage, openSite, runAxe, screenshot, startSite } from './harness.mjs';
+import { serve } from './serve.mjs';
 
 describe('the widget on a host page', () => {
   let site;
@@ -169,4 +173,144 @@ describe('the widget on a host page', () => {
     await screenshot(page, 'embed-example-phone');
   });
 
+});
+
+/** What the widget shows when it cannot start. */
+const FAILED = 'The ImPower checker could not start. Reload the page to try again.';
+
+/**
+ * The three files the widget loads, each with an alteration that keeps it working, so
+ * only the integrity check can refuse it: a statement appended to the module that marks
+ * the page when it runs, a custom section appended to the .wasm (still a valid module),
+ * a rule appended to the stylesheet.
+ */
+const TAMPERED = [
+  ['module', /\/embed\/impower-web-[0-9a-f]+\.js$/, (b) => Buffer.concat([b, Buffer.from('\nglobalThis.impowerTampered = true;\n')])],
+  ['.wasm', /\/embed\/impower-web-[0-9a-f]+_bg\.wasm$/, (b) => Buffer.concat([b, Buffer.from([0, 5, 4, ...Buffer.from('evil')])])],
+  ['stylesheet', /\/embed\/style-[0-9a-f]+\.css$/, (b) => Buffer.concat([b, Buffer.from('\n.impower-root{outline:9px solid red}\n')])],
+];
+
+/** openPage's `prepare`: serves `pattern`'s responses altered by `alter`, counting them. */
+function tamper(pattern, alter, served) {
+  return async (context) => {
+    await context.route((u) => pattern.test(u.pathname), async (route) => {
+      const real = await route.fetch();
+      served.push(route.request().url());
+      await route.fulfill({ response: real, body: alter(Buffer.from(await real.body())) });
+    });
+  };
+}
+
+/** The text of each widget's shadow root, and whether the app rendered in it. */
+const widgetState = (page) =>
+  page.locator('impower-ready').evaluateAll((els) =>
+    els.map((el) => ({ id: el.id, text: el.shadowRoot.textContent.trim(), app: !!el.shadowRoot.querySelector('h2, input') })),
+  );
+
+describe('every file the widget loads is checked by its integrity', () => {
+  let site;
+
+  before(async () => {
+    site = await startSite();
+  });
+
+  after(async () => {
+    await site?.close();
+  });
+
+  for (const [name, pattern, alter] of TAMPERED) {
+    test(`a tampered ${name} is refused, and each widget says so`, async () => {
+      const served = [];
+      const { page, consoleErrors } = await openPage(site.browser, `${site.server.url}/embed/example.html`, {
+        prepare: tamper(pattern, alter, served),
+      });
+      try {
+        await page.waitForFunction(
+          (failed) => [...document.querySelectorAll('impower-ready')].every((el) => el.shadowRoot.textContent.includes(failed)),
+          FAILED,
+          { timeout: 10_000 },
+        );
+        assert.deepEqual(await widgetState(page), [
+          { id: 'estimator', text: FAILED, app: false },
+          { id: 'checker', text: FAILED, app: false },
+        ]);
+        assert.notEqual(served.length, 0, `the ${name} was served altered`);
+        // A failed preload is not remembered: an import() after it would fetch again.
+        if (name === 'module') assert.equal(served.length, 1, `the module was fetched once, by its preload, and not imported: ${served}`);
+        assert.equal(await page.evaluate(() => globalThis.impowerTampered), undefined, 'the tampered module did not run');
+        assert.match(consoleErrors.join('\n'), /integrity/i, 'the console names the integrity failure');
+        // The JS API (its own files, untouched) still fills the host's pricing table.
+        await page.locator('#pricing tr').first().waitFor();
+        await screenshot(page, `embed-tampered-${name.replace(/\W/g, '')}`);
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
+
+  describe('served from another origin, with CORS', () => {
+    let cdn;
+    before(async () => {
+      cdn = await serve(DIST);
+    });
+    after(async () => {
+      await cdn?.close();
+    });
+
+    /**
+     * Opens a host page on the site's origin whose widget comes from `cdn` (another port:
+     * another origin), under the documented policy with that origin added, the files
+     * answered with `Access-Control-Allow-Origin` (and, when given, one of them altered).
+     */
+    const openHost = (alter) =>
+      openPage(site.browser, `${site.server.url}/cdn-host.html`, {
+        prepare: async (context) => {
+          const csp = `default-src 'none'; script-src 'self' ${cdn.url} 'wasm-unsafe-eval'; style-src 'self' ${cdn.url}; connect-src 'self' ${cdn.url}`;
+          await context.route(`${site.server.url}/cdn-host.html`, (route) =>
+            route.fulfill({
+              contentType: 'text/html; charset=utf-8',
+              body: `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${csp}">` +
+                `<title>A host of the widget from a CDN</title><script type="module" src="${cdn.url}/embed/impower-ready.js"></script></head>` +
+                '<body><main><impower-ready id="estimator" view="fees" projects="3"></impower-ready></main></body></html>',
+            }),
+          );
+          await context.route((u) => u.origin === cdn.url, async (route) => {
+            const real = await route.fetch();
+            let body = Buffer.from(await real.body());
+            if (alter && alter[0].test(new URL(route.request().url()).pathname)) body = alter[1](body);
+            await route.fulfill({ response: real, body, headers: { ...real.headers(), 'access-control-allow-origin': '*' } });
+          });
+        },
+      });
+
+    test('the widget runs, styled, with every file from the other origin', async () => {
+      const { page, consoleErrors, foreignRequests } = await openHost();
+      try {
+        const estimator = page.locator('#estimator');
+        await estimator.locator('#fees-total').waitFor();
+        assert.equal(await estimator.locator('#fees-total').innerText(), '$15,000');
+        assert.equal(await estimator.evaluate((el) => getComputedStyle(el.shadowRoot.querySelector('h2')).color), 'rgb(27, 31, 36)', 'the stylesheet applies');
+        const loaded = foreignRequests.map((u) => new URL(u).pathname.replace(/-[0-9a-f]+(_bg)?\./, '-*$1.')).sort();
+        assert.deepEqual(loaded, ['/embed/impower-ready.js', '/embed/impower-web-*.js', '/embed/impower-web-*_bg.wasm', '/embed/style-*.css']);
+        assert.ok(foreignRequests.every((u) => u.startsWith(`${cdn.url}/`)), `nothing but the CDN: ${foreignRequests}`);
+        assert.deepEqual(consoleErrors, []);
+      } finally {
+        await page.context().close();
+      }
+    });
+
+    for (const [name, pattern, alter] of TAMPERED) {
+      test(`a tampered ${name} from the other origin is refused`, async () => {
+        const { page, consoleErrors } = await openHost([pattern, alter]);
+        try {
+          await page.locator('#estimator').getByText(FAILED).waitFor({ timeout: 10_000 });
+          assert.deepEqual(await widgetState(page), [{ id: 'estimator', text: FAILED, app: false }]);
+          assert.equal(await page.evaluate(() => globalThis.impowerTampered), undefined, 'the tampered module did not run');
+          assert.match(consoleErrors.join('\n'), /integrity/i, 'the console names the integrity failure');
+        } finally {
+          await page.context().close();
+        }
+      });
+    }
+  });
 });

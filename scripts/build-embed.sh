@@ -127,7 +127,8 @@ strip_js "$EMBED/impower.js"
 
 # The widget: no build of its own. Its loader gets the names Trunk gave the app's module,
 # .wasm and stylesheet, read from the built page (the <meta> that web/boot.js starts from,
-# and the stylesheet link), each required to be a file of embed/, and the .wasm's sha384.
+# and the stylesheet link), each required to be a file of embed/, and the sha384 of each
+# (the module as stripped above), which the element checks before using the file.
 # The value of attribute $3 on the first <$1> tag of $PAGE that has $2 (Trunk's minifier
 # drops quotes and sorts attributes), as a name inside embed/.
 in_embed() {
@@ -143,8 +144,11 @@ in_embed() {
 MODULE=$(in_embed meta 'name="\{0,1\}impower-app' data-js)
 WASM=$(in_embed meta 'name="\{0,1\}impower-app' data-wasm)
 STYLE=$(in_embed link 'rel="\{0,1\}stylesheet' href)
-INTEGRITY=$(sha384 "$EMBED/$WASM")
-sed -e "s|@MODULE@|$MODULE|" -e "s|@WASM@|$WASM|" -e "s|@WASM_INTEGRITY@|$INTEGRITY|" -e "s|@STYLE@|$STYLE|" \
+MODULE_SRI=$(sha384 "$EMBED/$MODULE")
+WASM_SRI=$(sha384 "$EMBED/$WASM")
+STYLE_SRI=$(sha384 "$EMBED/$STYLE")
+sed -e "s|@MODULE@|$MODULE|" -e "s|@MODULE_INTEGRITY@|$MODULE_SRI|" -e "s|@WASM@|$WASM|" \
+    -e "s|@WASM_INTEGRITY@|$WASM_SRI|" -e "s|@STYLE@|$STYLE|" -e "s|@STYLE_INTEGRITY@|$STYLE_SRI|" \
     "$ROOT/web/embed/impower-ready.js" >"$EMBED/impower-ready.js"
 if grep -q '@[A-Z_]*@' "$EMBED/impower-ready.js"; then
     echo "build-embed.sh: a @NAME@ of web/embed/impower-ready.js was not filled in" >&2
