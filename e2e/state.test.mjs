@@ -96,7 +96,8 @@ describe('answers that stay, travel and agree', () => {
     await mine.waitForTimeout(100);
     await mine.goto(theirs);
     await mine.reload();
-    await mine.getByRole('button', { name: 'Restore my answers' }).click();
+    // Set aside, not lost: restorable from the list of answers set aside.
+    await mine.getByRole('button', { name: /^Restore Your answers before you opened a link/ }).click();
     await show(mine, 'Summary');
     assert.match(await mine.locator('main').innerText(), /My own department/);
     await ctx.close();

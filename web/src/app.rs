@@ -274,22 +274,20 @@ pub fn App(p: &AppProps) -> Html {
             }
         }
     });
-    use_effect_with((state.view, results.clone()), {
-        let on_change = p.on_change.clone();
-        move |(view, r): &(View, Rc<crate::eval::Results>)| {
-            if let Some(cb) = on_change {
-                cb.emit((*view, r.clone()));
-            }
-        }
-    });
     let embedded = p.embedded;
     // The address and this device's copy follow the state: a new history entry when the
     // user picks a view, the same entry updated as answers change.
     let code = use_memo(state.content(), share::encode);
     let first = use_mut_ref(|| true);
-    use_effect_with((state.view, code.clone()), {
-        let (device, refresh) = (device.clone(), refresh.clone());
-        move |(view, code): &(View, Rc<String>)| {
+    // One effect for whatever follows the answers (the answers themselves change with
+    // the state, as the code does): an embedded app's listener, this device's copy, the
+    // address.
+    use_effect_with((state.view, code.clone(), results.clone()), {
+        let (device, refresh, on_change) = (device.clone(), refresh.clone(), p.on_change.clone());
+        move |(view, code, results): &(View, Rc<String>, Rc<crate::eval::Results>)| {
+            if let Some(cb) = on_change {
+                cb.emit((*view, results.clone()));
+            }
             let before = device.borrow().stored;
             device.borrow_mut().view = *view;
             device.borrow_mut().save(code);
@@ -549,8 +547,8 @@ pub fn App(p: &AppProps) -> Html {
         (d.kept.clone(), d.unreadable.clone(), d.stored)
     };
     let tools = html! {
-        <Tools state={state.clone()} results={results.clone()} dispatch={dispatch.clone()} replace={replace.clone()}
-            notice={notice.clone()} stored={stored} device={DeviceRef(device.clone())} />
+        { tools(ToolsProps { state: state.clone(), results: results.clone(), dispatch: dispatch.clone(), replace: replace.clone(),
+            notice: notice.clone(), stored, device: device.clone() }) }
     };
     let set_aside = (!kept.is_empty() || !unreadable.is_empty()).then(|| {
         kept_list(
@@ -642,18 +640,7 @@ fn kept_list(
     }
 }
 
-/// The device, compared by address (one for the app's lifetime).
-#[derive(Clone)]
-struct DeviceRef(Rc<RefCell<Device>>);
-
-impl PartialEq for DeviceRef {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-/// Props of the tool bar.
-#[derive(Properties)]
+/// What the tool bar takes.
 struct ToolsProps {
     state: UseReducerHandle<State>,
     results: Rc<crate::eval::Results>,
@@ -661,31 +648,16 @@ struct ToolsProps {
     replace: Callback<(Why, State)>,
     notice: UseStateHandle<Option<String>>,
     stored: Option<Stored>,
-    device: DeviceRef,
-}
-
-/// The answers are compared by address: `use_memo` gives the same `Rc` until the state
-/// changes, and a derived comparison would walk every answer on every render (and cost
-/// the app 2.5 KB of code) to find out what the address says.
-impl PartialEq for ToolsProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.state == other.state
-            && Rc::ptr_eq(&self.results, &other.results)
-            && self.dispatch == other.dispatch
-            && self.replace == other.replace
-            && self.notice == other.notice
-            && self.stored == other.stored
-            && self.device == other.device
-    }
+    device: Rc<RefCell<Device>>,
 }
 
 /// Share, save and start again: copy the link, download or open the answers as a file,
 /// start again (undoable), and whether this device keeps them.
-#[component]
-fn Tools(p: &ToolsProps) -> Html {
-    let reader = use_mut_ref(|| None::<gloo_file::callbacks::FileReader>);
+/// A plain function, not a component: it holds no state, and its few nodes cost less to
+/// build again than a component's scaffolding costs to ship.
+fn tools(p: ToolsProps) -> Html {
     let copy = {
-        let (notice, device) = (p.notice.clone(), p.device.0.clone());
+        let (notice, device) = (p.notice.clone(), p.device.clone());
         Callback::from(move |_: MouseEvent| {
             let notice = notice.clone();
             let device = device.clone();
@@ -707,7 +679,7 @@ fn Tools(p: &ToolsProps) -> Html {
             p.state.clone(),
             p.results.clone(),
             p.notice.clone(),
-            p.device.0.clone(),
+            p.device.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             let name = export::file_name(&state);
@@ -719,7 +691,6 @@ fn Tools(p: &ToolsProps) -> Html {
     };
     let open = {
         let (replace, notice, today) = (p.replace.clone(), p.notice.clone(), p.state.today);
-        let reader = reader.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
@@ -727,17 +698,16 @@ fn Tools(p: &ToolsProps) -> Html {
             };
             input.set_value("");
             let name = file.name();
-            let file = gloo_file::File::from(file);
-            if file.size() > rules::json::MAX_INPUT_BYTES as u64 {
+            if file.size() > rules::json::MAX_INPUT_BYTES as f64 {
                 notice.set(Some(format!(
                     "{name} is too large to be an export of this checker; nothing was changed."
                 )));
                 return;
             }
             let (replace, notice) = (replace.clone(), notice.clone());
-            let task = gloo_file::callbacks::read_as_text(&file, move |text| {
+            persist::read_text(&file, move |text| {
                 let outcome = text
-                    .map_err(|_| String::from("it could not be read"))
+                    .ok_or_else(|| String::from("it could not be read"))
                     .and_then(|t| {
                         export::import(&t, today).map_err(|e| {
                             if e.path.is_empty() {
@@ -762,11 +732,10 @@ fn Tools(p: &ToolsProps) -> Html {
                     ))),
                 }
             });
-            *reader.borrow_mut() = Some(task);
         })
     };
     let start_again = {
-        let (dispatch, notice, device) = (p.dispatch.clone(), p.notice.clone(), p.device.0.clone());
+        let (dispatch, notice, device) = (p.dispatch.clone(), p.notice.clone(), p.device.clone());
         Callback::from(move |_: MouseEvent| {
             // Kept aside too, so closing the tab before Undo loses nothing.
             let latest = device.borrow().latest.clone();

@@ -103,6 +103,7 @@ pub fn start() {
         today,
         &persist::current_hash(),
         persist::get(persist::SAVED),
+        persist::entry_is_ours(),
     );
     let props = app::AppProps {
         today,

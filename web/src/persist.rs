@@ -368,8 +368,10 @@ pub struct Start {
 /// Decides where to start: a link's state wins (this device's different answers are
 /// set aside, restorable); else this device's copy; else a fresh state. Never fails:
 /// an unreadable link or copy becomes a notice, and a copy that cannot be read whole is
-/// kept aside rather than overwritten.
-pub fn start(today: NaiveDate, hash: &str, saved: Option<String>) -> Start {
+/// kept aside rather than overwritten. `ours`: the address is one of the app's own
+/// history entries (a reload, or Back into the page), not a link someone opened, so
+/// opening it is not news.
+pub fn start(today: NaiveDate, hash: &str, saved: Option<String>, ours: bool) -> Start {
     let address = parse_hash(hash);
     let view = address.view.unwrap_or(View::Readiness);
     let fresh = || State::new(today);
@@ -397,21 +399,27 @@ pub fn start(today: NaiveDate, hash: &str, saved: Option<String>) -> Start {
     match link {
         Some((code, Ok((s, problem)))) => {
             out.state = s;
-            let mut notice = problem.map_or_else(
-                || String::from("Opened the answers in this link."),
-                |p| p.message(Source::Link),
-            );
+            let mut notice = match (problem, ours) {
+                (Some(p), _) => p.message(Source::Link),
+                (None, false) => String::from("Opened the answers in this link."),
+                (None, true) => String::new(),
+            };
             if let Some((c, Ok(_))) = &from_saved {
                 if *c != code {
                     out.keep = Some((Why::Link, String::from(*c)));
-                    notice.push_str(" Your own answers saved on this device are set aside: restore them under \u{201c}Answers set aside\u{201d}.");
+                    notice.push_str(if ours {
+                        " The answers saved on this device since (in another tab) are set aside: restore them under \u{201c}Answers set aside\u{201d}."
+                    } else {
+                        " Your own answers saved on this device are set aside: restore them under \u{201c}Answers set aside\u{201d}."
+                    });
                 }
             }
             if let Some(n) = saved_notice {
                 notice.push(' ');
                 notice.push_str(&n);
             }
-            out.notice = Some(notice);
+            let notice = notice.trim_start();
+            out.notice = (!notice.is_empty()).then(|| notice.to_string());
         }
         Some((_, Err(p))) => {
             let mut notice = p.message(Source::Link);
@@ -442,19 +450,33 @@ pub fn now_label() -> String {
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
     let now = js_sys::Date::new_0();
-    let month = MONTHS.get(now.get_month() as usize).copied().unwrap_or("");
+    let short = MONTHS.get(now.get_month() as usize).copied().unwrap_or("");
+    // Two digits, as a clock shows them.
+    let two = |n: u32| -> String {
+        [n / 10 % 10, n % 10]
+            .into_iter()
+            .filter_map(|d| char::from_digit(d, 10))
+            .collect()
+    };
     format!(
-        "{} {month}, {:02}:{:02}",
+        "{} {short}, {}:{}",
         now.get_date(),
-        now.get_hours(),
-        now.get_minutes()
+        two(now.get_hours()),
+        two(now.get_minutes())
     )
 }
 
 /// Offers `text` as a file download named `name`.
 pub fn download(name: &str, text: &str) {
-    let blob = gloo_file::Blob::new_with_options(text, Some("application/json"));
-    let url = gloo_file::ObjectUrl::from(blob);
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -466,7 +488,17 @@ pub fn download(name: &str, text: &str) {
     if let Some(a) = a.dyn_ref::<web_sys::HtmlElement>() {
         a.click();
     }
-    // `url` is revoked when dropped, after the click has started the download.
+    // The click has started the download.
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Reads `file` as text; calls `done` with it, or `None` when it cannot be read.
+pub fn read_text(file: &web_sys::File, done: impl FnOnce(Option<String>) + 'static) {
+    let promise = file.text();
+    yew::platform::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(promise).await;
+        done(text.ok().and_then(|t| t.as_string()));
+    });
 }
 
 /// Copies `text` to the clipboard; calls `done` with whether it worked.

@@ -83,7 +83,12 @@ fn the_stored_list_reads_back_and_skips_what_is_not_an_entry() {
 fn a_link_sets_this_devices_own_answers_aside() {
     let own = encode(&named("My own department"));
     let link = encode(&named("Their department"));
-    let s = start(today(), &format!("#fees?a={link}"), Some(own.clone()));
+    let s = start(
+        today(),
+        &format!("#fees?a={link}"),
+        Some(own.clone()),
+        false,
+    );
     assert_eq!(s.state.organization, "Their department");
     assert_eq!(s.keep, Some((Why::Link, own.clone())));
     assert_eq!(s.unreadable, None);
@@ -93,10 +98,10 @@ fn a_link_sets_this_devices_own_answers_aside() {
         s.notice
     );
     // The same answers: nothing to set aside.
-    let same = start(today(), &format!("#fees?a={own}"), Some(own.clone()));
+    let same = start(today(), &format!("#fees?a={own}"), Some(own.clone()), false);
     assert_eq!(same.keep, None);
     // No link: this device's copy opens, nothing is said.
-    let plain = start(today(), "", Some(own));
+    let plain = start(today(), "", Some(own), false);
     assert_eq!(plain.state.organization, "My own department");
     assert_eq!(
         (plain.keep, plain.notice, plain.unreadable),
@@ -111,7 +116,7 @@ fn a_saved_copy_this_build_cannot_read_is_kept_whole_and_named_as_a_saved_copy()
         ("1.%%%", "could not be read"),
         ("1.AAE", "Part of"),
     ] {
-        let s = start(today(), "", Some(saved.into()));
+        let s = start(today(), "", Some(saved.into()), false);
         assert_eq!(s.unreadable.as_deref(), Some(saved), "{saved}");
         let notice = s.notice.unwrap_or_default();
         assert!(notice.contains(says), "{saved}: {notice}");
@@ -124,7 +129,12 @@ fn a_saved_copy_this_build_cannot_read_is_kept_whole_and_named_as_a_saved_copy()
     }
     // With a link too: the link opens, and the unreadable copy is still kept.
     let link = encode(&named("Theirs"));
-    let s = start(today(), &format!("#team?a={link}"), Some("2.AAAA".into()));
+    let s = start(
+        today(),
+        &format!("#team?a={link}"),
+        Some("2.AAAA".into()),
+        false,
+    );
     assert_eq!(s.state.organization, "Theirs");
     assert_eq!(s.unreadable.as_deref(), Some("2.AAAA"));
     assert_eq!(

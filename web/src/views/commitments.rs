@@ -64,20 +64,16 @@ pub fn readiness_view(p: &ViewProps) -> Html {
                 <legend>{ "Key success factors" }</legend>
                 { for FACTORS.iter().enumerate().map(|(i, f)| {
                     let label = format!("{}: {}", f.id, f.question);
-                    match res.factors[i] {
-                        FactorState::Derived(v) => html! {
-                            { yes_no(YesNoProps { id: format!("s{}", i + 1).into(), label: label.into(), value: v, disabled: true, note: Some(AttrValue::from("Follows your coach answer.")), onchange: Callback::noop() }) }
-                        },
-                        FactorState::Follows(rule, v) => html! {
-                            { yes_no(YesNoProps { id: format!("s{}", i + 1).into(), label: label.into(), value: v, note: Some(AttrValue::from(format!("Follows your answer to {rule} until you change it."))), onchange: send(d, move |b| Action::Factor(i, b)), disabled: false }) }
-                        },
-                        FactorState::Answered(v) => html! {
-                            { yes_no(YesNoProps { id: format!("s{}", i + 1).into(), label: label.into(), value: Some(v), onchange: send(d, move |b| Action::Factor(i, b)), disabled: false, note: None }) }
-                        },
-                        FactorState::Unanswered => html! {
-                            { yes_no(YesNoProps { id: format!("s{}", i + 1).into(), label: label.into(), value: None, onchange: send(d, move |b| Action::Factor(i, b)), disabled: false, note: None }) }
-                        },
-                    }
+                    let state = res.factors.get(i).copied().unwrap_or(FactorState::Unanswered);
+                    let (value, note) = match state {
+                        FactorState::Derived(v) => (v, Some(AttrValue::from("Follows your coach answer."))),
+                        FactorState::Follows(rule, v) => (v, Some(AttrValue::from(format!("Follows your answer to {rule} until you change it.")))),
+                        FactorState::Answered(v) => (Some(v), None),
+                        FactorState::Unanswered => (None, None),
+                    };
+                    let derived = matches!(state, FactorState::Derived(_));
+                    let onchange = if derived { Callback::noop() } else { send(d, move |b| Action::Factor(i, b)) };
+                    yes_no(YesNoProps { id: format!("s{}", i + 1).into(), label: label.into(), value, disabled: derived, note, onchange })
                 }) }
             </fieldset>
             if let Some(r) = &res.readiness {
