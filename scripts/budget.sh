@@ -26,10 +26,16 @@
 # the rules' small sets sorted Vecs (161015 / 172605 measured), then 161000 / 172600
 # with the rule book's columns in tables of their own (160913 / 172503); the total
 # 172500 with the stylesheet inlined in index.html (172442).
+# Raised on 2026-12-07, against the rule above, for issue 17 (nothing typed is ever lost:
+# storage blocked or full, answers set aside and restorable, two tabs, unreadable copies
+# kept, one bound for saving, history): +9.1 KB on the wasm as first built (170049 /
+# 181862), less what was cut back in the same change (gloo-file replaced by the browser's
+# Blob.text(), the tool bar a plain function, one effect instead of two): 167883 / 179532
+# measured. Issue 21 owns bringing them back under 161000 / 172500.
 set -euo pipefail
 DIST=${1:-dist}
-APP_WASM_MAX=${APP_WASM_MAX:-161000}
-APP_TOTAL_MAX=${APP_TOTAL_MAX:-172500}
+APP_WASM_MAX=${APP_WASM_MAX:-167900}
+APP_TOTAL_MAX=${APP_TOTAL_MAX:-179550}
 # The JS API has no UI: it must stay far smaller than the app.
 # 49000 -> 47100: answers and requests cross as tapes, not JSON text or per-value
 # calls (47004 measured); -> 44800 with the rules' small sets as sorted Vecs (44763);
@@ -40,7 +46,8 @@ API_TOTAL_MAX=${API_TOTAL_MAX:-43650}
 # the app. Lowered from 181000 when they became one build (issue 10): 174326 measured, then
 # 178958 with the leadership document and the per-person component it shares with the app,
 # then 171387 with the app's plain-function views, 171283 with the rule book's columns.
-WIDGET_TOTAL_MAX=${WIDGET_TOTAL_MAX:-171350}
+# Issue 17 (the same module): 178714 measured.
+WIDGET_TOTAL_MAX=${WIDGET_TOTAL_MAX:-178750}
 
 gz() { gzip -9c "$1" | wc -c; }
 # Brotli at its best quality, as many static hosts serve it (Node's zlib, no extra tool).
