@@ -239,7 +239,7 @@ function matches(pattern, finding) {
   });
 }
 
-/** Checks an answer against a spec case's expect/findings/no_findings; returns the differences. */
+/** Checks an answer against a spec case's expect/findings/no_findings/absent; returns the differences. */
 function differences(c, answer) {
   const problems = [];
   if ('expect' in c) {
@@ -257,6 +257,10 @@ function differences(c, answer) {
     const hits = found.filter((f) => matches(p, f));
     if (hits.length) problems.push(`no_findings[${i}] ${JSON.stringify(p)} matched [${brief(hits)}]`);
   });
+  for (const path of c.absent ?? []) {
+    const v = path.split('.').reduce((o, k) => (o !== null && typeof o === 'object' && Object.hasOwn(o, k) ? o[k] : undefined), answer);
+    if (v !== undefined) problems.push(`absent: the answer has ${path}: ${JSON.stringify(v).slice(0, 200)}`);
+  }
   return problems;
 }
 

@@ -33,7 +33,7 @@ pub fn error_codes() -> impl Iterator<Item = &'static str> {
 }
 
 /// The keys a spec case may have. Anything else (an `answer` snapshot, a typo) is refused.
-pub const CASE_KEYS: [&str; 10] = [
+pub const CASE_KEYS: [&str; 11] = [
     "about",
     "rule",
     "worked",
@@ -43,6 +43,7 @@ pub const CASE_KEYS: [&str; 10] = [
     "expect",
     "findings",
     "no_findings",
+    "absent",
     "error",
 ];
 
@@ -157,14 +158,14 @@ pub fn parse(case: &Case) -> Result<Spec<'_>, String> {
             ))
         }
     }
-    let asserts = ["expect", "findings", "no_findings"]
+    let asserts = ["expect", "findings", "no_findings", "absent"]
         .iter()
         .any(|k| file.contains_key(*k));
     match file.get("error") {
         Some(e) => {
             if asserts {
                 return Err(at(
-                    "a refusal case has `error` only, no expect/findings/no_findings".into(),
+                    "a refusal case has `error` only, no expect/findings/no_findings/absent".into(),
                 ));
             }
             if rule != INPUT_RULE {
@@ -180,7 +181,8 @@ pub fn parse(case: &Case) -> Result<Spec<'_>, String> {
         }
         None if !asserts => {
             return Err(at(
-                "the case asserts nothing: add expect, findings, no_findings or error".into(),
+                "the case asserts nothing: add expect, findings, no_findings, absent or error"
+                    .into(),
             ))
         }
         None => {}
@@ -188,6 +190,16 @@ pub fn parse(case: &Case) -> Result<Spec<'_>, String> {
     if let Some(e) = file.get("expect") {
         if !e.is_object() {
             return Err(at("`expect` is an object (a subset of the answer)".into()));
+        }
+    }
+    if let Some(list) = file.get("absent") {
+        let ok = list.as_array().is_some_and(|l| {
+            !l.is_empty() && l.iter().all(|p| p.as_str().is_some_and(|p| !p.is_empty()))
+        });
+        if !ok {
+            return Err(at(
+                "`absent` is a non-empty array of dotted paths (`late_entry`, `fees.total_usd_without_prior`)".into(),
+            ));
         }
     }
     for key in ["findings", "no_findings"] {
@@ -274,6 +286,18 @@ pub fn check_spec(spec: &Spec) -> Result<(), String> {
                     if !hits.is_empty() {
                         problems.push(format!("no_findings[{i}] {p} matched: {}", summary(&hits)));
                     }
+                }
+            }
+            for path in file
+                .get("absent")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+            {
+                let found = path.split('.').try_fold(&answer, |v, key| v.get(key));
+                if let Some(v) = found {
+                    problems.push(format!("absent: the answer has {path}: {}", short(v)));
                 }
             }
             if problems.is_empty() {

@@ -188,8 +188,10 @@ export interface ProjectFee {
 
 /** The `fees` answer. */
 export interface FeeEstimate {
-  /** The total in whole US dollars. */
+  /** The total in whole US dollars, earlier projects counted toward the discount (F3, a reading). */
   total_usd: number;
+  /** With earlier projects only: the total if they did not count (the other reading of F3), beside `total_usd`; an F3 warning says to confirm. */
+  total_usd_without_prior?: number;
   /** The total without the every-third discount. */
   undiscounted_usd: number;
   /** One team per project (F4). */
@@ -250,6 +252,8 @@ export interface Schedule {
   date: IsoDate;
   /** The next cohort whose preparation starts on or after the date. */
   cohort: Cohort;
+  /** A cohort already in its leaders' preparation on the date, its team not started: a late entry beside `cohort`, never instead of it, with a P2 warning (ask the Learning Network team). */
+  late_entry?: Cohort;
   /** That cohort and the ones after it. */
   upcoming: Cohort[];
   /** The cohort's learning sessions. */

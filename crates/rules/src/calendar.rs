@@ -101,6 +101,11 @@ pub struct Schedule {
     pub date: NaiveDate,
     /// The next cohort.
     pub cohort: Cohort,
+    /// A cohort whose leaders' preparation has begun but whose team has not started yet
+    /// on the date: a late entry, never the next cohort ("Late entry" of P2, a reading:
+    /// the pages set no entry deadline), with a warning to ask the Learning Network team.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub late_entry: Option<Cohort>,
     /// The next cohorts, the first being `cohort`.
     pub upcoming: Vec<Cohort>,
     /// The next cohort's ten learning sessions.
@@ -155,6 +160,32 @@ pub fn upcoming(date: NaiveDate, count: u32) -> Option<Vec<Cohort>> {
         year = year.checked_add(1)?;
     }
     Some(out)
+}
+
+/// A cohort's name, its team's start month: "September 2027".
+pub fn cohort_label(c: &Cohort) -> String {
+    format!(
+        "{} {}",
+        date::month_name(c.team_starts.month()),
+        c.team_starts.year()
+    )
+}
+
+/// The cohort in its preparation phase on `date`, if any: its preparation started before
+/// `date` and its team starts after it (P2, "Late entry").
+pub fn late_entry(date: NaiveDate) -> Option<Cohort> {
+    // Its team starts after the date and within the preparation months: this year's
+    // cohorts or next year's.
+    for year in [date.year(), date.year().checked_add(1)?] {
+        for month in CALENDAR.cohort_months {
+            if let Some(c) = cohort(year, month) {
+                if c.preparation_starts < date && date < c.team_starts {
+                    return Some(c);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// The session day on or before `date`: the latest Monday to Thursday, so the session
@@ -214,10 +245,11 @@ pub fn schedule(date: NaiveDate, count: u32) -> Result<Schedule, InputError> {
     let upcoming = upcoming(date, count).ok_or_else(|| too_late("date"))?;
     let cohort = upcoming.first().cloned().ok_or_else(|| too_late("date"))?;
     let sessions = sessions(&cohort);
+    let late = late_entry(date);
     let months = |d: NaiveDate| format!("{} {}", date::month_name(d.month()), d.year());
     let c = CALENDAR;
     let [first, second] = c.cohort_months;
-    let findings = alloc::vec![
+    let mut findings = alloc::vec![
         Finding::info(RuleId::P1, format!("The next cohort begins in {}; cohorts begin every {} and {}.", months(cohort.team_starts), date::month_name(first), date::month_name(second))),
         Finding::info(RuleId::P2, format!("The physician leader, team leader and QI coach start preparing on {}: {} months to pick team members, scope the problem and start collecting baseline data.", date::long(cohort.preparation_starts), number_word(c.preparation_months))),
         Finding::info(RuleId::P3, format!("The whole team takes part from {} to graduation, estimated {} ({} months); the three leaders take part for {} months.", date::long(cohort.team_starts), date::long(cohort.graduation), number_word(c.team_months), number_word(c.leader_months))),
@@ -227,9 +259,15 @@ pub fn schedule(date: NaiveDate, count: u32) -> Result<Schedule, InputError> {
         Finding::info(RuleId::A2, format!("Projects move through ImPower's {} steps, from {} to {}.", number_word(FIVE_STEPS.len() as u32), FIVE_STEPS[0], FIVE_STEPS[FIVE_STEPS.len() - 1])),
         Finding::info(RuleId::CR7, format!("Evaluations and credit claims for this cohort are due by {}.", date::long(cohort.claim_deadline))),
     ];
+    if let Some(l) = &late {
+        // After P2's own finding: the late entry is beside the next cohort, never instead.
+        let at = findings.len().min(2);
+        findings.insert(at, Finding::warning(RuleId::P2, format!("Late entry: the {} cohort's leaders began preparing on {} and its team starts on {}. The pages set no entry deadline, so ask the Learning Network team whether you can still join it; otherwise plan for {}.", months(l.team_starts), date::long(l.preparation_starts), date::long(l.team_starts), months(cohort.team_starts))));
+    }
     Ok(Schedule {
         date,
         cohort,
+        late_entry: late,
         upcoming,
         sessions,
         coach_trainings: COACH_TRAININGS
@@ -277,6 +315,25 @@ pub fn ics(s: &Schedule) -> String {
             ),
         },
     ];
+    // The late entry, marked, before the next cohort's dates: never instead of them.
+    if let Some(l) = &s.late_entry {
+        entries.insert(
+            0,
+            Entry {
+                key: "late-entry",
+                day: l.team_starts,
+                summary: format!(
+                    "ImPower: late entry? The {} cohort's team starts",
+                    cohort_label(l)
+                ),
+                description: format!(
+                    "Its leaders began preparing on {}. The pages set no entry deadline: ask the Learning Network team whether you can still join this cohort (P2). Otherwise the next cohort, {}, is planned below.",
+                    date::long(l.preparation_starts),
+                    cohort_label(c)
+                ),
+            },
+        );
+    }
     for x in &s.sessions {
         entries.push(Entry {
             key: "session",

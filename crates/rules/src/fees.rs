@@ -62,6 +62,11 @@ pub struct ProjectFee {
 pub struct FeeEstimate {
     /// The sum of the project fees.
     pub total_usd: Usd,
+    /// With earlier projects only: the total if they did not count toward the discount,
+    /// the other reading of the pages (F3), given beside `total_usd` because the reading
+    /// moves money.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_usd_without_prior: Option<Usd>,
     /// What the same projects would cost without the discount.
     pub undiscounted_usd: Usd,
     /// How many project teams the projects need (F4).
@@ -86,6 +91,15 @@ pub fn discounted_count(prior: u32, n: u32) -> u32 {
     let every = FEES.discount_every;
     let d = end / u64::from(every) - u64::from(prior / every);
     u32::try_from(d).unwrap_or(u32::MAX)
+}
+
+/// The total of `n` new projects counted from the first, as if no earlier project
+/// counted toward the discount (the other reading of F3); `None` on overflow.
+pub fn without_prior_total(n: u32) -> Option<Usd> {
+    let discounted = discounted_count(0, n);
+    FEES.project
+        .checked_mul(n.checked_sub(discounted)?)?
+        .checked_add(FEES.discounted.checked_mul(discounted)?)
 }
 
 /// The fewest coaches for `teams` teams, at two teams a coach (F4).
@@ -164,18 +178,35 @@ pub fn estimate(req: FeeRequest) -> Result<FeeEstimate, InputError> {
             ),
         ));
     }
-    if req.prior > 0 {
-        findings.push(Finding::info(
+    // F3 is a reading: with earlier projects, the total under the other reading (the
+    // count starts again with these projects) is given beside it, with a warning.
+    let without_prior = if req.prior > 0 {
+        let other = without_prior_total(req.projects).ok_or_else(overflow)?;
+        findings.push(Finding::warning(
             RuleId::F3,
             format!(
-                "Your {} earlier project{} count toward the discount, so these are projects #{} to #{}.",
+                "Your {} earlier project{} {} counted toward the discount, so {}, {} in all. That is our reading: the pages say only \"Every {} project will be discounted\". If earlier projects did not count, the total would be {}. Confirm with the Learning Network team before you budget.",
                 req.prior,
-                if req.prior == 1 { "" } else { "s" },
-                req.prior + 1,
-                req.prior + req.projects,
+                plural(req.prior),
+                if req.prior == 1 { "is" } else { "are" },
+                if req.projects == 1 {
+                    format!("this is your project #{}", req.prior + 1)
+                } else {
+                    format!(
+                        "these are your projects #{} to #{}",
+                        req.prior + 1,
+                        req.prior + req.projects
+                    )
+                },
+                total,
+                ordinal_word(FEES.discount_every),
+                other,
             ),
         ));
-    }
+        Some(other)
+    } else {
+        None
+    };
     findings.push(Finding::info(
         RuleId::F4,
         format!(
@@ -192,6 +223,7 @@ pub fn estimate(req: FeeRequest) -> Result<FeeEstimate, InputError> {
     ));
     Ok(FeeEstimate {
         total_usd: total,
+        total_usd_without_prior: without_prior,
         undiscounted_usd,
         teams_needed: req.projects,
         coaches_needed: coaches,

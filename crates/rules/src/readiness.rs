@@ -183,15 +183,15 @@ pub struct Step {
 pub fn application_checklist() -> Vec<Cow<'static, str>> {
     let f = crate::program::FEES;
     alloc::vec![
-        Cow::Borrowed("Discuss the three critical commitments with key decision makers."),
-        Cow::Borrowed("Download the application and review your responses with organizational leadership."),
+        Cow::Borrowed("Discuss the three critical commitments with key decision makers (Learning Network page, \u{201c}Prepare to Apply\u{201d})."),
+        Cow::Borrowed("Download the application from the same section and review your responses with organizational leadership before you submit them."),
         Cow::Owned(format!(
             "Know the fees: {} a project, every {} project {}.",
             f.project,
             crate::text::ordinal_word(f.discount_every),
             f.discounted
         )),
-        Cow::Borrowed("Complete and submit the application online; the Learning Network team will reach out with next steps."),
+        Cow::Borrowed("Complete and submit the application online with \u{201c}Apply now\u{201d} (Learning Network page, \u{201c}Join the Next Cohort\u{201d}); a member of the Learning Network team will reach out with next steps. Questions at any point: \u{201c}Request support\u{201d} under \u{201c}Link Up With the Learning Network\u{201d}, on either page."),
     ]
 }
 

@@ -13,7 +13,15 @@ fn day(d: NaiveDate) -> String {
 
 #[test]
 fn the_calendar_file_parses_and_carries_the_cohorts_dates() {
-    for date in ["2026-11-22", "2027-05-02", "2031-01-15", "2039-08-31"] {
+    // 2031-01-15, 2027-08-15 and 2039-08-31 fall in a cohort's preparation: a late entry (P2).
+    let mut lates = 0;
+    for date in [
+        "2026-11-22",
+        "2027-05-02",
+        "2031-01-15",
+        "2027-08-15",
+        "2039-08-31",
+    ] {
         let today = rules::date::parse(date, "date").expect("a date");
         let s = schedule(today, 1).expect("a schedule");
         let text = ics(&s);
@@ -32,10 +40,14 @@ fn the_calendar_file_parses_and_carries_the_cohorts_dates() {
             .iter()
             .filter(|c| c.name == "VEVENT")
             .collect();
+        // The late entry, when there is one, comes first, marked, beside the next
+        // cohort's dates, never instead of them.
+        let late = usize::from(s.late_entry.is_some());
+        lates += late;
         assert_eq!(
             events.len(),
-            14,
-            "{date}: preparation, team, ten sessions, graduation, claims"
+            14 + late,
+            "{date}: late entry, preparation, team, ten sessions, graduation, claims"
         );
         let mut uids = std::collections::BTreeSet::new();
         for e in &events {
@@ -64,6 +76,16 @@ fn the_calendar_file_parses_and_carries_the_cohorts_dates() {
                     .unwrap_or_default()
             })
             .collect();
+        if let Some(l) = &s.late_entry {
+            assert_eq!(starts[0], day(l.team_starts));
+            let summary = events[0]
+                .find_prop("SUMMARY")
+                .map(|p| p.val.to_string())
+                .unwrap_or_default();
+            assert!(summary.contains("late entry"), "{summary}");
+        }
+        let starts = &starts[late..];
+        let events = &events[late..];
         let c = &s.cohort;
         assert_eq!(starts[0], day(c.preparation_starts));
         assert_eq!(starts[1], day(c.team_starts));
@@ -79,4 +101,5 @@ fn the_calendar_file_parses_and_carries_the_cohorts_dates() {
         assert_eq!(starts[12], day(c.graduation));
         assert_eq!(starts[13], day(c.claim_deadline));
     }
+    assert_eq!(lates, 3, "three of the dates have a late entry");
 }

@@ -59,6 +59,44 @@ proptest! {
         prop_assert_eq!(Some(s.sessions[9].date), calendar::session_day(c.graduation));
     }
 
+    /// P2 "Late entry": a late entry exactly when a cohort's preparation began before the
+    /// date and its team starts after it (checked against every cohort of the year
+    /// before, the year and the year after, written out here), in March or September,
+    /// with its P2 warning, and never the next cohort.
+    #[test]
+    fn late_entry_window(today in date()) {
+        let s = calendar::schedule(today, 1).unwrap();
+        let preparing: Vec<_> = [today.year() - 1, today.year(), today.year() + 1]
+            .into_iter()
+            .flat_map(|y| [(y, 3), (y, 9)])
+            .filter_map(|(y, m)| {
+                let team = NaiveDate::from_ymd_opt(y, m, 1)?;
+                let prep = NaiveDate::from_ymd_opt(y, m - 2, 1)?;
+                (prep < today && today < team).then_some((prep, team))
+            })
+            .collect();
+        prop_assert!(preparing.len() <= 1);
+        let late = s.late_entry.as_ref().map(|l| (l.preparation_starts, l.team_starts));
+        prop_assert_eq!(late, preparing.first().copied());
+        let warned = s.findings.iter().any(|f| f.rule == rules::RuleId::P2 && f.severity == rules::Severity::Warning);
+        prop_assert_eq!(warned, late.is_some());
+        if let Some(l) = &s.late_entry {
+            prop_assert!(l.id != s.cohort.id);
+            prop_assert!(l.team_starts < s.cohort.team_starts);
+        }
+    }
+
+    /// F3: with earlier projects the other reading's total (counted from the first new
+    /// project) is given beside the total, with a warning; without them, neither.
+    #[test]
+    fn other_reading_beside_the_total(n in 1u64..=100, prior in 0u64..=10_000) {
+        let e = estimate(FeeRequest::new(n, prior).unwrap()).unwrap();
+        let alone = 6000 * n - 3000 * (n / 3);
+        prop_assert_eq!(e.total_usd_without_prior.map(|u| u.0), (prior > 0).then_some(alone));
+        let warned = e.findings.iter().any(|f| f.rule == rules::RuleId::F3 && f.severity == rules::Severity::Warning);
+        prop_assert_eq!(warned, prior > 0);
+    }
+
     /// Any text into any verb answers or errs, never panics.
     #[test]
     fn arbitrary_text_never_panics(verb in prop::sample::select(rules::json::VERBS), text in ".{0,200}") {

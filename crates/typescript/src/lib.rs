@@ -257,7 +257,8 @@ pub fn contract() -> Contract {
             req("rule", named("RuleId"), "The rule that sets the fee (F1 or F2)."),
         ]),
         interface("FeeEstimate", "The `fees` answer.", vec![
-            req("total_usd", Ty::Number, "The total in whole US dollars."),
+            req("total_usd", Ty::Number, "The total in whole US dollars, earlier projects counted toward the discount (F3, a reading)."),
+            opt("total_usd_without_prior", Ty::Number, "With earlier projects only: the total if they did not count (the other reading of F3), beside `total_usd`; an F3 warning says to confirm."),
             req("undiscounted_usd", Ty::Number, "The total without the every-third discount."),
             req("teams_needed", Ty::Number, "One team per project (F4)."),
             req("coaches_needed", Ty::Number, "At least one QI coach per two projects (F4, T4)."),
@@ -289,6 +290,7 @@ pub fn contract() -> Contract {
         interface("Schedule", "The `schedule` answer.", vec![
             req("date", Ty::Date, "The date planned from."),
             req("cohort", named("Cohort"), "The next cohort whose preparation starts on or after the date."),
+            opt("late_entry", named("Cohort"), "A cohort already in its leaders' preparation on the date, its team not started: a late entry beside `cohort`, never instead of it, with a P2 warning (ask the Learning Network team)."),
             req("upcoming", array(named("Cohort")), "That cohort and the ones after it."),
             req("sessions", array(named("Session")), "The cohort's learning sessions."),
             req("coach_trainings", array(named("CoachTraining")), "The coaches' training sessions."),
