@@ -93,28 +93,32 @@ describe('the app, end to end', () => {
     await screenshot(page, 'app-team');
   });
 
-  test('fees: the team\'s projects are priced; pricing another number is an explicit choice', async () => {
+  test('fees: the team\'s projects are the plan; a what-if is priced beside it and never changes it', async () => {
     await show('Fees');
-    const projects = page.getByLabel('Projects planned');
-    assert.equal(await projects.inputValue(), '2', 'the same projects as the team');
+    assert.match(await page.locator('#fee-plan').innerText(), /Projects planned: 2, as in the Team view/);
+    assert.equal(await page.getByLabel('Projects planned').count(), 0, 'the plan is changed in the Team view only');
     assert.equal(await page.locator('#fees-total').innerText(), '$12,000');
-    await page.getByLabel('Price a different number of projects than the team plans').check();
-    const other = page.getByLabel('Projects to price');
-    await other.fill('');
+    const other = page.getByLabel('Projects to price (what-if)');
     await other.pressSequentially('7');
-    assert.equal(await page.locator('#fees-total').innerText(), '$36,000');
+    assert.match(await page.locator('#what-if-total').innerText(), /^7 projects would cost \$36,000, with at least 4 QI coaches\.$/);
+    assert.equal(await page.locator('#fees-total').innerText(), '$12,000', 'the plan keeps its price');
     const rows = page.locator('table.fees tbody tr');
-    assert.equal(await rows.count(), 7);
-    assert.match(await rows.nth(2).innerText(), /#3\s+\$3,000 — discounted/);
-    assert.match(await rows.nth(5).innerText(), /#6\s+\$3,000 — discounted/);
-    assert.match(await page.locator('main').innerText(), /7 project teams and at least 4 QI coaches/);
+    assert.equal(await rows.count(), 2, 'the plan\'s projects');
     await page.getByLabel(/^Earlier projects/).fill('2');
-    assert.equal(await page.locator('#fees-total').innerText(), '$33,000', 'projects #3 to #9: #3, #6, #9 discounted');
+    assert.equal(await page.locator('#fees-total').innerText(), '$9,000', 'projects #3 and #4: #3 discounted');
+    // F3 is a reading that moves money: the other total stands beside the total, in words.
+    assert.match(await page.locator('#fees-reading').innerText(), /\$12,000 if earlier projects do not count\..*Confirm with the Learning Network team/s);
+    assert.match(await rows.nth(0).innerText(), /#3\s+\$3,000 — discounted/);
+    assert.match(await page.locator('#what-if-total').innerText(), /^7 projects would cost \$33,000 \(\$36,000 if earlier projects do not count\)/);
+    // The Team still plans 2 projects.
+    await show('Team');
+    assert.equal(await page.getByLabel('Number of projects').inputValue(), '2');
+    await show('Fees');
     await screenshot(page, 'app-fees');
   });
 
   test('bad input shows an inline error and a count of fields to fix; everything else keeps working', async () => {
-    const other = page.getByLabel('Projects to price');
+    const other = page.getByLabel('Projects to price (what-if)');
     for (const [text, message] of [['abc', /is not a number/], ['-3', /is negative/], ['1000000000000', /out of range/], ['2.5', /not a whole number/]]) {
       await other.fill(text);
       await other.blur();
@@ -123,13 +127,15 @@ describe('the app, end to end', () => {
       assert.match(await page.locator('.error-summary').innerText(), /1 field to fix/);
     }
     assert.equal(await page.locator('table.compare tbody tr').count(), 6, 'the side-by-side still answers');
+    assert.equal(await page.locator('#fees-total').innerText(), '$9,000', 'the plan still answers');
     await page.locator('.error-summary summary').click();
     await page.locator('.error-summary a').first().click();
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'price-other', 'the summary link moves focus to the field');
     await screenshot(page, 'app-fees-error');
-    await page.getByLabel('Price a different number of projects than the team plans').uncheck();
+    await other.fill('');
     assert.equal(await page.locator('#fees-total').innerText(), '$9,000', 'the team\'s 2 projects, #3 and #4 after 2 earlier');
     assert.equal(await page.locator('.error-summary a').count(), 0);
+    assert.equal(await page.locator('#what-if-total').count(), 0);
   });
 
   test('calendar: the next cohort from a date, with sessions and deadlines', async () => {
@@ -166,6 +172,31 @@ describe('the app, end to end', () => {
     assert.ok(text.split('\r\n').every((l) => Buffer.byteLength(l) <= 75), 'lines folded at 75 octets');
   });
 
+  test('calendar: a cohort already preparing is shown beside the next one as a late entry, marked, with what to do', async () => {
+    const date = page.getByLabel('Plan from (YYYY-MM-DD)');
+    await date.fill('2027-08-15');
+    const main = await page.locator('main').innerText();
+    assert.match(main, /Next cohort: March 2028/, 'the next cohort stays the next cohort');
+    const late = page.getByRole('region', { name: /Late entry, to ask about: September 2027/ });
+    const text = await late.innerText();
+    assert.match(text, /Leaders' preparation began\s+1 July 2027/);
+    assert.match(text, /Whole team starts\s+1 September 2027/);
+    assert.match(text, /ask the Learning Network team whether you can still join it; otherwise plan for March 2028/);
+    assert.match(await page.locator('table', { has: page.locator('caption', { hasText: 'Upcoming cohorts' }) }).innerText(), /September 2027\s*Late entry: ask first/);
+    // The .ics carries it too, marked, before the next cohort's dates.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Add the March 2028 cohort to your calendar' }).click()]);
+    const chunks = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+    const ics = Buffer.concat(chunks).toString('utf8').replace(/\r\n /g, '');
+    assert.equal(ics.split('BEGIN:VEVENT').length - 1, 15, 'the late entry, then the next cohort\'s fourteen');
+    assert.match(ics, /SUMMARY:ImPower: late entry\? The September 2027 cohort's team starts\r\n/);
+    await screenshot(page, 'app-calendar-late-entry');
+    await show('Summary');
+    assert.match(await page.locator('main').innerText(), /Late entry: the September 2027 cohort's team starts\t1 September 2027\tP2/);
+    await show('Calendar');
+    await date.fill('2026-11-22');
+  });
+
   test('credits: what each participant can claim, what blocks it, and by when', async () => {
     await show('Credits');
     await page.getByLabel('Graduation date (YYYY-MM-DD)').fill('2025-02-18');
@@ -190,8 +221,12 @@ describe('the app, end to end', () => {
     await show('Summary');
     const text = await page.locator('main').innerText();
     assert.match(text, /You meet the three critical commitments\. Success factors: 5 of 7\./);
-    assert.match(text, /Fees for 2 projects\n[^]*#3\t\$3,000 — discounted[^]*\nTotal\t\$9,000/, 'the team\'s two projects, after 2 earlier');
+    assert.match(text, /Fees for the 2 planned projects\n[^]*#3\t\$3,000 — discounted[^]*\nTotal\t\$9,000/, 'the team\'s two projects, after 2 earlier');
     assert.match(text, /2 project teams and at least 1 QI coach \(F4\)/);
+    assert.match(text, /Total if earlier projects do not count\t\$12,000\tF3/, 'the other reading beside the total');
+    assert.match(text, /Our reading \(F3\), to confirm: .*Confirm with the Learning Network team/);
+    // It ends on what to do next, and where the pages say to do it.
+    assert.match(text, /Next steps\n[^]*Download the application[^]*\u201cApply now\u201d \(Learning Network page, \u201cJoin the Next Cohort\u201d\)[^]*\u201cRequest support\u201d/);
     assert.match(text, /The March 2027 cohort/);
     assert.match(text, /Dr\. Ada\t20 \(AMA PRA Category 1 Credits™\)/);
     await screenshot(page, 'app-summary');

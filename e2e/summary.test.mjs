@@ -61,7 +61,7 @@ describe('the summary for leadership, on screen and printed', () => {
       'Check S2', 'Check S3', 'Check S6', 'Check S7',
     ]);
     assert.match(items[2], /Project 2 has no project sponsor/);
-    const fees = await main.locator('table', { has: page.locator('caption', { hasText: 'Fees for 3 projects' }) }).innerText();
+    const fees = await main.locator('table', { has: page.locator('caption', { hasText: 'Fees for the 3 planned projects' }) }).innerText();
     assert.match(fees, /#1\t\$6,000\tF1\n#2\t\$6,000\tF1\n#3\t\$3,000 — discounted \(every third project\)\tF2\nTotal\t\$15,000/);
     assert.match(text, /3 project teams and at least 2 QI coaches \(F4\)\./);
     const dates = await main.locator('table', { has: page.locator('caption', { hasText: /^The March 2027 cohort/ }) }).innerText();

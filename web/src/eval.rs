@@ -83,10 +83,11 @@ pub struct Results {
     pub team_blocked: bool,
     /// Roster positions whose hours cannot be read (their hours are not judged).
     pub unknown_hours: Vec<usize>,
-    /// The number of projects the fee estimate prices, and whether it is the team's.
-    pub priced_projects: Option<(u32, bool)>,
-    /// The fee estimate, when the counts are usable.
+    /// The plan's fee estimate (the team's projects), when the counts are usable.
     pub fees: Option<FeeEstimate>,
+    /// A what-if: another number of projects priced beside the plan, never instead of
+    /// it, when the user typed one.
+    pub what_if: Option<FeeEstimate>,
     /// 1 to 6 projects side by side, after the earlier projects.
     pub fee_table: Vec<FeeEstimate>,
     /// The schedule, when the date is usable.
@@ -118,6 +119,34 @@ impl Results {
             .iter()
             .find(|e| e.id == id)
             .map(|e| e.message.clone())
+    }
+}
+
+/// How a headline stands: met, still to check (no ✓ while a finding asks for more), or
+/// not met.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    /// Nothing to fix or check.
+    Met,
+    /// Nothing to fix, something to check.
+    Check,
+    /// Something to fix.
+    Fix,
+}
+
+/// The team's headline, computed from the same findings the view lists: a ✓ only when
+/// no finding is an error or a warning (a warning may ask to add someone, T5).
+pub fn team_headline(t: &TeamReport) -> (Tone, &'static str) {
+    let has = |s| t.findings.iter().any(|f| f.severity == s);
+    if has(rules::Severity::Error) {
+        (Tone::Fix, "The team is not complete yet.")
+    } else if has(rules::Severity::Warning) {
+        (
+            Tone::Check,
+            "The team has every role it must have; some findings are still to check.",
+        )
+    } else {
+        (Tone::Met, "Every project has the team it needs.")
     }
 }
 
@@ -212,15 +241,13 @@ pub fn evaluate(s: &State) -> Results {
             m.clone(),
             done,
         );
-        if s.price_other.is_none() {
-            err(
-                View::Fees,
-                "fee-projects",
-                "Projects planned",
-                m.clone(),
-                done,
-            );
-        }
+        err(
+            View::Fees,
+            "fee-projects",
+            "Projects planned",
+            m.clone(),
+            done,
+        );
     }
     let mut unknown_hours = Vec::new();
     let mut people = Vec::with_capacity(s.people.len());
@@ -354,9 +381,10 @@ pub fn evaluate(s: &State) -> Results {
         _ => None,
     };
 
-    // Fees (F1–F4): the team's projects, or another number by the user's choice.
-    let fee_n = match &s.price_other {
-        None => projects.clone().map(|n| (n, true)),
+    // Fees (F1–F4): the plan is the team's projects; a what-if number the user types is
+    // priced beside it and never changes the plan.
+    let what_if_n = match s.price_other.as_deref().map(str::trim) {
+        None | Some("") => None,
         Some(text) => {
             let n = parse_count(text, "projects", 1, MAX_PROJECTS);
             if let Err(m) = &n {
@@ -364,12 +392,12 @@ pub fn evaluate(s: &State) -> Results {
                 err(
                     View::Fees,
                     "price-other",
-                    "Projects to price",
+                    "What-if: projects to price",
                     m.clone(),
                     done,
                 );
             }
-            n.map(|n| (n, false))
+            n.ok()
         }
     };
     let prior = parse_count(&s.prior_projects, "prior_projects", 0, MAX_PRIOR_PROJECTS);
@@ -388,8 +416,12 @@ pub fn evaluate(s: &State) -> Results {
             .and_then(fees::estimate)
             .ok()
     };
-    let fee_estimate = match (&fee_n, &prior) {
-        (Ok((n, _)), Ok(p)) => estimate(*n, *p),
+    let fee_estimate = match (&projects, &prior) {
+        (Ok(n), Ok(p)) => estimate(*n, *p),
+        _ => None,
+    };
+    let what_if = match (what_if_n, &prior) {
+        (Some(n), Ok(p)) => estimate(n, *p),
         _ => None,
     };
     let fee_table = match &prior {
@@ -474,8 +506,8 @@ pub fn evaluate(s: &State) -> Results {
         team,
         team_blocked,
         unknown_hours,
-        priced_projects: fee_n.ok(),
         fees: fee_estimate,
+        what_if,
         fee_table,
         schedule,
         credits,

@@ -87,7 +87,7 @@ pub fn export(state: &State, results: &Results) -> String {
     if let Some(t) = team(state, results) {
         fields.push(("team", t));
     }
-    if let Some((projects, _)) = results.priced_projects {
+    if let Some(projects) = state.team_projects() {
         if let Ok(prior) = rules::bounds::count_text(
             "prior_projects",
             &state.prior_projects,

@@ -24,13 +24,17 @@ async fn mount(view: View) -> Element {
         .append_child(&root)
         .expect("attach");
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date");
+    let embedded = SINGLE.with(|s| s.replace(false));
     yew::Renderer::<App>::with_root_and_props(
         root.clone(),
         AppProps {
             today,
             view,
-            embedded: false,
-            config: Default::default(),
+            embedded,
+            config: web::app::Config {
+                only: embedded.then_some(view),
+                ..Default::default()
+            },
             on_change: None,
             initial: None,
             notice: None,
@@ -41,6 +45,18 @@ async fn mount(view: View) -> Element {
     .render();
     settle().await;
     root
+}
+
+thread_local! {
+    /// Set by [`mount_single`]: the next mount is one embedded view.
+    static SINGLE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Mounts one view alone, as the embedded widget shows it (the fee estimator's own
+/// "Projects planned" field: a page with no team).
+async fn mount_single(view: View) -> Element {
+    SINGLE.with(|s| s.set(true));
+    mount(view).await
 }
 
 /// Lets Yew's scheduler render what the last event changed.
@@ -103,7 +119,7 @@ async fn tick(root: &Element, selector: &str) {
 
 #[wasm_bindgen_test]
 async fn fees_update_as_you_type_and_mark_the_third_project() {
-    let root = mount(View::Fees).await;
+    let root = mount_single(View::Fees).await;
     assert_eq!(text(&root, "#fees-total"), "$6,000");
     type_into(&root, "#fee-projects", "3").await;
     assert_eq!(text(&root, "#fees-total"), "$15,000");
@@ -121,9 +137,26 @@ async fn fees_update_as_you_type_and_mark_the_third_project() {
     assert!(text(&root, "table.fees tbody tr:nth-child(2)").contains("#3"));
 }
 
+/// Issue 18: in the app the Team's projects are the plan; Fees prices it and a what-if
+/// apart, and typing the what-if never changes the plan.
+#[wasm_bindgen_test]
+async fn in_the_app_fees_price_the_plan_and_a_what_if_apart() {
+    let root = mount(View::Fees).await;
+    assert!(root
+        .query_selector("#fee-projects")
+        .ok()
+        .flatten()
+        .is_none());
+    assert!(text(&root, "#fee-plan").contains("Projects planned: 1, as in the Team view"));
+    type_into(&root, "#price-other", "7").await;
+    assert_eq!(text(&root, "#fees-total"), "$6,000", "the plan's price");
+    assert!(text(&root, "#what-if-total").starts_with("7 projects would cost $36,000"));
+    assert!(text(&root, "#fee-plan").contains("Projects planned: 1,"));
+}
+
 #[wasm_bindgen_test]
 async fn a_bad_field_shows_its_error_beside_it_and_in_the_summary() {
-    let root = mount(View::Fees).await;
+    let root = mount_single(View::Fees).await;
     type_into(&root, "#fee-projects", "-4").await;
     let field = find(&root, "#fee-projects");
     assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
@@ -265,7 +298,7 @@ async fn the_calendar_and_credits_answer_from_the_date() {
 
 #[wasm_bindgen_test]
 async fn why_shows_the_rule_source_and_interpretation() {
-    let root = mount(View::Fees).await;
+    let root = mount_single(View::Fees).await;
     let why = text(&root, "table.fees details.why");
     assert!(why.contains("Rule F1"));
     assert!(why.contains("for a fee of $6,000"));

@@ -44,7 +44,8 @@ fn a_fresh_state_answers_everything() {
     assert_eq!(r.readiness_unanswered, 5);
     assert!(r.team.as_ref().is_some_and(|t| !t.valid));
     assert!(!r.team_blocked);
-    assert_eq!(r.priced_projects, Some((1, true)));
+    assert_eq!(r.fees.as_ref().map(|e| e.teams_needed), Some(1));
+    assert_eq!(r.what_if, None);
     assert!(r.credits.is_empty());
 }
 
@@ -218,17 +219,96 @@ fn any_name_the_user_can_type_leaves_the_team_answered() {
 #[test]
 fn one_set_of_projects_for_team_fees_and_summary() {
     let r = evaluate(&state_after(vec![Action::Projects("2".into())]));
-    assert_eq!(r.priced_projects, Some((2, true)));
     assert_eq!(r.fees.as_ref().map(|e| e.total_usd.0), Some(12000));
     assert_eq!(r.fees.as_ref().map(|e| e.teams_needed), Some(2));
-    // Pricing another number is an explicit choice, and says so.
+    assert_eq!(r.what_if, None);
+}
+
+/// Issue 18: a what-if is priced beside the plan and never changes it: not the team,
+/// not the plan's fees, not the saved answers' plan.
+#[test]
+fn a_what_if_never_changes_the_plan() {
+    let plan = state_after(vec![Action::Projects("2".into())]);
     let r = evaluate(&state_after(vec![
         Action::Projects("2".into()),
-        Action::PriceOther(Some("3".into())),
+        Action::PriceOther(Some("7".into())),
     ]));
-    assert_eq!(r.priced_projects, Some((3, false)));
-    assert_eq!(r.fees.as_ref().map(|e| e.total_usd.0), Some(15000));
+    assert_eq!(
+        r.fees.as_ref().map(|e| e.total_usd.0),
+        Some(12000),
+        "the plan's price"
+    );
+    assert_eq!(r.what_if.as_ref().map(|e| e.teams_needed), Some(7));
+    assert_eq!(r.what_if.as_ref().map(|e| e.total_usd.0), Some(36000));
     assert_eq!(r.team.as_ref().map(|t| t.people.len()), Some(4));
+    let with = state_after(vec![
+        Action::Projects("2".into()),
+        Action::PriceOther(Some("7".into())),
+    ]);
+    assert_eq!(with.projects, plan.projects, "the Team's projects");
+    assert_eq!(with.team_projects(), Some(2));
+    // A what-if that cannot be read is named, and the plan still answers.
+    let r = evaluate(&state_after(vec![
+        Action::Projects("2".into()),
+        Action::PriceOther(Some("-7".into())),
+    ]));
+    assert!(r.error_for("price-other").is_some());
+    assert_eq!(r.fees.as_ref().map(|e| e.total_usd.0), Some(12000));
+    assert_eq!(r.what_if, None);
+    // Emptied, the what-if is gone, without an error.
+    let r = evaluate(&state_after(vec![Action::PriceOther(Some(String::new()))]));
+    assert!(r.error_for("price-other").is_none());
+    assert_eq!(r.what_if, None);
+}
+
+/// Issue 18: with earlier projects, the plan's fees give the other reading's total
+/// beside the total (F3), and the warning that says to confirm.
+#[test]
+fn earlier_projects_give_both_readings() {
+    let r = evaluate(&state_after(vec![Action::PriorProjects("2".into())]));
+    let e = r.fees.as_ref().expect("fees");
+    assert_eq!(e.total_usd.0, 3000);
+    assert_eq!(e.total_usd_without_prior.map(|u| u.0), Some(6000));
+    assert!(e
+        .findings
+        .iter()
+        .any(|f| f.rule == rules::RuleId::F3 && f.severity == rules::Severity::Warning));
+}
+
+/// Issue 18: the team's headline agrees with the findings it lists, on every team case
+/// of the corpus: a ✓ only when no finding is an error or a warning (a warning may ask
+/// to add someone), a ✗ whenever one is an error.
+#[test]
+fn the_team_headline_agrees_with_its_findings() {
+    use web::eval::{team_headline, Tone};
+    let mut seen = 0;
+    for case in corpus::CASES.iter().filter(|c| c.name.starts_with("team/")) {
+        let Ok(file) = serde_json::from_str::<serde_json::Value>(case.text) else {
+            continue;
+        };
+        let Ok(text) = corpus::request_text(&file) else {
+            continue;
+        };
+        let Ok(req) =
+            rules::json::parse(&text).and_then(|j| rules::json::requests::team_request(&j, ""))
+        else {
+            continue;
+        };
+        let t = rules::team::validate(&req);
+        let (tone, _) = team_headline(&t);
+        let errors = t
+            .findings
+            .iter()
+            .any(|f| f.severity == rules::Severity::Error);
+        let warnings = t
+            .findings
+            .iter()
+            .any(|f| f.severity == rules::Severity::Warning);
+        assert_eq!(tone == Tone::Met, !errors && !warnings, "{}", case.name);
+        assert_eq!(tone == Tone::Fix, errors, "{}", case.name);
+        seen += 1;
+    }
+    assert!(seen >= 5, "only {seen} team cases");
 }
 
 #[test]

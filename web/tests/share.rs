@@ -141,8 +141,10 @@ fn an_export_is_an_assess_request_and_imports_back() {
         v.get("fees").is_some() && v.get("schedule").is_some(),
         "{v}"
     );
-    // Projects #3 to #6 after 2 earlier: 3000 + 6000 + 6000 + 3000 (F2 on #3 and #6).
-    assert_eq!(v["fees"]["total_usd"], 18000);
+    // The plan's 3 projects after 2 earlier, #3 to #5: 3000 + 6000 + 6000 (F2 on #3);
+    // the what-if of 4 projects is not the plan, and the export prices the plan.
+    assert_eq!(v["fees"]["total_usd"], 15000);
+    assert_eq!(v["fees"]["total_usd_without_prior"], 15000);
     let imported = import(&text, today()).expect("imports");
     assert_eq!(imported.problem, None);
     assert_eq!(imported.state.content(), s.content());

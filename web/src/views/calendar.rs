@@ -20,6 +20,9 @@ pub fn calendar_view(p: &ViewProps) -> Html {
                     <dt>{ "Graduation (estimate)" }</dt><dd>{ date(sc.cohort.graduation) }{ why(RuleId::P3) }</dd>
                     <dt>{ "Credit claims due" }</dt><dd>{ date(sc.cohort.claim_deadline) }{ why(RuleId::CR7) }</dd>
                 </dl>
+                if let Some(l) = &sc.late_entry {
+                    { late_entry(sc, l) }
+                }
                 <div class="scroll" role="region" tabindex="0" aria-label={format!("The {} learning sessions", number_word(CALENDAR.learning_sessions))}><table>
                     <caption>{ format!("The {} learning sessions (dates are estimates)", number_word(CALENDAR.learning_sessions)) }</caption>
                     <thead><tr><th scope="col">{ "Session" }</th><th scope="col">{ "Title" }</th><th scope="col">{ "Around" }</th><th scope="col">{ "Coaches' application meeting" }</th></tr></thead>
@@ -33,11 +36,39 @@ pub fn calendar_view(p: &ViewProps) -> Html {
                 <div class="scroll" role="region" tabindex="0" aria-label="Upcoming cohorts"><table>
                     <caption>{ "Upcoming cohorts" }</caption>
                     <thead><tr><th scope="col">{ "Cohort" }</th><th scope="col">{ "Preparation" }</th><th scope="col">{ "Team starts" }</th><th scope="col">{ "Graduation" }</th><th scope="col">{ "Claims due" }</th></tr></thead>
-                    <tbody>{ for sc.upcoming.iter().map(|c| html! { <tr><th scope="row">{ cohort_name(&c.id) }</th><td>{ date(c.preparation_starts) }</td><td>{ date(c.team_starts) }</td><td>{ date(c.graduation) }</td><td>{ date(c.claim_deadline) }</td></tr> }) }</tbody>
+                    <tbody>
+                        if let Some(c) = &sc.late_entry {
+                            <tr class="late"><th scope="row">{ cohort_name(&c.id) }<br /><span class="tag">{ "Late entry: ask first" }</span></th><td>{ date(c.preparation_starts) }{ " (already begun)" }</td><td>{ date(c.team_starts) }</td><td>{ date(c.graduation) }</td><td>{ date(c.claim_deadline) }</td></tr>
+                        }
+                        { for sc.upcoming.iter().map(|c| html! { <tr><th scope="row">{ cohort_name(&c.id) }</th><td>{ date(c.preparation_starts) }</td><td>{ date(c.team_starts) }</td><td>{ date(c.graduation) }</td><td>{ date(c.claim_deadline) }</td></tr> }) }
+                    </tbody>
                 </table></div>
                 <h3>{ "How the program runs" }</h3>
                 { findings(&sc.findings, true) }
             }
+        </section>
+    }
+}
+
+/// The cohort already preparing on the date (P2's "Late entry" reading): beside the next
+/// cohort, marked, with the warning in full and its dates, never instead of it.
+fn late_entry(sc: &rules::calendar::Schedule, l: &rules::calendar::Cohort) -> Html {
+    let warning = sc
+        .findings
+        .iter()
+        .find(|f| f.rule == RuleId::P2 && f.severity == Severity::Warning)
+        .map(|f| f.message.to_string())
+        .unwrap_or_default();
+    html! {
+        <section class="late-entry" aria-labelledby="late-h">
+            <h3 id="late-h">{ format!("Late entry, to ask about: {}", cohort_name(&l.id)) }</h3>
+            <p><span class="sev">{ severity_label(Severity::Warning) }</span>{ " " }{ warning }{ why(RuleId::P2) }</p>
+            <dl class="dates">
+                <dt>{ "Leaders' preparation began" }</dt><dd>{ date(l.preparation_starts) }</dd>
+                <dt>{ "Whole team starts" }</dt><dd>{ date(l.team_starts) }</dd>
+                <dt>{ "Graduation (estimate)" }</dt><dd>{ date(l.graduation) }</dd>
+                <dt>{ "Credit claims due" }</dt><dd>{ date(l.claim_deadline) }</dd>
+            </dl>
         </section>
     }
 }

@@ -72,7 +72,7 @@ pub fn readiness_view(p: &ViewProps) -> Html {
                         FactorState::Unanswered => (None, None),
                     };
                     let derived = matches!(state, FactorState::Derived(_));
-                    let onchange = if derived { Callback::noop() } else { send(d, move |b| Action::Factor(i, b)) };
+                    let onchange = if derived { Callback::noop() } else { send_for(d, i, Action::Factor) };
                     yes_no(YesNoProps { id: format!("s{}", i + 1).into(), label: label.into(), value, disabled: derived, note, onchange })
                 }) }
             </fieldset>

@@ -20,7 +20,7 @@ pub fn credits_view(p: &ViewProps) -> Html {
                 <legend>{ "Documents the site has submitted" }</legend>
                 { for Document::ALL.iter().zip(s.documents).map(|(doc, on)| {
                     let doc = *doc;
-                    html! { { check(CheckProps { id: format!("doc-{}", doc.key()).into(), label: doc.title().into(), checked: on, onchange: send(d, move |b| Action::Document(doc, b)), disabled: false }) } }
+                    html! { { check(CheckProps { id: format!("doc-{}", doc.key()).into(), label: doc.title().into(), checked: on, onchange: send_for(d, doc, Action::Document), disabled: false }) } }
                 }) }
             </fieldset>
             { for s.participants.iter().enumerate().map(|(i, pt)| {
@@ -33,17 +33,17 @@ pub fn credits_view(p: &ViewProps) -> Html {
                 html! {
                     <fieldset class="person" key={id}>
                         <legend>{ legend.clone() }</legend>
-                        <TextField id={format!("pt-{id}-name")} label={format!("Name of participant {number}")} value={pt.name.clone()} oninput={send(d, move |v| Action::Participant(id, ParticipantEdit::Name(v)))} />
-                        { check(CheckProps { id: format!("pt-{id}-physician").into(), label: format!("{} ({who})", physician_label()).into(), checked: pt.physician, onchange: send(d, move |b| Action::Participant(id, ParticipantEdit::Physician(b))), disabled: false }) }
+                        <TextField id={format!("pt-{id}-name")} label={format!("Name of participant {number}")} value={pt.name.clone()} oninput={send_for(d, id, |id, v| Action::Participant(id, ParticipantEdit::Name(v)))} />
+                        { check(CheckProps { id: format!("pt-{id}-physician").into(), label: format!("{} ({who})", physician_label()).into(), checked: pt.physician, onchange: send_for(d, id, |id, b| Action::Participant(id, ParticipantEdit::Physician(b))), disabled: false }) }
                         <fieldset class="inline">
                             <legend>{ format!("Stages {who} took part in") }</legend>
                             { for Stage::ALL.iter().zip(pt.stages).map(|(st, on)| {
                                 let st = *st;
-                                html! { { check(CheckProps { id: format!("pt-{id}-stage-{}", st.key()).into(), label: format!("Stage {}: {} ({} credits)", st.key(), st.title(), st.credits()).into(), checked: on, onchange: send(d, move |b| Action::Participant(id, ParticipantEdit::Stage(st, b))), disabled: false }) } }
+                                html! { { check(CheckProps { id: format!("pt-{id}-stage-{}", st.key()).into(), label: format!("Stage {}: {} ({} credits)", st.key(), st.title(), st.credits()).into(), checked: on, onchange: send_for(d, (id, st), |(id, st), b| Action::Participant(id, ParticipantEdit::Stage(st, b))), disabled: false }) } }
                             }) }
                         </fieldset>
-                        { check(CheckProps { id: format!("pt-{id}-roster").into(), label: format!("{} ({who})", credit_questions::ON_ROSTER_AT_START).into(), checked: pt.on_roster, onchange: send(d, move |b| Action::Participant(id, ParticipantEdit::OnRoster(b))), disabled: false }) }
-                        { check(CheckProps { id: format!("pt-{id}-optin").into(), label: format!("{} ({who})", credit_questions::OPTED_IN).into(), checked: pt.opted_in, onchange: send(d, move |b| Action::Participant(id, ParticipantEdit::OptedIn(b))), disabled: false }) }
+                        { check(CheckProps { id: format!("pt-{id}-roster").into(), label: format!("{} ({who})", credit_questions::ON_ROSTER_AT_START).into(), checked: pt.on_roster, onchange: send_for(d, id, |id, b| Action::Participant(id, ParticipantEdit::OnRoster(b))), disabled: false }) }
+                        { check(CheckProps { id: format!("pt-{id}-optin").into(), label: format!("{} ({who})", credit_questions::OPTED_IN).into(), checked: pt.opted_in, onchange: send_for(d, id, |id, b| Action::Participant(id, ParticipantEdit::OptedIn(b))), disabled: false }) }
                         if let Some(c) = answer {
                             <div class="credit-result" role="status">
                                 <p><strong>{ format!("{} credits", c.report.credits) }</strong>{ format!(" · {}", c.report.credit_type.title()) }{ why(RuleId::CR8) }</p>
@@ -52,11 +52,11 @@ pub fn credits_view(p: &ViewProps) -> Html {
                                 { findings(&c.report.findings, false) }
                             </div>
                         }
-                        <button type="button" class="remove" onclick={{ let d = d.clone(); Callback::from(move |e: MouseEvent| { d.emit(Action::RemoveParticipant(id)); focus_soon(e.target_dyn_into::<web_sys::Element>(), neighbour.clone()); }) }}>{ format!("Remove {who}") }</button>
+                        <button type="button" class="remove" onclick={act_then_focus(d, Action::RemoveParticipant(id), neighbour)}>{ format!("Remove {who}") }</button>
                     </fieldset>
                 }
             }) }
-            <button type="button" id="add-participant" onclick={{ let d = d.clone(); let next = format!("pt-{}-name", s.next_id); Callback::from(move |e: MouseEvent| { d.emit(Action::AddParticipant); focus_soon(e.target_dyn_into::<web_sys::Element>(), next.clone()); }) }}>{ "Add a participant" }</button>
+            <button type="button" id="add-participant" onclick={act_then_focus(d, Action::AddParticipant, format!("pt-{}-name", s.next_id))}>{ "Add a participant" }</button>
         </section>
     }
 }

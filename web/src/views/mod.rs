@@ -15,11 +15,11 @@ use rules::vocab::PHYSICIAN_DEGREE;
 use rules::{Hours, Usd};
 use yew::prelude::*;
 
-use crate::eval::{person_field, FactorState, Results};
+use crate::eval::{person_field, FactorState, Results, Tone};
 use crate::state::{Action, Commitment, ParticipantEdit, PersonEdit, State, View};
 use crate::ui::{
-    check, error_summary, findings, focus_soon, select, why, yes_no, CheckProps, SelectProps,
-    TextField, YesNoProps,
+    check, error_summary, findings, focus_soon, select, severity_label, why, yes_no, CheckProps,
+    SelectProps, TextField, YesNoProps,
 };
 
 /// What every view takes. The views are plain functions, not components: a view renders
@@ -46,9 +46,31 @@ fn neighbour<T>(items: &[T], i: usize, field: impl Fn(&T) -> String, add: &str) 
         .map_or_else(|| add.to_string(), field)
 }
 
-fn send<T: 'static>(d: &Callback<Action>, f: impl Fn(T) -> Action + 'static) -> Callback<T> {
+/// A field's callback: the action is made by a plain function, so every field that
+/// gives a `T` shares one instantiation (a closure per field would each cost its own).
+fn send<T: 'static>(d: &Callback<Action>, f: fn(T) -> Action) -> Callback<T> {
     let d = d.clone();
     Callback::from(move |v: T| d.emit(f(v)))
+}
+
+/// A button that does `action`, then moves keyboard focus to the element with id `to`
+/// (one instantiation for every such button).
+fn act_then_focus(d: &Callback<Action>, action: Action, to: String) -> Callback<MouseEvent> {
+    let d = d.clone();
+    Callback::from(move |e: MouseEvent| {
+        d.emit(action.clone());
+        focus_soon(e.target_dyn_into::<web_sys::Element>(), to.clone());
+    })
+}
+
+/// [`send`] for a field of one item (a person's id, a project's number, a stage).
+fn send_for<K: Copy + 'static, T: 'static>(
+    d: &Callback<Action>,
+    key: K,
+    f: fn(K, T) -> Action,
+) -> Callback<T> {
+    let d = d.clone();
+    Callback::from(move |v: T| d.emit(f(key, v)))
 }
 
 fn qi_options() -> Vec<(AttrValue, AttrValue)> {
@@ -79,6 +101,16 @@ fn status(ok: bool, yes: &str, no: &str) -> Html {
         <span class={if ok { "status ok" } else { "status bad" }}>
             <span aria-hidden="true">{ if ok { "✓ " } else { "✗ " } }</span>{ if ok { yes.to_string() } else { no.to_string() } }
         </span>
+    }
+}
+
+/// The team's headline, from its findings ([`crate::eval::team_headline`]).
+fn team_status(t: &rules::team::TeamReport) -> Html {
+    let (tone, text) = crate::eval::team_headline(t);
+    match tone {
+        Tone::Met => status(true, text, ""),
+        Tone::Fix => status(false, "", text),
+        Tone::Check => html! { <span class="status pending">{ text }</span> },
     }
 }
 

@@ -36,7 +36,7 @@ pub fn team_view(p: &ViewProps) -> Html {
                     if res.team_blocked {
                         { status(false, "", &format!("{} to fix before the team can be checked.", fields_count(res.errors_in(View::Team).len()))) }
                     } else {
-                        { status(t.valid, "Every project has the team it needs.", "The team is not complete yet.") }
+                        { team_status(t) }
                         { format!(" {} to fix, {} to check.", count_severity(&t.findings, Severity::Error), count_severity(&t.findings, Severity::Warning)) }
                     }
                 </p>
@@ -46,7 +46,7 @@ pub fn team_view(p: &ViewProps) -> Html {
                 <legend>{ "Projects" }</legend>
                 <TextField id="team-projects" label="Number of projects" inputmode="numeric" value={s.projects.clone()} error={res.error_for("team-projects")} settled={res.settled("team-projects")} hint={Some(AttrValue::from("Each project needs its own team."))} oninput={send(d, Action::Projects)} />
                 { for (1..=n.min(s.collaboratives.len() as u32)).map(|k| html! {
-                    { select(SelectProps { id: format!("collab-{k}").into(), label: format!("Collaborative of project {k}").into(), options: collab_options.clone(), value: s.collaboratives.get(k as usize - 1).copied().flatten().map(|c| c.key()).unwrap_or("").into(), onchange: send(d, move |v: String| Action::Collaborative(k, Collaborative::parse(&v))), disabled: false }) }
+                    { select(SelectProps { id: format!("collab-{k}").into(), label: format!("Collaborative of project {k}").into(), options: collab_options.clone(), value: s.collaboratives.get(k as usize - 1).copied().flatten().map(|c| c.key()).unwrap_or("").into(), onchange: send_for(d, k, |k, v: String| Action::Collaborative(k, Collaborative::parse(&v))), disabled: false }) }
                 }) }
                 { select(SelectProps { id: "edition".into(), label: "Weekly hours as stated on".into(), options: editions, value: s.edition.key().into(), onchange: send(d, |v: String| Action::Edition(Edition::parse(&v).unwrap_or_default())), disabled: false }) }
             </fieldset>
@@ -79,7 +79,7 @@ pub fn team_view(p: &ViewProps) -> Html {
                         name_error={field("name")} hours_error={field("hours")} neighbour={neighbour} dispatch={d.clone()} />
                 }
             }) }
-            <button type="button" id="add-person" onclick={{ let d = d.clone(); let next = person_field(s.next_id, "name"); Callback::from(move |e: MouseEvent| { d.emit(Action::AddPerson); focus_soon(e.target_dyn_into::<web_sys::Element>(), next.clone()); }) }}>{ "Add a person" }</button>
+            <button type="button" id="add-person" onclick={act_then_focus(d, Action::AddPerson, person_field(s.next_id, "name"))}>{ "Add a person" }</button>
             if let Some(t) = report {
                 <h3>{ "Findings by project" }</h3>
                 { for (1..=n).map(|k| {
@@ -152,19 +152,19 @@ fn PersonCard(p: &PersonCardProps) -> Html {
         <fieldset class="person" id={format!("person-{id}")}>
             <legend>{ legend.clone() }</legend>
             <div class="row">
-                <TextField id={person_field(id, "name")} label={format!("Name of person {number}")} value={person.name.clone()} error={p.name_error.0.clone()} settled={p.name_error.1} oninput={send(d, move |v| Action::Person(id, PersonEdit::Name(v)))} />
-                <TextField id={person_field(id, "hours")} label={format!("Hours a week person {number} can give")} inputmode="decimal" value={person.hours.clone()} error={p.hours_error.0.clone()} settled={p.hours_error.1} oninput={send(d, move |v| Action::Person(id, PersonEdit::Hours(v)))} />
-                { select(SelectProps { id: person_field(id, "qi").into(), label: format!("Quality improvement of person {number}").into(), options: qi_options(), value: person.qi.key().into(), onchange: send(d, move |v: String| Action::Person(id, PersonEdit::Qi(Qi::parse(&v).unwrap_or_default()))), disabled: false }) }
+                <TextField id={person_field(id, "name")} label={format!("Name of person {number}")} value={person.name.clone()} error={p.name_error.0.clone()} settled={p.name_error.1} oninput={send_for(d, id, |id, v| Action::Person(id, PersonEdit::Name(v)))} />
+                <TextField id={person_field(id, "hours")} label={format!("Hours a week person {number} can give")} inputmode="decimal" value={person.hours.clone()} error={p.hours_error.0.clone()} settled={p.hours_error.1} oninput={send_for(d, id, |id, v| Action::Person(id, PersonEdit::Hours(v)))} />
+                { select(SelectProps { id: person_field(id, "qi").into(), label: format!("Quality improvement of person {number}").into(), options: qi_options(), value: person.qi.key().into(), onchange: send_for(d, id, |id, v: String| Action::Person(id, PersonEdit::Qi(Qi::parse(&v).unwrap_or_default()))), disabled: false }) }
             </div>
             <div class="row">
-                { check(CheckProps { id: person_field(id, "physician").into(), label: format!("{} ({who})", physician_label()).into(), checked: person.physician, onchange: send(d, move |b| Action::Person(id, PersonEdit::Physician(b))), disabled: false }) }
-                { check(CheckProps { id: person_field(id, "data").into(), label: format!("Can access data from departmental systems ({who})").into(), checked: person.data_access, onchange: send(d, move |b| Action::Person(id, PersonEdit::DataAccess(b))), disabled: false }) }
+                { check(CheckProps { id: person_field(id, "physician").into(), label: format!("{} ({who})", physician_label()).into(), checked: person.physician, onchange: send_for(d, id, |id, b| Action::Person(id, PersonEdit::Physician(b))), disabled: false }) }
+                { check(CheckProps { id: person_field(id, "data").into(), label: format!("Can access data from departmental systems ({who})").into(), checked: person.data_access, onchange: send_for(d, id, |id, b| Action::Person(id, PersonEdit::DataAccess(b))), disabled: false }) }
             </div>
             <ul class="roles" aria-label={format!("Roles of {legend}")}>
                 { for person.roles.iter().filter(|(_, k)| *k <= n).map(|(role, k)| {
                     let (role, k) = (*role, *k);
                     html! { <li>{ format!("{} · project {k} ", role.title()) }
-                        <button type="button" class="link" aria-label={format!("Remove {} on project {k} from {who}", role.title())} onclick={{ let d = d.clone(); let back = person_field(id, "new-role"); Callback::from(move |e: MouseEvent| { d.emit(Action::Person(id, PersonEdit::Role(role, k, false))); focus_soon(e.target_dyn_into::<web_sys::Element>(), back.clone()); }) }}>{ "Remove" }</button></li> }
+                        <button type="button" class="link" aria-label={format!("Remove {} on project {k} from {who}", role.title())} onclick={act_then_focus(d, Action::Person(id, PersonEdit::Role(role, k, false)), person_field(id, "new-role"))}>{ "Remove" }</button></li> }
                 }) }
             </ul>
             <div class="add-role">
@@ -184,7 +184,7 @@ fn PersonCard(p: &PersonCardProps) -> Html {
                 </p>
             }
             if !found.is_empty() { { findings(found, true) } }
-            <button type="button" class="remove" onclick={{ let d = d.clone(); Callback::from(move |e: MouseEvent| { d.emit(Action::RemovePerson(id)); focus_soon(e.target_dyn_into::<web_sys::Element>(), neighbour.clone()); }) }}>{ format!("Remove {who}") }</button>
+            <button type="button" class="remove" onclick={act_then_focus(d, Action::RemovePerson(id), neighbour)}>{ format!("Remove {who}") }</button>
         </fieldset>
     }
 }

@@ -115,7 +115,7 @@ fn roster(s: &State, res: &Results, n: u32) -> Html {
             if res.team_blocked {
                 <p>{ status(false, "", &format!("{} to fix in the Team view before the team can be checked.", fields_count(res.errors_in(View::Team).len()))) }</p>
             } else {
-                <p>{ status(t.valid, "Every project has the team it needs.", "The team is not complete yet.") }
+                <p>{ team_status(t) }
                    { format!(" {} people on {n} project{}.", t.people.len(), plural(n)) }</p>
             }
             { table("Roles and weekly hours", &["Name", "Roles", "Gives a week", "Needs a week", "Short by"], &cells) }
@@ -142,14 +142,19 @@ fn fees(res: &Results) -> Html {
         cells.extend([format!("#{}", pf.number), fee, pf.rule.as_str().into()]);
     }
     cells.extend(["Total".into(), e.total_usd.to_string(), String::new()]);
+    if let Some(other) = e.total_usd_without_prior {
+        cells.extend([
+            "Total if earlier projects do not count".into(),
+            other.to_string(),
+            RuleId::F3.as_str().into(),
+        ]);
+    }
     let teams = e.teams_needed;
     html! {
         <>
-            { table(&format!("Fees for {teams} project{}", plural(teams)), &["Project", "Fee", "Rule"], &cells) }
+            { table(&format!("Fees for the {teams} planned project{}", plural(teams)), &["Project", "Fee", "Rule"], &cells) }
             <p>{ format!("{teams} project team{} and at least {} QI coach{} ({}).", plural(teams), e.coaches_needed, if e.coaches_needed == 1 { "" } else { "es" }, RuleId::F4) }</p>
-            if res.priced_projects.is_some_and(|(_, team)| !team) {
-                <p class="note">{ "Priced for a different number of projects than the team plans (chosen in the Fees view)." }</p>
-            }
+            { reading(&e.findings, RuleId::F3) }
         </>
     }
 }
@@ -180,14 +185,46 @@ fn dates(res: &Results) -> Html {
     }
     row("Graduation".into(), c.graduation, RuleId::P3);
     row("Credit claims due".into(), c.claim_deadline, RuleId::CR7);
-    table(
-        &format!(
-            "The {} cohort (sessions and graduation are estimates)",
-            cohort_name(&c.id)
-        ),
-        &["What", "When", "Rule"],
-        &cells,
-    )
+    if let Some(l) = &sc.late_entry {
+        let name = cohort_name(&l.id);
+        row(
+            format!("Late entry, to ask about: the {name} cohort's preparation began"),
+            l.preparation_starts,
+            RuleId::P2,
+        );
+        row(
+            format!("Late entry: the {name} cohort's team starts"),
+            l.team_starts,
+            RuleId::P2,
+        );
+    }
+    html! {
+        <>
+            { table(
+                &format!(
+                    "The {} cohort (sessions and graduation are estimates)",
+                    cohort_name(&c.id)
+                ),
+                &["What", "When", "Rule"],
+                &cells,
+            ) }
+            { reading(&sc.findings, RuleId::P2) }
+        </>
+    }
+}
+
+/// A reading that moves money or dates, in words beside the figures: the warning the
+/// rule gave (F3 with earlier projects, P2 for a late entry), marked as our reading.
+fn reading(findings: &[rules::Finding], rule: RuleId) -> Html {
+    match findings
+        .iter()
+        .find(|f| f.rule == rule && f.severity == Severity::Warning)
+    {
+        Some(f) => html! {
+            <p class="reading"><strong>{ format!("Our reading ({rule}), to confirm: ") }</strong>{ f.message.to_string() }</p>
+        },
+        None => Html::default(),
+    }
 }
 
 /// Credits (CR1–CR9) per participant: each claim names the rules that block it, and
@@ -277,6 +314,8 @@ pub fn summary_view(p: &ViewProps) -> Html {
             { dates(res) }
             { h3("Credits") }
             { credits(res) }
+            { h3("Next steps") }
+            <ol class="steps">{ for readiness::application_checklist().into_iter().map(|st| html! { <li>{ st }</li> }) }</ol>
             { h3("Sources") }
             <p class="note">
                 { format!("Each rule ID above is a rule of the ImPower rule book, read from the {} and the {}. ", Page::ImpowerProgram.title(), Page::LearningNetwork.title()) }
