@@ -62,6 +62,12 @@ describe('the app, end to end', () => {
 
   test('team: two projects, every finding per project and per person, required hours', async () => {
     await show('Team');
+    // The starter roster is examples, not answers, until each person is named.
+    assert.match(await page.locator('.verdict').innerText(), /4 fields to fix before the team can be checked/);
+    assert.match(await page.locator('#person-1-name-hint').innerText(), /^Not named yet: an example of who you need \(project sponsor\)/);
+    for (const [id, name] of [[1, 'Project sponsor'], [2, 'Physician leader'], [3, 'Team leader'], [4, 'QI coach']]) {
+      await page.getByLabel(`Name of person ${id}`, { exact: true }).fill(name);
+    }
     await page.getByLabel('Number of projects').fill('2');
     await page.getByLabel('Collaborative of project 1').selectOption('mammography_positioning');
     await page.locator('#person-3-data').check();
@@ -91,6 +97,26 @@ describe('the app, end to end', () => {
     await page.getByText('Where the two pages differ on weekly hours').click();
     assert.match(await page.locator('details.editions').innerText(), /Physician leader\t4 h\n“Time commitment: 4 hours\/week”\t2 h/);
     await screenshot(page, 'app-team');
+  });
+
+  test('readiness from the roster: examples answer nothing, named people answer and are named', async () => {
+    // A fresh tab: the starter roster's examples never answer a commitment.
+    const fresh = await page.context().browser().newContext();
+    const other = await fresh.newPage();
+    await other.goto(page.url().split('#')[0]);
+    await other.getByLabel(/^Answer the sponsor, clinical leader and coach questions from our team roster/).check();
+    assert.match(await other.locator('main').innerText(), /The roster cannot answer yet: give every person a name/);
+    assert.equal(await other.getByRole('group', { name: /We have named an organizational sponsor/ }).getByLabel('Yes', { exact: true }).isChecked(), false);
+    await fresh.close();
+    // Here the people are named: the roster answers C1 and C2, and says from whom.
+    await show('Readiness');
+    const roster = page.getByLabel(/^Answer the sponsor, clinical leader and coach questions from our team roster/);
+    await roster.check();
+    try {
+      assert.match(await page.locator('#c-sponsor-note').innerText(), /^From your team roster: Project sponsor \(project sponsor\); Physician leader \(physician leader\); QI coach \(QI coach\)\.$/);
+    } finally {
+      await roster.uncheck();
+    }
   });
 
   test('fees: the team\'s projects are the plan; a what-if is priced beside it and never changes it', async () => {

@@ -16,8 +16,8 @@ export async function show(page, name) {
 
 /**
  * Types in the full application: Mercy Radiology, every commitment met with a coach who is
- * learning QI, 3 projects, the 4 starter people plus 8 team members at 4.5 h a week, a
- * graduation date, and two credit participants.
+ * learning QI, 3 projects, the 4 starter people (named after their roles) plus 8 team
+ * members at 4.5 h a week, a graduation date, and two credit participants.
  */
 export async function typeApplication(page) {
   await page.getByLabel('Name of your organization').fill('Mercy Radiology');
@@ -28,6 +28,10 @@ export async function typeApplication(page) {
   await answer(page, /We can report data throughout ImPower/, true);
   await answer(page, /^S1:/, true);
   await show(page, 'Team');
+  // The starter roster's four people are examples until named.
+  for (const [id, name] of [[1, 'Project sponsor'], [2, 'Physician leader'], [3, 'Team leader'], [4, 'QI coach']]) {
+    await page.getByLabel(`Name of person ${id}`, { exact: true }).fill(name);
+  }
   await page.getByLabel('Number of projects').fill('3');
   for (let i = 0; i < 8; i++) {
     const id = 5 + i;

@@ -76,6 +76,11 @@ pub struct Results {
     pub factors: [FactorState; 7],
     /// C1 and C2 were answered from the team roster.
     pub readiness_from_team: Option<(bool, bool, rules::readiness::Qi)>,
+    /// Who the roster answered C1 and C2 with: each leading role and its holders.
+    pub roster_who: Option<String>,
+    /// The roster was asked to answer C1 and C2 but cannot yet: a Team field (a name
+    /// not given yet, hours, the projects) cannot be read.
+    pub roster_waiting: bool,
     /// The team findings, when the project count is usable. While a team field cannot
     /// be read, `team_blocked` says so and no verdict is given.
     pub team: Option<TeamReport>,
@@ -148,6 +153,28 @@ pub fn team_headline(t: &TeamReport) -> (Tone, &'static str) {
     } else {
         (Tone::Met, "Every project has the team it needs.")
     }
+}
+
+/// Who holds the roles C1 and C2 ask for, in roster order: "Ana (project sponsor);
+/// Dr. Bo (physician leader); Cy, Dee (QI coach)".
+fn roster_who(t: &TeamRequest) -> String {
+    use rules::team::Role;
+    let mut parts = Vec::new();
+    for role in [Role::Sponsor, Role::PhysicianLeader, Role::QiCoach] {
+        let names: Vec<&str> = t
+            .people()
+            .iter()
+            .filter(|p| p.roles.iter().any(|a| a.role == role))
+            .map(|p| p.name.as_str())
+            .collect();
+        let who = if names.is_empty() {
+            String::from("nobody")
+        } else {
+            names.join(", ")
+        };
+        parts.push(format!("{who} ({})", role.noun()));
+    }
+    parts.join("; ")
 }
 
 /// Reads a whole count from text, with the rules' own reading and messages.
@@ -249,6 +276,9 @@ pub fn evaluate(s: &State) -> Results {
             done,
         );
     }
+    // Whether a Team field cannot be read: the roster then answers nothing for readiness
+    // (a person not named yet, such as the starter examples, is not an answer).
+    let mut team_bad = projects.is_err();
     let mut unknown_hours = Vec::new();
     let mut people = Vec::with_capacity(s.people.len());
     let mut seen = std::collections::BTreeSet::new();
@@ -260,10 +290,12 @@ pub fn evaluate(s: &State) -> Results {
                 let label = format!("Name of person {}", i + 1);
                 let done = p.name.chars().any(char::is_control);
                 err(View::Team, &field, &label, sentence(&e.message), done);
+                team_bad = true;
                 format!("Person {}", i + 1)
             }
         };
         if seen.contains(&name) {
+            team_bad = true;
             err(
                 View::Team,
                 &field,
@@ -294,6 +326,7 @@ pub fn evaluate(s: &State) -> Results {
                 // Never read as 0: the person's hours are not judged until they can
                 // be read (their T7 findings are dropped below).
                 unknown_hours.push(i);
+                team_bad = true;
                 Hours::whole(rules::bounds::MAX_HOURS)
             }
         };
@@ -333,10 +366,12 @@ pub fn evaluate(s: &State) -> Results {
     }
 
     // Readiness (C1–C3, S1–S7), with C1/C2 from the roster only by the user's choice.
-    let derived = team_request
+    let answering = team_request
         .as_ref()
-        .filter(|t| s.roster_answers && !t.people().is_empty())
-        .map(readiness::from_team);
+        .filter(|t| s.roster_answers && !team_bad && !t.people().is_empty());
+    let derived = answering.map(readiness::from_team);
+    let roster_who = answering.map(roster_who);
+    let roster_waiting = s.roster_answers && derived.is_none();
     let (sponsor, clinical_leader, coach) = match derived {
         Some((a, b, c)) => (Some(a), Some(b), Some(c)),
         None => (s.sponsor, s.clinical_leader, s.coach),
@@ -503,6 +538,8 @@ pub fn evaluate(s: &State) -> Results {
         readiness_unanswered,
         factors,
         readiness_from_team: derived,
+        roster_who,
+        roster_waiting,
         team,
         team_blocked,
         unknown_hours,

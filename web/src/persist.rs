@@ -221,7 +221,7 @@ pub fn read_kept(text: &str, today: NaiveDate) -> Vec<Kept> {
         .collect()
 }
 
-/// A short description of kept answers: the organization and how many people.
+/// A short description of kept answers: the organization and how many people are named.
 pub fn describe(code: &str, today: NaiveDate) -> String {
     let Ok((s, _)) = share::decode(code, today) else {
         return String::from("cannot be opened by this version");
@@ -232,9 +232,11 @@ pub fn describe(code: &str, today: NaiveDate) -> String {
         .iter()
         .filter(|p| !p.name.trim().is_empty())
         .count();
+    // Named people only: the starter roster's examples are not answers.
     let people = match named {
-        1 => String::from("1 person"),
-        n => format!("{n} people"),
+        0 => String::from("no one named yet"),
+        1 => String::from("1 person named"),
+        n => format!("{n} people named"),
     };
     if org.is_empty() {
         people

@@ -270,11 +270,13 @@ impl Refusal {
 impl State {
     /// A fresh state for `today`: nothing answered, one project, a starter roster of
     /// the four leading roles (each with the hours its role needs under the default
-    /// edition) to rename, and the next cohort's dates.
+    /// edition) with no names yet (examples, counted as unanswered), and the next
+    /// cohort's dates.
     pub fn new(today: NaiveDate) -> Self {
         let edition = Edition::default();
+        // Examples, not answers: each starter person holds a leading role and its hours,
+        // but has no name until the user gives one, so the roster answers nothing yet.
         let person = |id, role: Role| PersonDraft {
-            name: role.title().into(),
             hours: starter_hours(edition, role).text(),
             physician: role == Role::PhysicianLeader,
             roles: vec![(role, 1)],

@@ -233,6 +233,16 @@ async fn readiness_verdict_follows_the_answers() {
 #[wasm_bindgen_test]
 async fn the_team_builder_reports_per_project_and_person() {
     let root = mount(View::Team).await;
+    // The starter roster is examples: nobody is named yet, so the team waits for names.
+    assert!(
+        text(&root, ".verdict").contains("4 fields to fix before the team can be checked"),
+        "{}",
+        text(&root, ".verdict")
+    );
+    assert!(text(&root, "#person-1-name-hint").contains("Not named yet"));
+    for (id, name) in [(1, "Sam"), (2, "Dr. Ada"), (3, "Lee"), (4, "Kim")] {
+        type_into(&root, &format!("#person-{id}-name"), name).await;
+    }
     assert!(text(&root, ".verdict").contains("not complete"));
     assert!(text(&root, "section.project").contains("T5"));
     click(&root, "#add-person").await;
@@ -335,6 +345,7 @@ async fn a_crash_replaces_the_app_with_a_message_never_a_blank_page() {
 async fn each_person_keeps_their_own_hours_when_names_clash_or_are_empty() {
     let root = mount(View::Team).await;
     // Person 2 (physician leader, 4 h) takes person 1's name; person 3 (team leader) none.
+    type_into(&root, "#person-1-name", "Project sponsor").await;
     type_into(&root, "#person-2-name", "Project sponsor").await;
     leave(&root, "#person-2-name").await;
     type_into(&root, "#person-3-name", "").await;
@@ -377,6 +388,9 @@ async fn an_unmounted_app_is_forgotten_by_the_crash_message() {
 #[wasm_bindgen_test]
 async fn errors_wait_until_the_field_is_left_unless_typing_cannot_fix_them() {
     let root = mount(View::Team).await;
+    for (id, name) in [(1, "Sam"), (2, "Dr. Ada"), (3, "Lee"), (4, "Kim")] {
+        type_into(&root, &format!("#person-{id}-name"), name).await;
+    }
     type_into(&root, "#person-3-hours", "").await;
     assert!(
         root.query_selector("#person-3-hours-error")
@@ -423,6 +437,7 @@ async fn adding_and_removing_people_moves_focus_and_can_be_undone() {
         .unwrap_or_default()
         .contains("no role yet"));
     type_into(&root, "#person-5-name", "Ann").await;
+    type_into(&root, "#person-2-name", "Dr. Ada").await;
     click(&root, "#person-2 button.remove").await;
     settle().await;
     assert_eq!(
@@ -431,7 +446,7 @@ async fn adding_and_removing_people_moves_focus_and_can_be_undone() {
         "focus goes to the next person"
     );
     assert!(root.query_selector("#person-2").ok().flatten().is_none());
-    assert!(text(&root, ".undo").contains("Removed Physician leader."));
+    assert!(text(&root, ".undo").contains("Removed Dr. Ada."));
     click(&root, ".undo button").await;
     assert!(root.query_selector("#person-2").ok().flatten().is_some());
     assert_eq!(

@@ -21,9 +21,29 @@ fn state_after(actions: Vec<Action>) -> State {
     s
 }
 
+/// Names the starter roster's four people (examples until named) after their roles.
+fn named_starters() -> Vec<Action> {
+    [
+        "Project sponsor",
+        "Physician leader",
+        "Team leader",
+        "QI coach",
+    ]
+    .into_iter()
+    .zip(1u32..)
+    .map(|(name, id)| Action::Person(id, PersonEdit::Name(name.into())))
+    .collect()
+}
+
+fn named_state_after(actions: Vec<Action>) -> State {
+    let mut all = named_starters();
+    all.extend(actions);
+    state_after(all)
+}
+
 #[test]
 fn a_fresh_state_answers_everything() {
-    let r = evaluate(&State::new(today()));
+    let r = evaluate(&named_state_after(vec![]));
     assert!(r.errors.is_empty(), "{:?}", r.errors);
     assert_eq!(r.fees.as_ref().map(|e| e.total_usd.0), Some(6000));
     assert_eq!(
@@ -116,7 +136,7 @@ fn bad_hours_are_named_by_person_and_the_team_still_answers() {
 
 #[test]
 fn duplicate_and_empty_names_are_named() {
-    let r = evaluate(&state_after(vec![
+    let r = evaluate(&named_state_after(vec![
         Action::Person(2, PersonEdit::Name("Project sponsor".into())),
         Action::Person(3, PersonEdit::Name("  ".into())),
     ]));
@@ -146,7 +166,7 @@ fn completing_the_starter_team_makes_it_valid_and_answers_c1_c2_when_asked() {
     ];
     actions.extend(member(5, "Ann"));
     actions.extend(member(6, "Bo"));
-    let r = evaluate(&state_after(actions.clone()));
+    let r = evaluate(&named_state_after(actions.clone()));
     let t = r.team.as_ref().expect("a team");
     assert!(t.valid, "{:#?}", t.findings);
     assert!(
@@ -154,10 +174,41 @@ fn completing_the_starter_team_makes_it_valid_and_answers_c1_c2_when_asked() {
         "editing the team never answers readiness by itself"
     );
     actions.push(Action::RosterAnswers(true));
-    let r = evaluate(&state_after(actions));
+    let r = evaluate(&named_state_after(actions));
     let (sponsor, leader, coach) = r.readiness_from_team.expect("asked for");
     assert!(sponsor && leader);
     assert_eq!(coach, Qi::Learning);
+    // It says from whom.
+    assert_eq!(
+        r.roster_who.as_deref(),
+        Some("Project sponsor (project sponsor); Physician leader (physician leader); QI coach (QI coach)")
+    );
+}
+
+/// Issue 18: the starter roster is examples, not answers: its people have no names, so
+/// they are counted as unanswered, the team is not judged, and asking the roster to
+/// answer C1 and C2 answers nothing until every person is named.
+#[test]
+fn examples_are_not_answers() {
+    let fresh = State::new(today());
+    assert!(fresh.people.iter().all(|p| p.name.is_empty()));
+    assert_eq!(fresh.people.len(), 4);
+    let r = evaluate(&state_after(vec![Action::RosterAnswers(true)]));
+    assert!(r.team_blocked, "unnamed people: the team waits for names");
+    assert_eq!(
+        r.errors.iter().filter(|e| e.id.ends_with("-name")).count(),
+        4
+    );
+    assert_eq!(
+        r.readiness_from_team, None,
+        "no commitment answered by examples"
+    );
+    assert!(r.roster_waiting);
+    assert_eq!(r.readiness_unanswered, 5);
+    // Named, the roster answers, and says from whom.
+    let r = evaluate(&named_state_after(vec![Action::RosterAnswers(true)]));
+    assert!(r.readiness_from_team.is_some());
+    assert!(!r.roster_waiting);
 }
 
 #[test]
@@ -173,7 +224,7 @@ fn the_roster_answers_only_when_asked() {
 
 #[test]
 fn fewer_projects_drop_roles_on_removed_projects() {
-    let r = evaluate(&state_after(vec![
+    let r = evaluate(&named_state_after(vec![
         Action::Projects("2".into()),
         Action::Person(4, PersonEdit::Role(Role::QiCoach, 2, true)),
         Action::Projects("1".into()),

@@ -39,8 +39,11 @@ fn set_aside_answers_are_newest_first_bounded_and_never_twice() {
         );
     }
     assert_eq!(list.len(), MAX_KEPT);
-    assert_eq!(list[0].label, "\u{201c}Org 6\u{201d}, 4 people");
-    assert_eq!(list[MAX_KEPT - 1].label, "\u{201c}Org 2\u{201d}, 4 people");
+    assert_eq!(list[0].label, "\u{201c}Org 6\u{201d}, no one named yet");
+    assert_eq!(
+        list[MAX_KEPT - 1].label,
+        "\u{201c}Org 2\u{201d}, no one named yet"
+    );
     // The same answers again: one entry, moved to the front with the newer reason.
     let again = keep(&list, kept(Why::File, &list[3].code), MAX_KEPT);
     assert_eq!(again.len(), MAX_KEPT);

@@ -16,7 +16,10 @@ pub fn readiness_view(p: &ViewProps) -> Html {
         std::iter::once((AttrValue::from(""), AttrValue::from(crate::shell::CHOOSE)))
             .chain(qi_options())
             .collect();
-    let from_roster = derived.map(|_| AttrValue::from("From your team roster."));
+    let from_roster = res
+        .roster_who
+        .as_ref()
+        .map(|who| AttrValue::from(format!("From your team roster: {who}.")));
     let met = res.factors.iter().filter(|f| f.met()).count();
     html! {
         <section aria-labelledby="readiness-h">
@@ -30,6 +33,9 @@ pub fn readiness_view(p: &ViewProps) -> Html {
             </p>
             if !p.single {
                 { check(CheckProps { id: "c-roster".into(), label: "Answer the sponsor, clinical leader and coach questions from our team roster (Team view)".into(), checked: s.roster_answers, onchange: send(d, Action::RosterAnswers), disabled: false }) }
+            }
+            if res.roster_waiting {
+                <p class="note" role="status">{ "The roster cannot answer yet: give every person a name (and readable hours) in the Team view. Until then, answer here." }</p>
             }
             if derived.is_some() {
                 <p class="note">{ readiness::FROM_ROSTER }</p>

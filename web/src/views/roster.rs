@@ -91,6 +91,24 @@ pub fn team_view(p: &ViewProps) -> Html {
     }
 }
 
+/// Under a name not given yet: an example until named (the starter roster's leading
+/// roles), never an answer.
+fn unnamed_hint(person: &PersonDraft) -> Option<AttrValue> {
+    if !person.name.trim().is_empty() {
+        return None;
+    }
+    let mut roles: Vec<&str> = person.roles.iter().map(|(r, _)| r.noun()).collect();
+    roles.dedup();
+    Some(AttrValue::from(if roles.is_empty() {
+        String::from("Not named yet.")
+    } else {
+        format!(
+            "Not named yet: an example of who you need ({}). Type who it will be.",
+            roles.join(", ")
+        )
+    }))
+}
+
 /// Props of one person's card: everything it shows, so a card whose person, answers and
 /// errors are unchanged is not rendered again when someone else's field changes.
 #[derive(Properties, PartialEq)]
@@ -152,7 +170,7 @@ fn PersonCard(p: &PersonCardProps) -> Html {
         <fieldset class="person" id={format!("person-{id}")}>
             <legend>{ legend.clone() }</legend>
             <div class="row">
-                <TextField id={person_field(id, "name")} label={format!("Name of person {number}")} value={person.name.clone()} error={p.name_error.0.clone()} settled={p.name_error.1} oninput={send_for(d, id, |id, v| Action::Person(id, PersonEdit::Name(v)))} />
+                <TextField id={person_field(id, "name")} label={format!("Name of person {number}")} value={person.name.clone()} error={p.name_error.0.clone()} settled={p.name_error.1} hint={unnamed_hint(person)} oninput={send_for(d, id, |id, v| Action::Person(id, PersonEdit::Name(v)))} />
                 <TextField id={person_field(id, "hours")} label={format!("Hours a week person {number} can give")} inputmode="decimal" value={person.hours.clone()} error={p.hours_error.0.clone()} settled={p.hours_error.1} oninput={send_for(d, id, |id, v| Action::Person(id, PersonEdit::Hours(v)))} />
                 { select(SelectProps { id: person_field(id, "qi").into(), label: format!("Quality improvement of person {number}").into(), options: qi_options(), value: person.qi.key().into(), onchange: send_for(d, id, |id, v: String| Action::Person(id, PersonEdit::Qi(Qi::parse(&v).unwrap_or_default()))), disabled: false }) }
             </div>

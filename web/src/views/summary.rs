@@ -87,7 +87,13 @@ fn roster(s: &State, res: &Results, n: u32) -> Html {
         return html! { <p>{ "Enter a valid number of projects in the Team view." }</p> };
     };
     let mut cells = Vec::new();
+    let mut unnamed = 0;
     for (i, (person, h)) in s.people.iter().zip(&t.people).enumerate() {
+        // Examples not named yet are not people of the application.
+        if person.name.trim().is_empty() {
+            unnamed += 1;
+            continue;
+        }
         let mut roles = String::new();
         for (role, k) in person.roles.iter().filter(|(_, k)| *k <= n) {
             let sep = if roles.is_empty() { "" } else { "; " };
@@ -117,6 +123,9 @@ fn roster(s: &State, res: &Results, n: u32) -> Html {
             } else {
                 <p>{ team_status(t) }
                    { format!(" {} people on {n} project{}.", t.people.len(), plural(n)) }</p>
+            }
+            if unnamed > 0 {
+                <p class="note">{ format!("{unnamed} of the Team view's people {} not named yet: examples, not counted here.", if unnamed == 1 { "is" } else { "are" }) }</p>
             }
             { table("Roles and weekly hours", &["Name", "Roles", "Gives a week", "Needs a week", "Short by"], &cells) }
         </>
