@@ -83,6 +83,7 @@ describe('the summary for leadership, on screen and printed', () => {
       );
       assert.deepEqual(visible, [], 'nothing to click or type is printed');
       assert.equal(await page.locator('.sign').isVisible(), true);
+      assert.match(await page.locator('.sign').innerText(), /Organizational sponsor, signature\s+Date\s+Physician leader, signature\s+Date/, 'the sponsor\'s and the physician leader\'s');
       assert.equal(await page.locator('h2').first().evaluate((h) => h.getBoundingClientRect().top < 60), true, 'the document starts at the top');
       for (const [name, size] of Object.entries(PAPER)) {
         await page.setViewportSize(size);
@@ -123,7 +124,7 @@ describe('the summary for leadership, on screen and printed', () => {
         'Must fix CR4 Only participants named on the Team Roster',
         'read from the ACR ImPower program page and the ACR Learning Network page.',
         'Not an official ACR tool: confirm fees, dates and credit with the ACR Learning Network team.',
-        'Organizational sponsor Signature Date',
+        'Organizational sponsor, signature Date Physician leader, signature Date',
       ]) {
         assert.ok(flat.includes(expected), `the ${format} PDF lacks: ${expected}\n---\n${all}`);
       }

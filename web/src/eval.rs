@@ -483,7 +483,12 @@ pub fn evaluate(s: &State) -> Results {
 
     // Credits (CR1–CR9).
     let mut credits = Vec::new();
-    match parse_date(&s.graduation) {
+    // Empty, the graduation follows the Calendar's cohort; typed, it must be a date.
+    let graduation = match s.graduation.trim() {
+        "" => s.graduation_date().ok_or(None),
+        typed => parse_date(typed).map_err(Some),
+    };
+    match graduation {
         Ok(graduation) => {
             let documents: Vec<Document> = Document::ALL
                 .iter()
@@ -523,13 +528,15 @@ pub fn evaluate(s: &State) -> Results {
                 }
             }
         }
-        Err(m) => err(
+        Err(Some(m)) => err(
             View::Credits,
             "graduation",
             "Graduation date",
             m,
             settled_date(&s.graduation),
         ),
+        // The Calendar's date cannot be read: its own field says so.
+        Err(None) => {}
     }
 
     let team_blocked = errors.iter().any(|e| e.view == View::Team);

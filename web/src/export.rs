@@ -172,7 +172,7 @@ fn team(state: &State, results: &Results) -> Option<Json> {
 /// part keeps them all).
 fn credits(state: &State) -> Option<Json> {
     let p = state.participants.first()?;
-    let graduation = rules::date::parse(state.graduation.trim(), "graduation").ok()?;
+    let graduation = state.graduation_date()?;
     let stages = Stage::ALL
         .iter()
         .zip(p.stages)

@@ -220,7 +220,7 @@ pub struct State {
     pub prior_projects: String,
     /// Calendar: the date to plan from, as typed (defaults to today).
     pub plan_date: String,
-    /// Credits: graduation date, as typed.
+    /// Credits: graduation date, as typed; empty to follow the cohort the Calendar plans.
     pub graduation: String,
     /// Credits: the project completed Stage C.
     pub stage_c_complete: bool,
@@ -282,9 +282,6 @@ impl State {
             roles: vec![(role, 1)],
             ..PersonDraft::blank(id)
         };
-        let graduation = rules::calendar::schedule(today, 1)
-            .map(|s| rules::date::format(s.cohort.graduation))
-            .unwrap_or_default();
         State {
             view: View::Readiness,
             today,
@@ -308,13 +305,28 @@ impl State {
             price_other: None,
             prior_projects: "0".into(),
             plan_date: rules::date::format(today),
-            graduation,
+            // Empty: the Calendar's cohort graduation, one date everywhere.
+            graduation: String::new(),
             stage_c_complete: false,
             documents: [false; 5],
             participants: Vec::new(),
             next_id: 5,
             removed: None,
             refused: None,
+        }
+    }
+
+    /// The graduation the credits count from: the date typed in the Credits view, or,
+    /// while that field is empty, the graduation of the cohort the Calendar plans, so
+    /// the Calendar, the Credits and the Summary give one claim deadline. `None` while
+    /// the date that decides cannot be read.
+    pub fn graduation_date(&self) -> Option<NaiveDate> {
+        match self.graduation.trim() {
+            "" => rules::date::parse(self.plan_date.trim(), "date")
+                .ok()
+                .and_then(|d| rules::calendar::schedule(d, 1).ok())
+                .map(|sc| sc.cohort.graduation),
+            typed => rules::date::parse(typed, "graduation").ok(),
         }
     }
 

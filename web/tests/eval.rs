@@ -453,3 +453,43 @@ fn errors_wait_for_the_field_unless_typing_cannot_fix_them() {
     assert!(settled_date("2027-02-30"));
     assert!(settled_date("soon"));
 }
+
+/// Issue 18: one graduation date and one claim deadline everywhere: the credits follow
+/// the cohort the Calendar plans until the user types another date, and only then differ.
+#[test]
+fn credits_follow_the_calendars_graduation_unless_typed() {
+    let mut actions = vec![Action::AddParticipant];
+    let r = evaluate(&state_after(actions.clone()));
+    let planned = r.schedule.as_ref().map(|sc| sc.cohort.claim_deadline);
+    assert!(planned.is_some());
+    assert_eq!(r.credits.first().map(|c| c.report.claim_deadline), planned);
+    assert!(
+        r.error_for("graduation").is_none(),
+        "an empty field follows, it is no error"
+    );
+    // Planning from another date moves both.
+    actions.push(Action::PlanDate("2027-08-15".into()));
+    let r = evaluate(&state_after(actions.clone()));
+    let planned = r.schedule.as_ref().map(|sc| sc.cohort.claim_deadline);
+    assert_eq!(
+        planned.map(rules::date::format).as_deref(),
+        Some("2028-11-30")
+    );
+    assert_eq!(r.credits.first().map(|c| c.report.claim_deadline), planned);
+    // A typed date is used instead.
+    actions.push(Action::Graduation("2025-02-18".into()));
+    let r = evaluate(&state_after(actions.clone()));
+    assert_eq!(
+        r.credits
+            .first()
+            .map(|c| rules::date::format(c.report.claim_deadline))
+            .as_deref(),
+        Some("2025-05-18")
+    );
+    // A Calendar date that cannot be read: no credits, and the error is the Calendar's.
+    actions.push(Action::Graduation(String::new()));
+    actions.push(Action::PlanDate("soon".into()));
+    let r = evaluate(&state_after(actions));
+    assert!(r.credits.is_empty());
+    assert!(r.error_for("plan-date").is_some() && r.error_for("graduation").is_none());
+}

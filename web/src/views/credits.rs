@@ -13,7 +13,7 @@ pub fn credits_view(p: &ViewProps) -> Html {
             { error_summary(&res.errors_in(View::Credits)) }
             <fieldset>
                 <legend>{ "Your project" }</legend>
-                <TextField id="graduation" label="Graduation date (YYYY-MM-DD)" date={true} value={s.graduation.clone()} error={res.error_for("graduation")} settled={res.settled("graduation")} hint={Some(AttrValue::from("Defaults to your next cohort's estimated graduation."))} oninput={send(d, Action::Graduation)} />
+                <TextField id="graduation" label="Graduation date (YYYY-MM-DD)" date={true} value={s.graduation.clone()} error={res.error_for("graduation")} settled={res.settled("graduation")} hint={Some(AttrValue::from(graduation_hint(p)))} oninput={send(d, Action::Graduation)} />
                 { check(CheckProps { id: "stage-c".into(), label: credit_questions::STAGE_C_COMPLETE.into(), checked: s.stage_c_complete, onchange: send(d, Action::StageC), disabled: false }) }
             </fieldset>
             <fieldset>
@@ -58,6 +58,18 @@ pub fn credits_view(p: &ViewProps) -> Html {
             }) }
             <button type="button" id="add-participant" onclick={act_then_focus(d, Action::AddParticipant, format!("pt-{}-name", s.next_id))}>{ "Add a participant" }</button>
         </section>
+    }
+}
+
+/// Where the graduation comes from: the Calendar's cohort while the field is empty, so
+/// every view gives one claim deadline; a typed date, said to differ.
+fn graduation_hint(p: &ViewProps) -> String {
+    let planned = p.results.schedule.as_ref().map(|sc| &sc.cohort);
+    match (p.state.graduation.trim().is_empty(), planned) {
+        (true, Some(c)) => format!("Empty: the {} cohort's estimated graduation in the Calendar, {}. Type a date to use another.", cohort_name(&c.id), date(c.graduation)),
+        (true, None) => String::from("Empty: the graduation of the cohort the Calendar plans, once its date can be read."),
+        (false, Some(c)) => format!("The Calendar's {} cohort graduates {}; clear this field to follow it.", cohort_name(&c.id), date(c.graduation)),
+        (false, None) => String::from("Clear this field to follow the cohort the Calendar plans."),
     }
 }
 

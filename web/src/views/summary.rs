@@ -236,6 +236,18 @@ fn reading(findings: &[rules::Finding], rule: RuleId) -> Html {
     }
 }
 
+/// Where the credits' graduation comes from, when it is not the Calendar's: a date typed
+/// in the Credits view gives other claim deadlines than the Dates above, and says so.
+fn graduation_note(s: &State, res: &Results) -> Html {
+    let planned = res.schedule.as_ref().map(|sc| sc.cohort.graduation);
+    match s.graduation_date() {
+        Some(g) if !s.graduation.trim().is_empty() && Some(g) != planned => html! {
+            <p class="note">{ format!("Credits count from a graduation typed in the Credits view, {}, not the cohort's above.", date(g)) }</p>
+        },
+        _ => Html::default(),
+    }
+}
+
 /// Credits (CR1–CR9) per participant: each claim names the rules that block it, and
 /// each distinct blocker is written out once under the table.
 fn credits(res: &Results) -> Html {
@@ -322,6 +334,7 @@ pub fn summary_view(p: &ViewProps) -> Html {
             { h3("Dates") }
             { dates(res) }
             { h3("Credits") }
+            { graduation_note(s, res) }
             { credits(res) }
             { h3("Next steps") }
             <ol class="steps">{ for readiness::application_checklist().into_iter().map(|st| html! { <li>{ st }</li> }) }</ol>
@@ -330,7 +343,7 @@ pub fn summary_view(p: &ViewProps) -> Html {
                 { format!("Each rule ID above is a rule of the ImPower rule book, read from the {} and the {}. ", Page::ImpowerProgram.title(), Page::LearningNetwork.title()) }
                 { "Not an official ACR tool: confirm fees, dates and credit with the ACR Learning Network team. Where the pages are silent or differ, the “Why?” of each answer in the app says which reading we took." }
             </p>
-            <p class="sign"><span>{ "Organizational sponsor" }</span><span>{ "Signature" }</span><span>{ "Date" }</span></p>
+            <p class="sign"><span>{ "Organizational sponsor, signature" }</span><span>{ "Date" }</span><span>{ format!("{}, signature", rules::team::Role::PhysicianLeader.title()) }</span><span>{ "Date" }</span></p>
         </section>
     }
 }
