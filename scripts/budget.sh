@@ -36,12 +36,14 @@
 # from the plan; next steps naming where the pages say to act) +3.2 KB, less the fields'
 # callbacks sharing one instantiation per kind (-0.4 KB): 170474 / 182179; then the
 # starter roster as examples, not answers (+1.3 KB): 171769 / 183494; then one graduation
-# date everywhere and the physician leader's signature line (+0.4 KB): 172151 / 183895.
+# date everywhere and the physician leader's signature line (+0.4 KB): 172151 / 183895;
+# then no panicking path in the rules (clippy denies indexing, unwrap, expect, panic,
+# unreachable; the hours tables keyed by role): +0.1 KB, 172237 / 183982.
 # Issue 21 owns bringing them back under 161000 / 172500.
 set -euo pipefail
 DIST=${1:-dist}
-APP_WASM_MAX=${APP_WASM_MAX:-172200}
-APP_TOTAL_MAX=${APP_TOTAL_MAX:-183900}
+APP_WASM_MAX=${APP_WASM_MAX:-172250}
+APP_TOTAL_MAX=${APP_TOTAL_MAX:-184000}
 # The JS API has no UI: it must stay far smaller than the app.
 # 49000 -> 47100: answers and requests cross as tapes, not JSON text or per-value
 # calls (47004 measured); -> 44800 with the rules' small sets as sorted Vecs (44763);
@@ -49,13 +51,14 @@ APP_TOTAL_MAX=${APP_TOTAL_MAX:-183900}
 # further -O3 round of wasm-opt (43588). Raised, against the rule above, with the
 # contract's new answers (RULES.md: the late entry and its P2 warning, the F3 total
 # without earlier projects and its warning, and their words): 44457.
-API_TOTAL_MAX=${API_TOTAL_MAX:-44480}
+# With no panicking path in the rules (the lints above): 44566.
+API_TOTAL_MAX=${API_TOTAL_MAX:-44570}
 # The widget is the app's own module and stylesheet with another loader: never more than
 # the app. Lowered from 181000 when they became one build (issue 10): 174326 measured, then
 # 178958 with the leadership document and the per-person component it shares with the app,
 # then 171387 with the app's plain-function views, 171283 with the rule book's columns.
-# Issue 17 (the same module): 178714 measured; with issue 18's readings 183070.
-WIDGET_TOTAL_MAX=${WIDGET_TOTAL_MAX:-183100}
+# Issue 17 (the same module): 178714 measured; with issue 18's readings 183165.
+WIDGET_TOTAL_MAX=${WIDGET_TOTAL_MAX:-183200}
 
 gz() { gzip -9c "$1" | wc -c; }
 # Brotli at its best quality, as many static hosts serve it (Node's zlib, no extra tool).

@@ -256,7 +256,7 @@ pub fn schedule(date: NaiveDate, count: u32) -> Result<Schedule, InputError> {
         Finding::info(RuleId::P4, format!("Team members attend {} {}-hour learning sessions; the dates shown are estimates, the program sets the real ones.", number_word(c.learning_sessions), number_word(c.session_hours))),
         Finding::info(RuleId::P5, format!("QI coaches attend {} training sessions, and may join an application meeting the day after each learning session.", number_word(c.coach_trainings))),
         Finding::info(RuleId::P6, "Between learning sessions, teams report progress at \"Walk the Wall\", tracked on a project progress scale."),
-        Finding::info(RuleId::A2, format!("Projects move through ImPower's {} steps, from {} to {}.", number_word(FIVE_STEPS.len() as u32), FIVE_STEPS[0], FIVE_STEPS[FIVE_STEPS.len() - 1])),
+        Finding::info(RuleId::A2, format!("Projects move through ImPower's {} steps, from {} to {}.", number_word(FIVE_STEPS.len() as u32), FIVE_STEPS.first().copied().unwrap_or_default(), FIVE_STEPS.last().copied().unwrap_or_default())),
         Finding::info(RuleId::CR7, format!("Evaluations and credit claims for this cohort are due by {}.", date::long(cohort.claim_deadline))),
     ];
     if let Some(l) = &late {

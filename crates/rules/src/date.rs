@@ -23,8 +23,8 @@ pub fn parse(text: &str, field: &str) -> Result<NaiveDate, InputError> {
     };
     let b = text.as_bytes();
     let shape_ok = b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
+        && b.get(4) == Some(&b'-')
+        && b.get(7) == Some(&b'-')
         && b.iter()
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());

@@ -21,14 +21,26 @@
 //!
 //! - `no_std` + `alloc`: no IO, no clock, no browser types. Today's date is an input.
 //! - No panics on any input: requests are checked at construction, and each refusal is an
-//!   [`error::InputError`] naming the offending field.
+//!   [`error::InputError`] naming the offending field. Clippy denies indexing, slicing,
+//!   unwrap, expect, panic and unreachable in this crate's code, and per-role tables are
+//!   [`vocab::PerRole`], read by an exhaustive match, so a new role fails to compile
+//!   until every table gives it a value.
 //! - Money is whole dollars ([`money::Usd`]) with checked arithmetic.
 #![no_std]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+// No panicking path in library code: no indexing or slicing that can go out of bounds,
+// no unwrap, expect, panic or unreachable (tests may). CI's clippy runs with -D warnings
+// and these are denied outright, so a new one fails the build.
 #![cfg_attr(
     not(test),
-    warn(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+    deny(
+        clippy::indexing_slicing,
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::unreachable
+    )
 )]
 
 extern crate alloc;

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::book::{Page, Source};
 use crate::money::Usd;
-use crate::vocab::Role;
+use crate::vocab::{PerRole, Role};
 
 /// Fees (F1–F4).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -142,29 +142,28 @@ const PER_PROJECT: &str = "The page does not say \"per project\"; we count the h
 const IP: Page = Page::ImpowerProgram;
 const LN: Page = Page::LearningNetwork;
 
-/// Weekly hours, edition `impower` (IP "Who Comprises a Project Team?"), in
-/// [`Role::ALL`] order.
-pub static HOURS_IMPOWER: [HoursRow; 6] = [
-    hrow(Role::Sponsor, (1, 1), IP, "Time commitment: 1 hour/week", Some(PER_PROJECT)),
-    hrow(Role::PhysicianLeader, (4, 4), IP, "Time commitment: 4 hours/week", Some(PER_PROJECT)),
-    hrow(Role::TeamLeader, (6, 8), IP, "Time commitment: 6–8 hours/week", Some(PER_PROJECT)),
-    hrow(Role::QiCoach, (8, 8), IP, "Time commitment: 8 hours/week", Some(PER_PROJECT)),
-    hrow(Role::TeamMember, (4, 6), IP, "Time commitment: 4–6 hours/week", Some(PER_PROJECT)),
-    HoursRow {
+/// Weekly hours, edition `impower` (IP "Who Comprises a Project Team?"), a row per role.
+pub static HOURS_IMPOWER: PerRole<HoursRow> = PerRole {
+    sponsor: hrow(Role::Sponsor, (1, 1), IP, "Time commitment: 1 hour/week", Some(PER_PROJECT)),
+    physician_leader: hrow(Role::PhysicianLeader, (4, 4), IP, "Time commitment: 4 hours/week", Some(PER_PROJECT)),
+    team_leader: hrow(Role::TeamLeader, (6, 8), IP, "Time commitment: 6–8 hours/week", Some(PER_PROJECT)),
+    qi_coach: hrow(Role::QiCoach, (8, 8), IP, "Time commitment: 8 hours/week", Some(PER_PROJECT)),
+    team_member: hrow(Role::TeamMember, (4, 6), IP, "Time commitment: 4–6 hours/week", Some(PER_PROJECT)),
+    data_analyst: HoursRow {
         role: Role::DataAnalyst,
         min: None,
         max: None,
         source: Source { page: IP, words: "It is optional to include a data analyst, as needed" },
         interpretation: Some("The program page states no hours for a data analyst; the Learning Network page says two hours per project per week."),
     },
-];
+};
 
-/// Weekly hours, edition `learning-network` (LN role table), in [`Role::ALL`] order.
-pub static HOURS_LEARNING_NETWORK: [HoursRow; 6] = [
-    hrow(Role::Sponsor, (1, 1), LN, "One hour per project per week or as needed.", None),
-    hrow(Role::PhysicianLeader, (2, 2), LN, "Two hours per week.", Some(PER_PROJECT)),
-    hrow(Role::TeamLeader, (5, 8), LN, "Two hours per project per week outside of team member requirement.", Some("Two hours on top of a team member's three to six: five to eight hours.")),
-    hrow(Role::QiCoach, (8, 8), LN, "One day per week per project.", Some("One working day is taken as eight hours.")),
-    hrow(Role::TeamMember, (3, 6), LN, "Three to six hours per week; two-hour training sessions held every third week.", Some("The two-hour training sessions fall inside the three to six hours; counted per project.")),
-    hrow(Role::DataAnalyst, (2, 2), LN, "Two hours per project per week (heavier at the beginning of the course).", None),
-];
+/// Weekly hours, edition `learning-network` (LN role table), a row per role.
+pub static HOURS_LEARNING_NETWORK: PerRole<HoursRow> = PerRole {
+    sponsor: hrow(Role::Sponsor, (1, 1), LN, "One hour per project per week or as needed.", None),
+    physician_leader: hrow(Role::PhysicianLeader, (2, 2), LN, "Two hours per week.", Some(PER_PROJECT)),
+    team_leader: hrow(Role::TeamLeader, (5, 8), LN, "Two hours per project per week outside of team member requirement.", Some("Two hours on top of a team member's three to six: five to eight hours.")),
+    qi_coach: hrow(Role::QiCoach, (8, 8), LN, "One day per week per project.", Some("One working day is taken as eight hours.")),
+    team_member: hrow(Role::TeamMember, (3, 6), LN, "Three to six hours per week; two-hour training sessions held every third week.", Some("The two-hour training sessions fall inside the three to six hours; counted per project.")),
+    data_analyst: hrow(Role::DataAnalyst, (2, 2), LN, "Two hours per project per week (heavier at the beginning of the course).", None),
+};

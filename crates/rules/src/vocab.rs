@@ -107,3 +107,41 @@ impl Edition {
 
 /// What a physician holds (T2, CR8), for forms and messages.
 pub const PHYSICIAN_DEGREE: &str = "MD, DO or equivalent";
+
+/// One value for each role, a field per variant, read by an exhaustive `match`: adding a
+/// role fails to compile here and at every table until the table gives it a value (never
+/// a position in declaration order, which a new role would shift).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PerRole<T> {
+    /// [`Role::Sponsor`].
+    pub sponsor: T,
+    /// [`Role::PhysicianLeader`].
+    pub physician_leader: T,
+    /// [`Role::TeamLeader`].
+    pub team_leader: T,
+    /// [`Role::QiCoach`].
+    pub qi_coach: T,
+    /// [`Role::TeamMember`].
+    pub team_member: T,
+    /// [`Role::DataAnalyst`].
+    pub data_analyst: T,
+}
+
+impl<T> PerRole<T> {
+    /// The value for `role`.
+    pub const fn get(&self, role: Role) -> &T {
+        match role {
+            Role::Sponsor => &self.sponsor,
+            Role::PhysicianLeader => &self.physician_leader,
+            Role::TeamLeader => &self.team_leader,
+            Role::QiCoach => &self.qi_coach,
+            Role::TeamMember => &self.team_member,
+            Role::DataAnalyst => &self.data_analyst,
+        }
+    }
+
+    /// Every role with its value, in [`Role::ALL`] order.
+    pub fn iter(&self) -> impl Iterator<Item = (Role, &T)> {
+        Role::ALL.iter().map(move |&r| (r, self.get(r)))
+    }
+}

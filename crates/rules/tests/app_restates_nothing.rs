@@ -127,7 +127,7 @@ fn no_text_the_rules_own() {
         owned.extend(row.interpretation.map(String::from));
     }
     for e in Edition::ALL {
-        for row in hours_table(*e) {
+        for (_, row) in hours_table(*e).iter() {
             owned.push(row.source.words.into());
             owned.extend(row.interpretation.map(String::from));
         }

@@ -81,8 +81,8 @@ pub fn readiness_request(
                 "S3 follows from the coach answer and cannot be given: answer coach instead",
             ));
         }
-        for (i, name) in names.iter().enumerate() {
-            success_factors[i] = f.opt_bool(name)?.unwrap_or(false);
+        for (slot, name) in success_factors.iter_mut().zip(names.iter()) {
+            *slot = f.opt_bool(name)?.unwrap_or(false);
         }
     }
     Ok(ReadinessInput {

@@ -65,20 +65,23 @@ impl Writer {
 
     /// An integer's digits, `-` first when `negative`.
     fn integer(&mut self, negative: bool, mut n: u64) -> Done {
+        // u64::MAX has 20 digits: written into the buffer from its end.
         let mut digits = [0u8; 20];
         let mut i = digits.len();
         loop {
             i -= 1;
-            digits[i] = b'0' + (n % 10) as u8;
+            if let Some(d) = digits.get_mut(i) {
+                *d = b'0' + (n % 10) as u8;
+            }
             n /= 10;
-            if n == 0 {
+            if n == 0 || i == 0 {
                 break;
             }
         }
         if negative {
             self.0.push('-');
         }
-        for &d in &digits[i..] {
+        for &d in digits.get(i..).unwrap_or_default() {
             self.0.push(char::from(d));
         }
         Ok(())
