@@ -42,6 +42,8 @@ try {
   }
   const ids = await page.$$eval('fieldset.person', (fs) => fs.map((f) => f.id));
   if (ids.length !== PEOPLE) throw new Error(`expected ${PEOPLE} people on the Team view, found ${ids.length}`);
+  // Named, as a real roster is (unnamed people are examples the team waits for).
+  for (const [i, id] of ids.entries()) await page.locator(`#${id}-name`).fill(`Person number ${i + 1}`);
   for (const id of ids) {
     if (!(await page.locator(`#${id}-hours`).count())) throw new Error(`no #${id}-hours field`);
     if (!(await page.locator(`#${id} .hours`).count())) throw new Error(`no hours line in #${id}`);
