@@ -97,6 +97,10 @@ pub struct Results {
     pub fee_table: Vec<FeeEstimate>,
     /// The schedule, when the date is usable.
     pub schedule: Option<Schedule>,
+    /// The graduation the credits count from: the date typed in the Credits view, or,
+    /// while that field is empty, the graduation of the cohort the Calendar plans; `None`
+    /// while the date that decides cannot be read.
+    pub graduation: Option<NaiveDate>,
     /// Each participant's credit, when the graduation date is usable.
     pub credits: Vec<ParticipantCredit>,
     /// Every unusable field.
@@ -483,12 +487,13 @@ pub fn evaluate(s: &State) -> Results {
 
     // Credits (CR1–CR9).
     let mut credits = Vec::new();
-    // Empty, the graduation follows the Calendar's cohort; typed, it must be a date.
+    // Empty, the graduation follows the cohort the Calendar plans (the schedule above, so
+    // every view gives one claim deadline); typed, it must be a date.
     let graduation = match s.graduation.trim() {
-        "" => s.graduation_date().ok_or(None),
+        "" => schedule.as_ref().map(|sc| sc.cohort.graduation).ok_or(None),
         typed => parse_date(typed).map_err(Some),
     };
-    match graduation {
+    match &graduation {
         Ok(graduation) => {
             let documents: Vec<Document> = Document::ALL
                 .iter()
@@ -511,7 +516,7 @@ pub fn evaluate(s: &State) -> Results {
                     documents: documents.clone(),
                     on_roster_at_start: p.on_roster,
                     opted_in: p.opted_in,
-                    graduation,
+                    graduation: *graduation,
                     today: s.today,
                 };
                 if let Ok(report) = credits::assess(&input) {
@@ -532,7 +537,7 @@ pub fn evaluate(s: &State) -> Results {
             View::Credits,
             "graduation",
             "Graduation date",
-            m,
+            m.clone(),
             settled_date(&s.graduation),
         ),
         // The Calendar's date cannot be read: its own field says so.
@@ -554,6 +559,7 @@ pub fn evaluate(s: &State) -> Results {
         what_if,
         fee_table,
         schedule,
+        graduation: graduation.ok(),
         credits,
         errors,
     }

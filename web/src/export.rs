@@ -106,7 +106,7 @@ pub fn export(state: &State, results: &Results) -> String {
     if let Ok(d) = rules::date::parse(state.plan_date.trim(), "date") {
         fields.push(("schedule", obj(vec![("date", s(&rules::date::format(d)))])));
     }
-    if let Some(c) = credits(state) {
+    if let Some(c) = credits(state, results) {
         fields.push(("credits", c));
     }
     json::write(&obj(fields))
@@ -170,9 +170,9 @@ fn team(state: &State, results: &Results) -> Option<Json> {
 
 /// The first participant's credit question (the contract asks one at a time; the app
 /// part keeps them all).
-fn credits(state: &State) -> Option<Json> {
+fn credits(state: &State, results: &Results) -> Option<Json> {
     let p = state.participants.first()?;
-    let graduation = state.graduation_date()?;
+    let graduation = results.graduation?;
     let stages = Stage::ALL
         .iter()
         .zip(p.stages)

@@ -316,20 +316,6 @@ impl State {
         }
     }
 
-    /// The graduation the credits count from: the date typed in the Credits view, or,
-    /// while that field is empty, the graduation of the cohort the Calendar plans, so
-    /// the Calendar, the Credits and the Summary give one claim deadline. `None` while
-    /// the date that decides cannot be read.
-    pub fn graduation_date(&self) -> Option<NaiveDate> {
-        match self.graduation.trim() {
-            "" => rules::date::parse(self.plan_date.trim(), "date")
-                .ok()
-                .and_then(|d| rules::calendar::schedule(d, 1).ok())
-                .map(|sc| sc.cohort.graduation),
-            typed => rules::date::parse(typed, "graduation").ok(),
-        }
-    }
-
     /// The number of projects the team plans, when the field is a valid count.
     pub fn team_projects(&self) -> Option<u32> {
         rules::bounds::count_text("projects", &self.projects, 1, rules::bounds::MAX_PROJECTS).ok()

@@ -53,12 +53,8 @@ pub fn calendar_view(p: &ViewProps) -> Html {
 /// The cohort already preparing on the date (P2's "Late entry" reading): beside the next
 /// cohort, marked, with the warning in full and its dates, never instead of it.
 fn late_entry(sc: &rules::calendar::Schedule, l: &rules::calendar::Cohort) -> Html {
-    let warning = sc
-        .findings
-        .iter()
-        .find(|f| f.rule == RuleId::P2 && f.severity == Severity::Warning)
-        .map(|f| f.message.to_string())
-        .unwrap_or_default();
+    let warning =
+        warning_of(&sc.findings, RuleId::P2).map_or_else(String::new, |f| f.message.to_string());
     html! {
         <section class="late-entry" aria-labelledby="late-h">
             <h3 id="late-h">{ format!("Late entry, to ask about: {}", cohort_name(&l.id)) }</h3>

@@ -8,12 +8,8 @@ pub fn other_reading(e: &rules::fees::FeeEstimate) -> Html {
     let Some(other) = e.total_usd_without_prior else {
         return Html::default();
     };
-    let warning = e
-        .findings
-        .iter()
-        .find(|f| f.rule == RuleId::F3)
-        .map(|f| f.message.to_string())
-        .unwrap_or_default();
+    let warning =
+        warning_of(&e.findings, RuleId::F3).map_or_else(String::new, |f| f.message.to_string());
     html! {
         <div class="reading" id="fees-reading">
             <p><strong>{ format!("{other} if earlier projects do not count.") }</strong>{ " " }

@@ -104,6 +104,14 @@ fn status(ok: bool, yes: &str, no: &str) -> Html {
     }
 }
 
+/// The warning `rule` gave among `findings`: a reading that moves money or dates (F3's
+/// other total, P2's late entry), shown beside the figures it moves.
+fn warning_of(findings: &[rules::Finding], rule: RuleId) -> Option<&rules::Finding> {
+    findings
+        .iter()
+        .find(|f| f.rule == rule && f.severity == Severity::Warning)
+}
+
 /// The team's headline, from its findings ([`crate::eval::team_headline`]).
 fn team_status(t: &rules::team::TeamReport) -> Html {
     let (tone, text) = crate::eval::team_headline(t);

@@ -225,10 +225,7 @@ fn dates(res: &Results) -> Html {
 /// A reading that moves money or dates, in words beside the figures: the warning the
 /// rule gave (F3 with earlier projects, P2 for a late entry), marked as our reading.
 fn reading(findings: &[rules::Finding], rule: RuleId) -> Html {
-    match findings
-        .iter()
-        .find(|f| f.rule == rule && f.severity == Severity::Warning)
-    {
+    match warning_of(findings, rule) {
         Some(f) => html! {
             <p class="reading"><strong>{ format!("Our reading ({rule}), to confirm: ") }</strong>{ f.message.to_string() }</p>
         },
@@ -240,7 +237,7 @@ fn reading(findings: &[rules::Finding], rule: RuleId) -> Html {
 /// in the Credits view gives other claim deadlines than the Dates above, and says so.
 fn graduation_note(s: &State, res: &Results) -> Html {
     let planned = res.schedule.as_ref().map(|sc| sc.cohort.graduation);
-    match s.graduation_date() {
+    match res.graduation {
         Some(g) if !s.graduation.trim().is_empty() && Some(g) != planned => html! {
             <p class="note">{ format!("Credits count from a graduation typed in the Credits view, {}, not the cohort's above.", date(g)) }</p>
         },
