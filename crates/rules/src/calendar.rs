@@ -246,11 +246,10 @@ pub fn schedule(date: NaiveDate, count: u32) -> Result<Schedule, InputError> {
     let cohort = upcoming.first().cloned().ok_or_else(|| too_late("date"))?;
     let sessions = sessions(&cohort);
     let late = late_entry(date);
-    let months = |d: NaiveDate| format!("{} {}", date::month_name(d.month()), d.year());
     let c = CALENDAR;
     let [first, second] = c.cohort_months;
     let mut findings = alloc::vec![
-        Finding::info(RuleId::P1, format!("The next cohort begins in {}; cohorts begin every {} and {}.", months(cohort.team_starts), date::month_name(first), date::month_name(second))),
+        Finding::info(RuleId::P1, format!("The next cohort begins in {}; cohorts begin every {} and {}.", cohort_label(&cohort), date::month_name(first), date::month_name(second))),
         Finding::info(RuleId::P2, format!("The physician leader, team leader and QI coach start preparing on {}: {} months to pick team members, scope the problem and start collecting baseline data.", date::long(cohort.preparation_starts), number_word(c.preparation_months))),
         Finding::info(RuleId::P3, format!("The whole team takes part from {} to graduation, estimated {} ({} months); the three leaders take part for {} months.", date::long(cohort.team_starts), date::long(cohort.graduation), number_word(c.team_months), number_word(c.leader_months))),
         Finding::info(RuleId::P4, format!("Team members attend {} {}-hour learning sessions; the dates shown are estimates, the program sets the real ones.", number_word(c.learning_sessions), number_word(c.session_hours))),
@@ -262,7 +261,7 @@ pub fn schedule(date: NaiveDate, count: u32) -> Result<Schedule, InputError> {
     if let Some(l) = &late {
         // After P2's own finding: the late entry is beside the next cohort, never instead.
         let at = findings.len().min(2);
-        findings.insert(at, Finding::warning(RuleId::P2, format!("Late entry: the {} cohort's leaders began preparing on {} and its team starts on {}. The pages set no entry deadline, so ask the Learning Network team whether you can still join it; otherwise plan for {}.", months(l.team_starts), date::long(l.preparation_starts), date::long(l.team_starts), months(cohort.team_starts))));
+        findings.insert(at, Finding::warning(RuleId::P2, format!("Late entry: the {} cohort's leaders began preparing on {} and its team starts on {}. The pages set no entry deadline, so ask the Learning Network team whether you can still join it; otherwise plan for {}.", cohort_label(l), date::long(l.preparation_starts), date::long(l.team_starts), cohort_label(&cohort))));
     }
     Ok(Schedule {
         date,

@@ -13,7 +13,7 @@ pub fn calendar_view(p: &ViewProps) -> Html {
             { error_summary(&res.errors_in(View::Calendar)) }
             <TextField id="plan-date" label="Plan from (YYYY-MM-DD)" date={true} value={s.plan_date.clone()} error={res.error_for("plan-date")} settled={res.settled("plan-date")} hint={Some(AttrValue::from(format!("Today is {}.", rules::date::long(s.today))))} oninput={send(d, Action::PlanDate)} />
             if let Some(sc) = &res.schedule {
-                <h3>{ format!("Next cohort: {}", cohort_name(&sc.cohort.id)) }</h3>
+                <h3>{ format!("Next cohort: {}", cohort_label(&sc.cohort)) }</h3>
                 <dl class="dates">
                     <dt>{ "Leaders' preparation phase starts" }</dt><dd>{ date(sc.cohort.preparation_starts) }{ why(RuleId::P2) }</dd>
                     <dt>{ "Whole team starts" }</dt><dd>{ date(sc.cohort.team_starts) }{ why(RuleId::P1) }</dd>
@@ -38,9 +38,9 @@ pub fn calendar_view(p: &ViewProps) -> Html {
                     <thead><tr><th scope="col">{ "Cohort" }</th><th scope="col">{ "Preparation" }</th><th scope="col">{ "Team starts" }</th><th scope="col">{ "Graduation" }</th><th scope="col">{ "Claims due" }</th></tr></thead>
                     <tbody>
                         if let Some(c) = &sc.late_entry {
-                            <tr class="late"><th scope="row">{ cohort_name(&c.id) }<br /><span class="tag">{ "Late entry: ask first" }</span></th><td>{ date(c.preparation_starts) }{ " (already begun)" }</td><td>{ date(c.team_starts) }</td><td>{ date(c.graduation) }</td><td>{ date(c.claim_deadline) }</td></tr>
+                            <tr class="late"><th scope="row">{ cohort_label(c) }<br /><span class="tag">{ "Late entry: ask first" }</span></th><td>{ date(c.preparation_starts) }{ " (already begun)" }</td><td>{ date(c.team_starts) }</td><td>{ date(c.graduation) }</td><td>{ date(c.claim_deadline) }</td></tr>
                         }
-                        { for sc.upcoming.iter().map(|c| html! { <tr><th scope="row">{ cohort_name(&c.id) }</th><td>{ date(c.preparation_starts) }</td><td>{ date(c.team_starts) }</td><td>{ date(c.graduation) }</td><td>{ date(c.claim_deadline) }</td></tr> }) }
+                        { for sc.upcoming.iter().map(|c| html! { <tr><th scope="row">{ cohort_label(c) }</th><td>{ date(c.preparation_starts) }</td><td>{ date(c.team_starts) }</td><td>{ date(c.graduation) }</td><td>{ date(c.claim_deadline) }</td></tr> }) }
                     </tbody>
                 </table></div>
                 <h3>{ "How the program runs" }</h3>
@@ -57,7 +57,7 @@ fn late_entry(sc: &rules::calendar::Schedule, l: &rules::calendar::Cohort) -> Ht
         warning_of(&sc.findings, RuleId::P2).map_or_else(String::new, |f| f.message.to_string());
     html! {
         <section class="late-entry" aria-labelledby="late-h">
-            <h3 id="late-h">{ format!("Late entry, to ask about: {}", cohort_name(&l.id)) }</h3>
+            <h3 id="late-h">{ format!("Late entry, to ask about: {}", cohort_label(l)) }</h3>
             <p><span class="sev">{ severity_label(Severity::Warning) }</span>{ " " }{ warning }{ why(RuleId::P2) }</p>
             <dl class="dates">
                 <dt>{ "Leaders' preparation began" }</dt><dd>{ date(l.preparation_starts) }</dd>
@@ -74,7 +74,7 @@ fn late_entry(sc: &rules::calendar::Schedule, l: &rules::calendar::Cohort) -> Ht
 fn add_to_calendar(sc: &rules::calendar::Schedule) -> Html {
     html! {
         <p class="no-print"><a class="button" id="add-to-calendar" download={format!("impower-{}.ics", sc.cohort.id)} href={calendar_href(sc)}>
-            { format!("Add the {} cohort to your calendar", cohort_name(&sc.cohort.id)) }</a></p>
+            { format!("Add the {} cohort to your calendar", cohort_label(&sc.cohort)) }</a></p>
     }
 }
 

@@ -66,9 +66,9 @@ pub fn credits_view(p: &ViewProps) -> Html {
 fn graduation_hint(p: &ViewProps) -> String {
     let planned = p.results.schedule.as_ref().map(|sc| &sc.cohort);
     match (p.state.graduation.trim().is_empty(), planned) {
-        (true, Some(c)) => format!("Empty: the {} cohort's estimated graduation in the Calendar, {}. Type a date to use another.", cohort_name(&c.id), date(c.graduation)),
+        (true, Some(c)) => format!("Empty: the {} cohort's estimated graduation in the Calendar, {}. Type a date to use another.", cohort_label(c), date(c.graduation)),
         (true, None) => String::from("Empty: the graduation of the cohort the Calendar plans, once its date can be read."),
-        (false, Some(c)) => format!("The Calendar's {} cohort graduates {}; clear this field to follow it.", cohort_name(&c.id), date(c.graduation)),
+        (false, Some(c)) => format!("The Calendar's {} cohort graduates {}; clear this field to follow it.", cohort_label(c), date(c.graduation)),
         (false, None) => String::from("Clear this field to follow the cohort the Calendar plans."),
     }
 }

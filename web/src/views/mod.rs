@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use rules::book::{Collaborative, RuleId};
+use rules::calendar::cohort_label;
 use rules::credits::{questions as credit_questions, Document, Stage};
 use rules::fees::COMPARE_UP_TO;
 use rules::finding::Severity;
@@ -166,15 +167,6 @@ fn hours_text(min: Option<u32>, max: Option<u32>) -> String {
         (Some(a), Some(b)) => format!("{a}–{b} h"),
         _ => "not stated".into(),
     }
-}
-
-fn cohort_name(id: &str) -> String {
-    let month = id.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(0);
-    format!(
-        "{} {}",
-        rules::date::month_name(month),
-        id.get(0..4).unwrap_or("")
-    )
 }
 
 mod calendar;

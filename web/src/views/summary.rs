@@ -195,7 +195,7 @@ fn dates(res: &Results) -> Html {
     row("Graduation".into(), c.graduation, RuleId::P3);
     row("Credit claims due".into(), c.claim_deadline, RuleId::CR7);
     if let Some(l) = &sc.late_entry {
-        let name = cohort_name(&l.id);
+        let name = cohort_label(l);
         row(
             format!("Late entry, to ask about: the {name} cohort's preparation began"),
             l.preparation_starts,
@@ -212,7 +212,7 @@ fn dates(res: &Results) -> Html {
             { table(
                 &format!(
                     "The {} cohort (sessions and graduation are estimates)",
-                    cohort_name(&c.id)
+                    cohort_label(c)
                 ),
                 &["What", "When", "Rule"],
                 &cells,
