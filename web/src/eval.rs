@@ -248,24 +248,34 @@ pub fn person_field(id: u32, field: &str) -> String {
     format!("person-{id}-{field}")
 }
 
+/// Records a field that cannot be used.
+fn err(
+    errors: &mut Vec<FieldError>,
+    view: View,
+    id: &str,
+    label: &str,
+    message: String,
+    settled: bool,
+) {
+    errors.push(FieldError {
+        view,
+        id: id.into(),
+        label: label.into(),
+        message,
+        settled,
+    });
+}
+
 /// Evaluates everything.
 pub fn evaluate(s: &State) -> Results {
     let mut errors = Vec::new();
-    let mut err = |view, id: &str, label: &str, message: String, settled: bool| {
-        errors.push(FieldError {
-            view,
-            id: id.into(),
-            label: label.into(),
-            message,
-            settled,
-        });
-    };
 
     // Team (T1–T8), built from the usable parts of the roster.
     let projects = parse_count(&s.projects, "projects", 1, MAX_PROJECTS);
     if let Err(m) = &projects {
         let done = settled_number(&s.projects, MAX_PROJECTS, 0);
         err(
+            &mut errors,
             View::Team,
             "team-projects",
             "Number of projects",
@@ -273,6 +283,7 @@ pub fn evaluate(s: &State) -> Results {
             done,
         );
         err(
+            &mut errors,
             View::Fees,
             "fee-projects",
             "Projects planned",
@@ -280,9 +291,6 @@ pub fn evaluate(s: &State) -> Results {
             done,
         );
     }
-    // Whether a Team field cannot be read: the roster then answers nothing for readiness
-    // (a person not named yet, such as the starter examples, is not an answer).
-    let mut team_bad = projects.is_err();
     let mut unknown_hours = Vec::new();
     let mut people = Vec::with_capacity(s.people.len());
     let mut seen = std::collections::BTreeSet::new();
@@ -293,14 +301,20 @@ pub fn evaluate(s: &State) -> Results {
             Err(e) => {
                 let label = format!("Name of person {}", i + 1);
                 let done = p.name.chars().any(char::is_control);
-                err(View::Team, &field, &label, sentence(&e.message), done);
-                team_bad = true;
+                err(
+                    &mut errors,
+                    View::Team,
+                    &field,
+                    &label,
+                    sentence(&e.message),
+                    done,
+                );
                 format!("Person {}", i + 1)
             }
         };
         if seen.contains(&name) {
-            team_bad = true;
             err(
+                &mut errors,
                 View::Team,
                 &field,
                 &format!("Name of {name}"),
@@ -321,6 +335,7 @@ pub fn evaluate(s: &State) -> Results {
             Ok(h) => h,
             Err(m) => {
                 err(
+                    &mut errors,
                     View::Team,
                     &person_field(p.id, "hours"),
                     &format!("Hours a week of person {}", i + 1),
@@ -330,7 +345,6 @@ pub fn evaluate(s: &State) -> Results {
                 // Never read as 0: the person's hours are not judged until they can
                 // be read (their T7 findings are dropped below).
                 unknown_hours.push(i);
-                team_bad = true;
                 Hours::whole(rules::bounds::MAX_HOURS)
             }
         };
@@ -369,10 +383,15 @@ pub fn evaluate(s: &State) -> Results {
         });
     }
 
+    // A Team field cannot be read: the team has no verdict, and the roster answers
+    // nothing for readiness (a person not named yet, such as the starter examples, is
+    // not an answer).
+    let team_blocked = errors.iter().any(|e| e.view == View::Team);
+
     // Readiness (C1–C3, S1–S7), with C1/C2 from the roster only by the user's choice.
     let answering = team_request
         .as_ref()
-        .filter(|t| s.roster_answers && !team_bad && !t.people().is_empty());
+        .filter(|t| s.roster_answers && !team_blocked && !t.people().is_empty());
     let derived = answering.map(readiness::from_team);
     let roster_who = answering.map(roster_who);
     let roster_waiting = s.roster_answers && derived.is_none();
@@ -429,6 +448,7 @@ pub fn evaluate(s: &State) -> Results {
             if let Err(m) = &n {
                 let done = settled_number(text, MAX_PROJECTS, 0);
                 err(
+                    &mut errors,
                     View::Fees,
                     "price-other",
                     "What-if: projects to price",
@@ -443,6 +463,7 @@ pub fn evaluate(s: &State) -> Results {
     if let Err(m) = &prior {
         let done = settled_number(&s.prior_projects, MAX_PRIOR_PROJECTS, 0);
         err(
+            &mut errors,
             View::Fees,
             "prior-projects",
             "Earlier projects",
@@ -475,6 +496,7 @@ pub fn evaluate(s: &State) -> Results {
         Ok(d) => calendar::schedule(d, calendar::DEFAULT_COHORTS).ok(),
         Err(m) => {
             err(
+                &mut errors,
                 View::Calendar,
                 "plan-date",
                 "Plan from",
@@ -534,6 +556,7 @@ pub fn evaluate(s: &State) -> Results {
             }
         }
         Err(Some(m)) => err(
+            &mut errors,
             View::Credits,
             "graduation",
             "Graduation date",
@@ -544,7 +567,6 @@ pub fn evaluate(s: &State) -> Results {
         Err(None) => {}
     }
 
-    let team_blocked = errors.iter().any(|e| e.view == View::Team);
     Results {
         readiness,
         readiness_unanswered,
