@@ -231,7 +231,7 @@ function findingsIn(answer) {
   return out;
 }
 
-/** Whether a finding matches a pattern (rule, severity, project, person, message_contains). */
+/** Whether a finding matches a pattern (rule, severity, project, person, due, passed, message_contains). */
 function matches(pattern, finding) {
   return Object.entries(pattern).every(([k, want]) => {
     if (k === 'message_contains') return typeof finding.message === 'string' && finding.message.includes(want);

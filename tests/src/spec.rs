@@ -48,7 +48,15 @@ pub const CASE_KEYS: [&str; 11] = [
 ];
 
 /// The keys a finding pattern may have.
-pub const PATTERN_KEYS: [&str; 5] = ["rule", "severity", "project", "person", "message_contains"];
+pub const PATTERN_KEYS: [&str; 7] = [
+    "rule",
+    "severity",
+    "project",
+    "person",
+    "due",
+    "passed",
+    "message_contains",
+];
 
 /// The value of `rule` in a case that shows an input rule rather than a rule of the book.
 pub const INPUT_RULE: &str = "input";

@@ -538,6 +538,7 @@ pub fn evaluate(s: &State) -> Results {
                     documents: documents.clone(),
                     on_roster_at_start: p.on_roster,
                     opted_in: p.opted_in,
+                    session_1: None,
                     graduation: *graduation,
                     today: s.today,
                 };

@@ -164,6 +164,10 @@ export interface Finding {
   source: Source;
   /** Our reading, when the rule rests on one. */
   interpretation?: string;
+  /** Not yet due: what it asks for comes, or must be done, by this day, so it is to come, not a failure. */
+  due?: IsoDate;
+  /** Too late: the last day to act on it was this one; nothing done now changes it. */
+  passed?: IsoDate;
 }
 
 /** A `fees` request. */
@@ -444,6 +448,8 @@ export interface CreditsRequest {
   on_roster_at_start: boolean;
   /** Opted in by the survey by Session 1 (CR5). */
   opted_in: boolean;
+  /** The day of Session 1 (the cohort's `team_starts`), on or before graduation: times CR4 and CR5. */
+  session_1?: IsoDate;
   /** The graduation date. */
   graduation: IsoDate;
   /** Today (the clock is always an input). */

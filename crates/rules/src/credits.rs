@@ -112,6 +112,9 @@ pub struct CreditInput {
     pub on_roster_at_start: bool,
     /// Opted in by the Session 1 survey.
     pub opted_in: bool,
+    /// The day of ImPower Program Session 1 (the cohort's team start), when known: it
+    /// times the opt-in (CR5) and the roster at the start (CR4).
+    pub session_1: Option<NaiveDate>,
     /// The graduation date.
     pub graduation: NaiveDate,
     /// Today.
@@ -163,6 +166,13 @@ pub fn assess(input: &CreditInput) -> Result<CreditReport, InputError> {
             "the graduation date is too far in the future",
         )
     })?;
+    if input.session_1.is_some_and(|day| day > input.graduation) {
+        return Err(InputError::new(
+            ErrorCode::OutOfRange,
+            "session_1",
+            "Session 1 comes before graduation: give a date on or before the graduation date",
+        ));
+    }
     let earned: u32 = input.stages.iter().map(|s| s.credits()).sum();
     let credits = earned.min(CREDITS.max_per_project);
     let credit_type = if input.physician {
@@ -171,12 +181,30 @@ pub fn assess(input: &CreditInput) -> Result<CreditReport, InputError> {
         CreditType::CertificateOfParticipation
     };
     let mut f = Vec::new();
+    // Before graduation the stages, Stage C and the documents are still to come: each
+    // block says so, with graduation as its day, instead of asking for a fix (CR2).
+    let before_graduation = input.today < input.graduation;
+    let to_come = |finding: Finding| {
+        if before_graduation {
+            finding.due(input.graduation)
+        } else {
+            finding
+        }
+    };
     if input.stages.is_empty() {
         let worth: Vec<String> = Stage::ALL
             .iter()
             .map(|s| format!("{} {}", s.key(), s.credits()))
             .collect();
-        f.push(Finding::error(RuleId::CR1, format!("No stage taken part in, so there is no credit to claim. Credit follows the stages you took part in: {}.", worth.join(", "))));
+        let message = if before_graduation {
+            "No stage taken part in yet. Credit follows the stages you take part in"
+        } else {
+            "No stage taken part in, so there is no credit to claim. Credit follows the stages you took part in"
+        };
+        f.push(to_come(Finding::error(
+            RuleId::CR1,
+            format!("{message}: {}.", worth.join(", ")),
+        )));
     } else {
         let list: Vec<String> = input
             .stages
@@ -194,12 +222,12 @@ pub fn assess(input: &CreditInput) -> Result<CreditReport, InputError> {
         ));
     }
     if !input.stage_c_complete {
-        f.push(Finding::error(
+        f.push(to_come(Finding::error(
             RuleId::CR2,
             "Credit may be claimed only after Stage C is complete.",
-        ));
+        )));
     }
-    if input.today < input.graduation {
+    if before_graduation {
         f.push(
             Finding::error(
                 RuleId::CR2,
@@ -208,7 +236,8 @@ pub fn assess(input: &CreditInput) -> Result<CreditReport, InputError> {
                     date::long(input.graduation)
                 ),
             )
-            .citing(CR2_AFTER_GRADUATION),
+            .citing(CR2_AFTER_GRADUATION)
+            .due(input.graduation),
         );
     }
     let missing: Vec<Document> = Document::ALL
@@ -220,27 +249,45 @@ pub fn assess(input: &CreditInput) -> Result<CreditReport, InputError> {
         f.push(Finding::info(RuleId::CR3, format!("All {} named documents are submitted; the page says \"including\", so ask the program whether it needs more.", number_word(Document::ALL.len() as u32))));
     } else {
         let titles: Vec<&str> = missing.iter().map(|d| d.title()).collect();
-        f.push(Finding::error(
+        f.push(to_come(Finding::error(
             RuleId::CR3,
             format!("The site must still submit: {}.", titles.join(", ")),
-        ));
+        )));
     }
+    // CR4 and CR5 are settled at Session 1: before it they are things to do by that
+    // day, after it nothing changes them.
+    let session = |finding: Finding| match input.session_1 {
+        Some(day) if input.today <= day => finding.due(day),
+        Some(day) => finding.passed(day),
+        None => finding,
+    };
     if !input.on_roster_at_start {
-        f.push(Finding::error(RuleId::CR4, "Only participants named on the Team Roster at the start of the project can claim credit."));
+        f.push(session(Finding::error(RuleId::CR4, match input.session_1 {
+            Some(day) if input.today <= day => format!("Be named on the Team Roster by the start of the project, {}: only participants named on it at the start can claim credit.", date::long(day)),
+            Some(day) => format!("Not named on the Team Roster at the start of the project, {}: only participants named on it then can claim credit.", date::long(day)),
+            None => "Only participants named on the Team Roster at the start of the project can claim credit.".into(),
+        })));
     }
     if !input.opted_in {
-        f.push(Finding::error(RuleId::CR5, "Participants opt in by completing the survey by Session 1; without it no credit can be claimed."));
+        f.push(session(Finding::error(RuleId::CR5, match input.session_1 {
+            Some(day) if input.today <= day => format!("Opt in by completing the survey by Session 1, {}; without it no credit can be claimed.", date::long(day)),
+            Some(day) => format!("Not opted in by Session 1, {}: without the survey no credit can be claimed.", date::long(day)),
+            None => "Participants opt in by completing the survey by Session 1; without it no credit can be claimed.".into(),
+        })));
     }
     f.push(Finding::info(RuleId::CR6, "To claim, you must have contributed significantly and be able to describe your role in each stage."));
     if input.today > deadline {
-        f.push(Finding::error(
-            RuleId::CR7,
-            format!(
-                "The deadline, {}, has passed: claims are due within {} months of graduation.",
-                date::long(deadline),
-                number_word(CREDITS.claim_months)
-            ),
-        ));
+        f.push(
+            Finding::error(
+                RuleId::CR7,
+                format!(
+                    "The deadline, {}, has passed: claims are due within {} months of graduation.",
+                    date::long(deadline),
+                    number_word(CREDITS.claim_months)
+                ),
+            )
+            .passed(deadline),
+        );
     } else {
         f.push(Finding::info(
             RuleId::CR7,

@@ -98,3 +98,14 @@ pub fn month_end(date: NaiveDate) -> Option<NaiveDate> {
 pub(crate) fn ser<S: serde::Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&format(*date))
 }
+
+/// Serializes a present optional date as `YYYY-MM-DD` (with `skip_serializing_if`).
+pub(crate) fn ser_some<S: serde::Serializer>(
+    date: &Option<NaiveDate>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match date {
+        Some(d) => ser(d, s),
+        None => s.serialize_none(),
+    }
+}

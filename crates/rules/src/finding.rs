@@ -3,9 +3,11 @@
 use alloc::borrow::Cow;
 use alloc::string::String;
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::book::{RuleId, Source};
+use crate::date;
 use crate::wire::wire_enum;
 
 wire_enum! {
@@ -40,6 +42,14 @@ pub struct Finding {
     /// Our reading, when the rule rests on one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub interpretation: Option<&'static str>,
+    /// Not yet due: what this finding asks for comes, or must be done, by this day
+    /// (after `today`), so it is "to come", not a failure.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "date::ser_some")]
+    pub due: Option<NaiveDate>,
+    /// Too late: the last day to act on it was this one (before `today`); nothing the
+    /// applicant does now changes it.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "date::ser_some")]
+    pub passed: Option<NaiveDate>,
 }
 
 impl Finding {
@@ -58,6 +68,8 @@ impl Finding {
             message,
             source: rule.source(),
             interpretation: rule.interpretation(),
+            due: None,
+            passed: None,
         }
     }
 
@@ -91,6 +103,20 @@ impl Finding {
     #[must_use]
     pub fn in_project(mut self, project: u32) -> Self {
         self.project = Some(project);
+        self
+    }
+
+    /// Marks it "to come" by `day` (see [`Finding::due`]).
+    #[must_use]
+    pub fn due(mut self, day: NaiveDate) -> Self {
+        self.due = Some(day);
+        self
+    }
+
+    /// Marks it too late since `day` (see [`Finding::passed`]).
+    #[must_use]
+    pub fn passed(mut self, day: NaiveDate) -> Self {
+        self.passed = Some(day);
         self
     }
 

@@ -244,6 +244,8 @@ pub fn contract() -> Contract {
             req("message", Ty::Text, "What was found and what to do about it."),
             req("source", named("Source"), "The words the rule rests on."),
             opt("interpretation", Ty::Text, "Our reading, when the rule rests on one."),
+            opt("due", Ty::Date, "Not yet due: what it asks for comes, or must be done, by this day, so it is to come, not a failure."),
+            opt("passed", Ty::Date, "Too late: the last day to act on it was this one; nothing done now changes it."),
         ]),
         // fees
         interface("FeesRequest", "A `fees` request.", vec![
@@ -382,6 +384,7 @@ pub fn contract() -> Contract {
             req("documents", array(named("ProjectDocument")), "The documents received, each once (CR3)."),
             req("on_roster_at_start", Ty::Bool, "Named on the Team Roster at the start (CR4)."),
             req("opted_in", Ty::Bool, "Opted in by the survey by Session 1 (CR5)."),
+            opt("session_1", Ty::Date, "The day of Session 1 (the cohort's `team_starts`), on or before graduation: times CR4 and CR5."),
             req("graduation", Ty::Date, "The graduation date."),
             req("today", Ty::Date, "Today (the clock is always an input)."),
         ]),

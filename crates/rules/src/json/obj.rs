@@ -182,6 +182,10 @@ impl<'a> Obj<'a> {
         date::parse(self.string(key)?, "").map_err(|e| e.under(&self.at(key)))
     }
 
+    pub(crate) fn opt_date(&self, key: &str) -> Result<Option<NaiveDate>, InputError> {
+        self.field(key).map(|_| self.date(key)).transpose()
+    }
+
     #[inline(never)]
     pub(crate) fn enumerated<T>(
         &self,

@@ -183,6 +183,7 @@ pub fn credit_request(v: &Json, path: &str) -> Result<CreditInput, InputError> {
             "documents",
             "on_roster_at_start",
             "opted_in",
+            "session_1",
             "graduation",
             "today",
         ],
@@ -196,6 +197,7 @@ pub fn credit_request(v: &Json, path: &str) -> Result<CreditInput, InputError> {
         documents,
         on_roster_at_start: o.bool("on_roster_at_start")?,
         opted_in: o.bool("opted_in")?,
+        session_1: o.opt_date("session_1")?,
         graduation: o.date("graduation")?,
         today: o.date("today")?,
     })
