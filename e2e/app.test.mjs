@@ -223,24 +223,37 @@ describe('the app, end to end', () => {
     await date.fill('2026-11-22');
   });
 
-  test('credits: what each participant can claim, what blocks it, and by when', async () => {
+  test('credits: from the Team, one claim per person and project; to come, to fix and too late told apart', async () => {
     await show('Credits');
+    // Everyone named in the Team, once per project they are on: the coach twice.
+    assert.equal(await page.locator('fieldset.person').count(), 7);
+    const project = (k) => page.locator('fieldset.project').nth(k - 1);
+    const leader = project(1).locator('fieldset.person', { hasText: 'Physician leader' });
+    for (const stage of ['A', 'B', 'C']) await leader.getByLabel(new RegExp(`^Stage ${stage}`)).check();
+    const result = leader.locator('.credit-result');
+    // Before the cohort starts nothing is a fix: what is missing is to come, with its day.
+    let text = await result.innerText();
+    assert.match(text, /20 credits · AMA PRA Category 1 Credits™/);
+    assert.match(text, /Not yet: what it needs is still to come\. Deadline 30 November 2027/);
+    assert.match(text, /To come · by 1 March 2027\s*Opt in by completing the survey by Session 1, 1 March 2027/);
+    assert.match(text, /To come · by 31 August 2027\s*Claiming opens at graduation on 31 August 2027/);
+    assert.doesNotMatch(text, /Must fix/);
+    // The coach's claim on project 2 is a claim of its own.
+    const coach2 = project(2).locator('fieldset.person', { hasText: 'QI coach' });
+    for (const stage of ['A', 'C']) await coach2.getByLabel(new RegExp(`^Stage ${stage}`)).check();
+    assert.match(await coach2.locator('.credit-result').innerText(), /15 credits · Certificate of Participation/);
+    assert.match(await project(1).locator('fieldset.person', { hasText: 'QI coach' }).locator('.credit-result').innerText(), /^0 credits/);
+    // Opted in: the reminder goes.
+    await page.getByLabel(/^Opted in by completing the survey by Session 1 \(Physician leader\)/).check();
+    assert.doesNotMatch(await result.innerText(), /Opt in/);
+    // A graduation typed in the past: the deadline has passed and it says so.
     await page.getByLabel('Graduation date (YYYY-MM-DD)').fill('2025-02-18');
-    await addAndType(page, '#add-participant', 'Dr. Ada');
-    const first = page.locator('fieldset.person').nth(0);
-    await first.getByLabel(/^Physician/).check();
-    for (const stage of ['A', 'B', 'C']) await first.getByLabel(new RegExp(`^Stage ${stage}`)).check();
-    await first.getByLabel(/^Named on the Team Roster/).check();
-    await first.getByLabel(/^Opted in/).check();
-    const result = page.locator('.credit-result').first();
-    assert.match(await result.innerText(), /20 credits · AMA PRA Category 1 Credits™/);
-    assert.match(await result.innerText(), /Cannot be claimed today\. Deadline 18 May 2025 \(passed \d+ days ago\)/);
-    assert.match(await result.innerText(), /The site must still submit: Team Roster, Project Charter, A3, Sustain Plan, Graduation Presentation/);
-    await addAndType(page, '#add-participant', 'Bo');
-    const second = page.locator('fieldset.person').nth(1);
-    for (const stage of ['A', 'C']) await second.getByLabel(new RegExp(`^Stage ${stage}`)).check();
-    assert.match(await page.locator('.credit-result').nth(1).innerText(), /15 credits · Certificate of Participation/);
+    text = await result.innerText();
+    assert.match(text, /Can no longer be claimed: a day it needed has passed\. Deadline 18 May 2025 \(passed \d+ days ago\)/);
+    assert.match(text, /Too late · 18 May 2025\s*The deadline, 18 May 2025, has passed/);
+    assert.match(text, /Must fix\s*The site must still submit: Team Roster, Project Charter, A3, Sustain Plan, Graduation Presentation/);
     await screenshot(page, 'app-credits');
+    await page.getByLabel('Graduation date (YYYY-MM-DD)').fill('');
   });
 
   test('summary: the same answers as every other view', async () => {
@@ -254,7 +267,7 @@ describe('the app, end to end', () => {
     // It ends on what to do next, and where the pages say to do it.
     assert.match(text, /Next steps\n[^]*Download the application[^]*\u201cApply now\u201d \(Learning Network page, \u201cJoin the Next Cohort\u201d\)[^]*\u201cRequest support\u201d/);
     assert.match(text, /The March 2027 cohort/);
-    assert.match(text, /Dr\. Ada\t20 \(AMA PRA Category 1 Credits™\)/);
+    assert.match(text, /Project 1: Physician leader\t20 \(AMA PRA Category 1 Credits™\)\tNeeded by 31 August 2027: Stage C complete \(CR2\), graduation \(CR2\), documents submitted \(CR3\)\.\n/);
     await screenshot(page, 'app-summary');
   });
 

@@ -1,5 +1,5 @@
 // The full application of the end-to-end tests (3 projects, 12 people, readiness answered,
-// two credit participants), typed in as a user would, for the tests that need it.
+// credits from the Team), typed in as a user would, for the tests that need it.
 
 import { addAndType } from './harness.mjs';
 
@@ -17,7 +17,7 @@ export async function show(page, name) {
 /**
  * Types in the full application: Mercy Radiology, every commitment met with a coach who is
  * learning QI, 3 projects, the 4 starter people (named after their roles) plus 8 team
- * members at 4.5 h a week, a graduation date, and two credit participants.
+ * members at 4.5 h a week, and a graduation date (the people's credits come from the Team).
  */
 export async function typeApplication(page) {
   await page.getByLabel('Name of your organization').fill('Mercy Radiology');
@@ -43,7 +43,4 @@ export async function typeApplication(page) {
   }
   await show(page, 'Credits');
   await page.getByLabel('Graduation date (YYYY-MM-DD)').fill('2027-08-31');
-  for (const name of ['Dr. Ada', 'Bo']) {
-    await addAndType(page, '#add-participant', name);
-  }
 }

@@ -171,7 +171,7 @@ describe('answers that stay, travel and agree', () => {
   test('hostile and broken links show the app with a notice, never a crash or script', async () => {
     const code = new URL(page.url()).hash.split('a=')[1];
     for (const hash of [
-      '#summary?a=2.AAAA',
+      '#summary?a=9.AAAA',
       '#team?a=1.<img src=x onerror=window.__pwned=1>',
       `#fees?a=${code.slice(0, code.length / 2)}`,
       '#readiness?a=1.' + 'A'.repeat(5000),

@@ -430,8 +430,6 @@ pub fn App(p: &AppProps) -> Html {
         let what = match r {
             Removed::Person(_, p) if !p.name.trim().is_empty() => format!("Removed {}.", p.name.trim()),
             Removed::Person(..) => String::from("Removed a person."),
-            Removed::Participant(_, p) if !p.name.trim().is_empty() => format!("Removed {}.", p.name.trim()),
-            Removed::Participant(..) => String::from("Removed a participant."),
             Removed::Role(_, role, k) => format!("Removed the role {} on project {k}.", role.title()),
             Removed::Everything(_) => String::from("Started again: every answer was cleared."),
         };

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use rules::bounds::{self, MAX_PRIOR_PROJECTS, MAX_PROJECTS};
 use rules::calendar::{self, Schedule};
-use rules::credits::{self, CreditInput, CreditReport, Document, Stage};
+use rules::credits::{self, CreditInput, CreditReport};
 use rules::fees::{self, FeeEstimate, FeeRequest};
 use rules::readiness::{self, ReadinessInput, ReadinessReport};
 use rules::team::{self, Assignment, Person, TeamReport, TeamRequest};
@@ -29,13 +29,17 @@ pub struct FieldError {
     pub settled: bool,
 }
 
-/// One credit participant's answer.
+/// One person's credit answer on one project.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParticipantCredit {
-    /// The participant's id.
+    /// The person's id in the Team.
     pub id: u32,
+    /// The project (1-based): a person on two projects has two claims.
+    pub project: u32,
     /// Their name.
     pub name: String,
+    /// The question asked (what the export writes).
+    pub input: CreditInput,
     /// The answer.
     pub report: CreditReport,
 }
@@ -101,7 +105,8 @@ pub struct Results {
     /// while that field is empty, the graduation of the cohort the Calendar plans; `None`
     /// while the date that decides cannot be read.
     pub graduation: Option<NaiveDate>,
-    /// Each participant's credit, when the graduation date is usable.
+    /// Each named person's credit on each project they are on (roster order, then
+    /// project), when the graduation date is usable.
     pub credits: Vec<ParticipantCredit>,
     /// Every unusable field.
     pub errors: Vec<FieldError>,
@@ -517,42 +522,38 @@ pub fn evaluate(s: &State) -> Results {
     };
     match &graduation {
         Ok(graduation) => {
-            let documents: Vec<Document> = Document::ALL
-                .iter()
-                .copied()
-                .zip(s.documents)
-                .filter(|(_, on)| *on)
-                .map(|(d, _)| d)
-                .collect();
-            for p in &s.participants {
-                let input = CreditInput {
-                    physician: p.physician,
-                    stages: Stage::ALL
-                        .iter()
-                        .copied()
-                        .zip(p.stages)
-                        .filter(|(_, on)| *on)
-                        .map(|(st, _)| st)
-                        .collect(),
-                    stage_c_complete: s.stage_c_complete,
-                    documents: documents.clone(),
-                    on_roster_at_start: p.on_roster,
-                    opted_in: p.opted_in,
-                    session_1: None,
-                    graduation: *graduation,
-                    today: s.today,
-                };
-                if let Ok(report) = credits::assess(&input) {
-                    let name = if p.name.trim().is_empty() {
-                        "Unnamed participant".to_string()
-                    } else {
-                        p.name.trim().to_string()
+            // Session 1 is the team start of the cohort the Calendar plans, when the
+            // graduation is that cohort's (READINGS.md, CR4 and CR5).
+            let session_1 = schedule
+                .as_ref()
+                .filter(|sc| sc.cohort.graduation == *graduation)
+                .map(|sc| sc.cohort.team_starts);
+            let projects = s.team_projects().unwrap_or(1);
+            for p in s.people.iter().filter(|p| !p.name.trim().is_empty()) {
+                for k in (1..=projects).filter(|k| p.claims_on(*k)) {
+                    let progress = s.progress.get(k as usize - 1);
+                    let answers = p.credit(k);
+                    let input = CreditInput {
+                        physician: p.physician,
+                        stages: answers.map(|c| c.stages.clone()).unwrap_or_default(),
+                        stage_c_complete: progress.is_some_and(|g| g.stage_c_complete),
+                        documents: progress.map(|g| g.documents.clone()).unwrap_or_default(),
+                        on_roster_at_start: p.on_project(k)
+                            && !answers.is_some_and(|c| c.joined_late),
+                        opted_in: p.opted_in,
+                        session_1,
+                        graduation: *graduation,
+                        today: s.today,
                     };
-                    credits.push(ParticipantCredit {
-                        id: p.id,
-                        name,
-                        report,
-                    });
+                    if let Ok(report) = credits::assess(&input) {
+                        credits.push(ParticipantCredit {
+                            id: p.id,
+                            project: k,
+                            name: p.name.trim().to_string(),
+                            input,
+                            report,
+                        });
+                    }
                 }
             }
         }

@@ -8,7 +8,6 @@
 //! hold what is valid, for the command line and a program office.
 
 use rules::bounds::MAX_PRIOR_PROJECTS;
-use rules::credits::{Document, Stage};
 use rules::json::{self, Json, EXPORT_FORMAT, EXPORT_VERSION};
 use rules::readiness::SUCCESS_FACTORS;
 use rules::team::check_name;
@@ -106,7 +105,7 @@ pub fn export(state: &State, results: &Results) -> String {
     if let Ok(d) = rules::date::parse(state.plan_date.trim(), "date") {
         fields.push(("schedule", obj(vec![("date", s(&rules::date::format(d)))])));
     }
-    if let Some(c) = credits(state, results) {
+    if let Some(c) = credits(results) {
         fields.push(("credits", c));
     }
     json::write(&obj(fields))
@@ -168,33 +167,30 @@ fn team(state: &State, results: &Results) -> Option<Json> {
     ]))
 }
 
-/// The first participant's credit question (the contract asks one at a time; the app
-/// part keeps them all).
-fn credits(state: &State, results: &Results) -> Option<Json> {
-    let p = state.participants.first()?;
-    let graduation = results.graduation?;
-    let stages = Stage::ALL
-        .iter()
-        .zip(p.stages)
-        .filter(|(_, on)| *on)
-        .map(|(st, _)| s(st.key()))
-        .collect();
-    let documents = Document::ALL
-        .iter()
-        .zip(state.documents)
-        .filter(|(_, on)| *on)
-        .map(|(d, _)| s(d.key()))
-        .collect();
-    Some(obj(vec![
-        ("physician", Json::Bool(p.physician)),
-        ("stages", Json::Array(stages)),
-        ("stage_c_complete", Json::Bool(state.stage_c_complete)),
-        ("documents", Json::Array(documents)),
-        ("on_roster_at_start", Json::Bool(p.on_roster)),
-        ("opted_in", Json::Bool(p.opted_in)),
-        ("graduation", s(&rules::date::format(graduation))),
-        ("today", s(&rules::date::format(state.today))),
-    ]))
+/// The first claim's credit question (the contract asks one at a time; the app part
+/// keeps them all): the question exactly as the app asked it.
+fn credits(results: &Results) -> Option<Json> {
+    let q = &results.credits.first()?.input;
+    let mut fields = vec![
+        ("physician", Json::Bool(q.physician)),
+        (
+            "stages",
+            Json::Array(q.stages.iter().map(|x| s(x.key())).collect()),
+        ),
+        ("stage_c_complete", Json::Bool(q.stage_c_complete)),
+        (
+            "documents",
+            Json::Array(q.documents.iter().map(|x| s(x.key())).collect()),
+        ),
+        ("on_roster_at_start", Json::Bool(q.on_roster_at_start)),
+        ("opted_in", Json::Bool(q.opted_in)),
+    ];
+    if let Some(day) = q.session_1 {
+        fields.push(("session_1", s(&rules::date::format(day))));
+    }
+    fields.push(("graduation", s(&rules::date::format(q.graduation))));
+    fields.push(("today", s(&rules::date::format(q.today))));
+    Some(obj(fields))
 }
 
 /// What importing a file gives.

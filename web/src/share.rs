@@ -12,10 +12,13 @@ use rules::bounds::{MAX_PEOPLE, MAX_PROJECTS, MAX_ROLES_PER_PERSON};
 use rules::readiness::Qi;
 use rules::team::{Edition, Role};
 
-use crate::state::{ParticipantDraft, PersonDraft, State, MAX_FIELD, MAX_PARTICIPANTS};
+use rules::credits::{Document, Stage};
 
-/// The version written today. Every earlier version stays readable.
-pub const VERSION: u32 = 1;
+use crate::state::{CreditDraft, PersonDraft, ProjectProgress, State, MAX_FIELD};
+
+/// The version written today. Every earlier version stays readable: 1 (positions,
+/// credit participants apart from the Team) is moved onto today's state.
+pub const VERSION: u32 = 2;
 
 /// The longest shared text read at all: the export's limit, since the exported file
 /// carries the text whole (so whatever the app lets a person type and save fits; see
@@ -83,34 +86,45 @@ impl Problem {
     }
 }
 
-/// Writes the state (without the view and the undo memory).
+/// Writes the state (without the view and the undo memory), format 2: every closed-set
+/// value by its permanent code (`code()` beside its variant in the rules crate), never
+/// by its position in a list.
 pub fn encode(s: &State) -> String {
     let mut w = Writer(Vec::with_capacity(256));
     w.str(&s.organization);
     for answer in [s.sponsor, s.clinical_leader, s.can_audit, s.can_report_data] {
         w.tri(answer);
     }
-    w.byte(s.coach.map_or(0, |q| 1 + index_of(Qi::ALL, q)));
-    for f in s.factors {
+    w.byte(s.coach.map_or(0, Qi::code));
+    // Each success factor by its number (S1 is 1), then its answer.
+    w.len(s.factors.len());
+    for (n, f) in (1u8..).zip(s.factors) {
+        w.byte(n);
         w.tri(f);
     }
     w.byte(u8::from(s.roster_answers));
-    w.byte(index_of(Edition::ALL, s.edition));
+    w.byte(s.edition.code());
     w.str(&s.projects);
     w.len(s.collaboratives.len());
     for c in &s.collaboratives {
-        w.byte(c.map_or(0, |c| 1 + index_of(Collaborative::ALL, c)));
+        w.byte(c.map_or(0, Collaborative::code));
     }
     w.len(s.people.len());
     for p in &s.people {
         w.str(&p.name);
         w.str(&p.hours);
-        w.byte(u8::from(p.physician) | u8::from(p.data_access) << 1);
-        w.byte(index_of(Qi::ALL, p.qi));
+        w.byte(u8::from(p.physician) | u8::from(p.data_access) << 1 | u8::from(p.opted_in) << 2);
+        w.byte(p.qi.code());
         w.len(p.roles.len());
         for (role, project) in &p.roles {
-            w.byte(index_of(Role::ALL, *role));
+            w.byte(role.code());
             w.len(*project as usize);
+        }
+        w.len(p.credits.len());
+        for c in &p.credits {
+            w.len(c.project as usize);
+            w.byte(code_bits(c.stages.iter().map(|x| x.code())));
+            w.byte(u8::from(c.joined_late));
         }
     }
     match &s.price_other {
@@ -123,23 +137,17 @@ pub fn encode(s: &State) -> String {
     w.str(&s.prior_projects);
     w.str(&s.plan_date);
     w.str(&s.graduation);
-    w.byte(u8::from(s.stage_c_complete));
-    w.byte(bits(&s.documents));
-    w.len(s.participants.len());
-    for p in &s.participants {
-        w.str(&p.name);
-        w.byte(
-            u8::from(p.physician)
-                | bits(&p.stages) << 1
-                | u8::from(p.on_roster) << 4
-                | u8::from(p.opted_in) << 5,
-        );
+    w.len(s.progress.len());
+    for p in &s.progress {
+        w.byte(u8::from(p.stage_c_complete));
+        w.byte(code_bits(p.documents.iter().map(|d| d.code())));
     }
     format!("{VERSION}.{}", base64url(&w.0))
 }
 
 /// Reads a shared text onto a fresh state for `today`. `Err` when nothing could be
-/// read; `Ok` with a problem when only part of it could.
+/// read; `Ok` with a problem when only part of it could. Format 1 is read and moved
+/// onto today's state (see [`read_v1`]).
 pub fn decode(text: &str, today: chrono::NaiveDate) -> Result<(State, Option<Problem>), Problem> {
     if text.len() > MAX_TEXT {
         return Err(Problem::Unreadable("it is far too long"));
@@ -159,14 +167,29 @@ pub fn decode(text: &str, today: chrono::NaiveDate) -> Result<(State, Option<Pro
     let bytes = unbase64url(body).ok_or(Problem::Unreadable("damaged characters"))?;
     let mut s = State::new(today);
     s.people.clear();
+    s.progress.clear();
     s.next_id = 1;
     let mut r = Reader { b: &bytes, i: 0 };
-    let problem = read_v1(&mut r, &mut s).err().map(Problem::Partly);
-    Ok((s, problem))
+    let read = if version == 1 {
+        read_v1(&mut r, &mut s)
+    } else {
+        read_v2(&mut r, &mut s)
+    };
+    Ok((s, read.err().map(Problem::Partly)))
 }
 
-fn read_v1(r: &mut Reader<'_>, s: &mut State) -> Result<(), &'static str> {
-    const READINESS: &str = "the readiness answers";
+const READINESS: &str = "the readiness answers";
+const TEAM: &str = "the team";
+const PEOPLE: &str = "the people of the team";
+const FEES: &str = "the fees";
+const CREDITS: &str = "the credits";
+
+/// The readiness answers of formats 1 and 2 up to the success factors.
+fn read_commitments(
+    r: &mut Reader<'_>,
+    s: &mut State,
+    coach: fn(u8) -> Option<Qi>,
+) -> Result<(), &'static str> {
     s.organization = r.str().ok_or("the organization's name")?;
     let mut tri = [None; 4];
     for t in &mut tri {
@@ -175,54 +198,23 @@ fn read_v1(r: &mut Reader<'_>, s: &mut State) -> Result<(), &'static str> {
     [s.sponsor, s.clinical_leader, s.can_audit, s.can_report_data] = tri;
     s.coach = match r.byte().ok_or(READINESS)? {
         0 => None,
-        n => Some(*Qi::ALL.get(usize::from(n) - 1).ok_or(READINESS)?),
+        n => Some(coach(n).ok_or(READINESS)?),
     };
-    for f in &mut s.factors {
-        *f = r.tri().ok_or(READINESS)?;
+    Ok(())
+}
+
+/// One person's role, as (role, project), kept sorted and once.
+fn add_role(p: &mut PersonDraft, role: Role, project: usize) -> Result<(), &'static str> {
+    let project = u32::try_from(project).map_err(|_| PEOPLE)?;
+    if project >= 1 && !p.roles.contains(&(role, project)) {
+        let at = p.roles.partition_point(|x| *x < (role, project));
+        p.roles.insert(at, (role, project));
     }
-    s.roster_answers = r.flag().ok_or(READINESS)?;
-    const TEAM: &str = "the team";
-    s.edition = *Edition::ALL
-        .get(usize::from(r.byte().ok_or(TEAM)?))
-        .ok_or(TEAM)?;
-    s.projects = r.str().ok_or(TEAM)?;
-    let n = r.len(MAX_PROJECTS as usize).ok_or(TEAM)?;
-    s.collaboratives = Vec::with_capacity(n);
-    for _ in 0..n {
-        s.collaboratives.push(match r.byte().ok_or(TEAM)? {
-            0 => None,
-            k => Some(*Collaborative::ALL.get(usize::from(k) - 1).ok_or(TEAM)?),
-        });
-    }
-    const PEOPLE: &str = "the people of the team";
-    let n = r.len(MAX_PEOPLE).ok_or(PEOPLE)?;
-    for _ in 0..n {
-        let id = s.next_id;
-        let mut p = PersonDraft::blank(id);
-        p.name = r.str().ok_or(PEOPLE)?;
-        p.hours = r.str().ok_or(PEOPLE)?;
-        let flags = r.byte().ok_or(PEOPLE)?;
-        p.physician = flags & 1 != 0;
-        p.data_access = flags & 2 != 0;
-        p.qi = *Qi::ALL
-            .get(usize::from(r.byte().ok_or(PEOPLE)?))
-            .ok_or(PEOPLE)?;
-        let roles = r.len(MAX_ROLES_PER_PERSON).ok_or(PEOPLE)?;
-        for _ in 0..roles {
-            let role = *Role::ALL
-                .get(usize::from(r.byte().ok_or(PEOPLE)?))
-                .ok_or(PEOPLE)?;
-            let project = r.len(MAX_PROJECTS as usize).ok_or(PEOPLE)?;
-            let project = u32::try_from(project).map_err(|_| PEOPLE)?;
-            if project >= 1 && !p.roles.contains(&(role, project)) {
-                let at = p.roles.partition_point(|x| *x < (role, project));
-                p.roles.insert(at, (role, project));
-            }
-        }
-        s.people.push(p);
-        s.next_id += 1;
-    }
-    const FEES: &str = "the fees";
+    Ok(())
+}
+
+/// The fees and the Calendar's date, the same in formats 1 and 2.
+fn read_fees_and_date(r: &mut Reader<'_>, s: &mut State) -> Result<(), &'static str> {
     s.price_other = match r.byte().ok_or(FEES)? {
         0 => None,
         1 => Some(r.str().ok_or(FEES)?),
@@ -230,21 +222,76 @@ fn read_v1(r: &mut Reader<'_>, s: &mut State) -> Result<(), &'static str> {
     };
     s.prior_projects = r.str().ok_or(FEES)?;
     s.plan_date = r.str().ok_or("the calendar")?;
-    const CREDITS: &str = "the credits";
     s.graduation = r.str().ok_or(CREDITS)?;
-    s.stage_c_complete = r.flag().ok_or(CREDITS)?;
-    s.documents = unbits(r.byte().ok_or(CREDITS)?);
-    let n = r.len(MAX_PARTICIPANTS).ok_or(CREDITS)?;
+    Ok(())
+}
+
+fn read_v2(r: &mut Reader<'_>, s: &mut State) -> Result<(), &'static str> {
+    read_commitments(r, s, Qi::from_code)?;
+    let n = r.len(s.factors.len()).ok_or(READINESS)?;
     for _ in 0..n {
-        let mut p = ParticipantDraft::blank(s.next_id);
-        p.name = r.str().ok_or(CREDITS)?;
-        let flags = r.byte().ok_or(CREDITS)?;
+        let number = r.byte().ok_or(READINESS)?;
+        let answer = r.tri().ok_or(READINESS)?;
+        let slot = s
+            .factors
+            .get_mut(usize::from(number).wrapping_sub(1))
+            .ok_or(READINESS)?;
+        *slot = answer;
+    }
+    s.roster_answers = r.flag().ok_or(READINESS)?;
+    s.edition = Edition::from_code(r.byte().ok_or(TEAM)?).ok_or(TEAM)?;
+    s.projects = r.str().ok_or(TEAM)?;
+    let n = r.len(MAX_PROJECTS as usize).ok_or(TEAM)?;
+    s.collaboratives = Vec::with_capacity(n);
+    for _ in 0..n {
+        s.collaboratives.push(match r.byte().ok_or(TEAM)? {
+            0 => None,
+            k => Some(Collaborative::from_code(k).ok_or(TEAM)?),
+        });
+    }
+    let n = r.len(MAX_PEOPLE).ok_or(PEOPLE)?;
+    for _ in 0..n {
+        let mut p = PersonDraft::blank(s.next_id);
+        p.name = r.str().ok_or(PEOPLE)?;
+        p.hours = r.str().ok_or(PEOPLE)?;
+        let flags = r.byte().ok_or(PEOPLE)?;
         p.physician = flags & 1 != 0;
-        p.stages = unbits(flags >> 1);
-        p.on_roster = flags & 16 != 0;
-        p.opted_in = flags & 32 != 0;
-        s.participants.push(p);
+        p.data_access = flags & 2 != 0;
+        p.opted_in = flags & 4 != 0;
+        p.qi = Qi::from_code(r.byte().ok_or(PEOPLE)?).ok_or(PEOPLE)?;
+        let roles = r.len(MAX_ROLES_PER_PERSON).ok_or(PEOPLE)?;
+        for _ in 0..roles {
+            let role = Role::from_code(r.byte().ok_or(PEOPLE)?).ok_or(PEOPLE)?;
+            add_role(&mut p, role, r.len(MAX_PROJECTS as usize).ok_or(PEOPLE)?)?;
+        }
+        let credits = r.len(MAX_PROJECTS as usize).ok_or(CREDITS)?;
+        for _ in 0..credits {
+            let project = r.len(MAX_PROJECTS as usize).ok_or(CREDITS)?;
+            let stages = from_bits(r.byte().ok_or(CREDITS)?, Stage::ALL, Stage::code);
+            let joined_late = r.flag().ok_or(CREDITS)?;
+            let project = u32::try_from(project).map_err(|_| CREDITS)?;
+            if project >= 1 && p.credit(project).is_none() {
+                let at = p.credits.partition_point(|c| c.project < project);
+                p.credits.insert(
+                    at,
+                    CreditDraft {
+                        project,
+                        stages,
+                        joined_late,
+                    },
+                );
+            }
+        }
+        s.people.push(p);
         s.next_id += 1;
+    }
+    read_fees_and_date(r, s)?;
+    let n = r.len(MAX_PROJECTS as usize).ok_or(CREDITS)?;
+    for _ in 0..n {
+        s.progress.push(ProjectProgress {
+            stage_c_complete: r.flag().ok_or(CREDITS)?,
+            documents: from_bits(r.byte().ok_or(CREDITS)?, Document::ALL, Document::code),
+        });
     }
     if r.i != r.b.len() {
         return Err("the end");
@@ -252,22 +299,134 @@ fn read_v1(r: &mut Reader<'_>, s: &mut State) -> Result<(), &'static str> {
     Ok(())
 }
 
-fn index_of<T: PartialEq + Copy>(all: &[T], x: T) -> u8 {
+/// The most credit participants format 1 held.
+const V1_MAX_PARTICIPANTS: usize = 500;
+
+/// Format 1 (releases up to 2026-12): closed-set values by their position, which was
+/// `code() - 1` for every list (so a later reordering cannot remap it), and credit
+/// participants typed apart from the Team. Each participant is moved onto the Team
+/// person of the same name (their stages and "on the roster at the start" onto that
+/// person's first project, the opt-in onto the person), or, when no one has the
+/// name, added to the Team without a role, their answers on project 1, so nothing
+/// typed is lost and the Team asks for their role. The one project's Stage C and
+/// documents become every project's, so each claim is decided as it was.
+fn read_v1(r: &mut Reader<'_>, s: &mut State) -> Result<(), &'static str> {
+    let at = |n: u8| n.checked_add(1);
+    read_commitments(r, s, Qi::from_code)?;
+    for f in &mut s.factors {
+        *f = r.tri().ok_or(READINESS)?;
+    }
+    s.roster_answers = r.flag().ok_or(READINESS)?;
+    s.edition = at(r.byte().ok_or(TEAM)?)
+        .and_then(Edition::from_code)
+        .ok_or(TEAM)?;
+    s.projects = r.str().ok_or(TEAM)?;
+    let n = r.len(MAX_PROJECTS as usize).ok_or(TEAM)?;
+    s.collaboratives = Vec::with_capacity(n);
+    for _ in 0..n {
+        s.collaboratives.push(match r.byte().ok_or(TEAM)? {
+            0 => None,
+            k => Some(Collaborative::from_code(k).ok_or(TEAM)?),
+        });
+    }
+    let n = r.len(MAX_PEOPLE).ok_or(PEOPLE)?;
+    for _ in 0..n {
+        let mut p = PersonDraft::blank(s.next_id);
+        p.name = r.str().ok_or(PEOPLE)?;
+        p.hours = r.str().ok_or(PEOPLE)?;
+        let flags = r.byte().ok_or(PEOPLE)?;
+        p.physician = flags & 1 != 0;
+        p.data_access = flags & 2 != 0;
+        p.qi = at(r.byte().ok_or(PEOPLE)?)
+            .and_then(Qi::from_code)
+            .ok_or(PEOPLE)?;
+        let roles = r.len(MAX_ROLES_PER_PERSON).ok_or(PEOPLE)?;
+        for _ in 0..roles {
+            let role = at(r.byte().ok_or(PEOPLE)?)
+                .and_then(Role::from_code)
+                .ok_or(PEOPLE)?;
+            add_role(&mut p, role, r.len(MAX_PROJECTS as usize).ok_or(PEOPLE)?)?;
+        }
+        s.people.push(p);
+        s.next_id += 1;
+    }
+    read_fees_and_date(r, s)?;
+    let stage_c_complete = r.flag().ok_or(CREDITS)?;
+    // Bit i was the document at position i, whose code is i + 1: the same bits.
+    let documents = from_bits(r.byte().ok_or(CREDITS)?, Document::ALL, Document::code);
+    let projects = s.team_projects().unwrap_or(1).max(1) as usize;
+    s.progress = vec![
+        ProjectProgress {
+            stage_c_complete,
+            documents,
+        };
+        projects
+    ];
+    let n = r.len(V1_MAX_PARTICIPANTS).ok_or(CREDITS)?;
+    for _ in 0..n {
+        let name = r.str().ok_or(CREDITS)?;
+        let flags = r.byte().ok_or(CREDITS)?;
+        if name.trim().is_empty() && flags == 0 {
+            continue; // an empty participant: nothing was typed
+        }
+        let stages = from_bits(flags >> 1 & 7, Stage::ALL, Stage::code);
+        let joined_late = flags & 16 == 0;
+        let opted_in = flags & 32 != 0;
+        let named = s
+            .people
+            .iter()
+            .position(|p| !name.trim().is_empty() && p.name.trim() == name.trim());
+        let at = match named {
+            Some(at) => at,
+            None => {
+                let mut p = PersonDraft::blank(s.next_id);
+                p.name = name;
+                p.physician = flags & 1 != 0;
+                s.people.push(p);
+                s.next_id += 1;
+                s.people.len() - 1
+            }
+        };
+        if let Some(p) = s.people.get_mut(at) {
+            p.opted_in |= opted_in;
+            let project = p.roles.iter().map(|(_, k)| *k).min().unwrap_or(1);
+            if p.credit(project).is_none() {
+                let at = p.credits.partition_point(|c| c.project < project);
+                p.credits.insert(
+                    at,
+                    CreditDraft {
+                        project,
+                        stages,
+                        joined_late,
+                    },
+                );
+            }
+        }
+    }
+    if r.i != r.b.len() {
+        return Err("the end");
+    }
+    Ok(())
+}
+
+/// A set of closed-set values as one byte: bit `code - 1` for each.
+fn code_bits(codes: impl Iterator<Item = u8>) -> u8 {
+    codes.fold(0, |acc, c| {
+        acc | 1u8.checked_shl(u32::from(c.wrapping_sub(1))).unwrap_or(0)
+    })
+}
+
+/// The values whose bits are set, in the order of `all` (unknown bits ignored).
+fn from_bits<T: Copy>(b: u8, all: &[T], code: fn(T) -> u8) -> Vec<T> {
     all.iter()
-        .position(|y| *y == x)
-        .and_then(|i| u8::try_from(i).ok())
-        .unwrap_or(0)
-}
-
-fn bits<const N: usize>(flags: &[bool; N]) -> u8 {
-    flags
-        .iter()
-        .enumerate()
-        .fold(0, |acc, (i, on)| acc | u8::from(*on) << i)
-}
-
-fn unbits<const N: usize>(b: u8) -> [bool; N] {
-    std::array::from_fn(|i| b >> i & 1 != 0)
+        .copied()
+        .filter(|x| {
+            b.checked_shr(u32::from(code(*x).wrapping_sub(1)))
+                .unwrap_or(0)
+                & 1
+                != 0
+        })
+        .collect()
 }
 
 struct Writer(Vec<u8>);

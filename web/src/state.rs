@@ -20,9 +20,6 @@ use yew::Reducible;
 /// Typing past it is refused with a message ([`State::refused`]), never cut.
 pub const MAX_FIELD: usize = 4 * rules::bounds::MAX_NAME_CHARS;
 
-/// The most participants the app keeps (and a link or file may hold).
-pub const MAX_PARTICIPANTS: usize = 500;
-
 /// The largest application the app keeps: the exported file, which carries the whole
 /// state, must stay within what the rules read back (1 MiB).
 pub const MAX_SAVED_BYTES: usize = rules::json::MAX_INPUT_BYTES;
@@ -119,6 +116,31 @@ pub struct PersonDraft {
     pub qi: Qi,
     /// Roles, as (role, project) pairs, kept sorted.
     pub roles: Vec<(Role, u32)>,
+    /// Opted in to credit by the Session 1 survey (CR5).
+    pub opted_in: bool,
+    /// Credits: per project, what the Team cannot tell (kept sorted by project).
+    pub credits: Vec<CreditDraft>,
+}
+
+impl PersonDraft {
+    /// Whether they hold a role on project `k` (so are on its roster).
+    pub fn on_project(&self, k: u32) -> bool {
+        self.roles.iter().any(|(_, p)| *p == k)
+    }
+
+    /// Their credit answers for project `k`, if any were given.
+    pub fn credit(&self, k: u32) -> Option<&CreditDraft> {
+        self.credits.iter().find(|c| c.project == k)
+    }
+
+    /// Whether they have a credit claim on project `k`: a role on it, or credit answers
+    /// kept from before their role was taken away (shown, so nothing typed is lost).
+    pub fn claims_on(&self, k: u32) -> bool {
+        self.on_project(k)
+            || self
+                .credit(k)
+                .is_some_and(|c| !c.stages.is_empty() || c.joined_late)
+    }
 }
 
 impl PersonDraft {
@@ -132,38 +154,39 @@ impl PersonDraft {
             data_access: false,
             qi: Qi::None,
             roles: Vec::new(),
+            opted_in: false,
+            credits: Vec::new(),
         }
     }
 }
 
-/// A credit participant as entered.
+/// What a person's credit on one project needs beyond the Team (CR1, CR4): the rest
+/// (name, physician, on the project's roster) comes from the Team.
 #[derive(Clone, Debug, PartialEq)]
-pub struct ParticipantDraft {
-    /// Stable id.
-    pub id: u32,
-    /// Their name.
-    pub name: String,
-    /// Physician.
-    pub physician: bool,
-    /// Stages taken part in (A, B, C).
-    pub stages: [bool; 3],
-    /// Named on the roster at the start.
-    pub on_roster: bool,
-    /// Opted in by Session 1.
-    pub opted_in: bool,
+pub struct CreditDraft {
+    /// The project (1-based).
+    pub project: u32,
+    /// The stages they took part in, in the order A, B, C, each once.
+    pub stages: Vec<Stage>,
+    /// Joined the project after it started, so not named on the roster at the start.
+    pub joined_late: bool,
 }
 
-impl ParticipantDraft {
-    /// A participant with nothing filled in but an id.
-    pub fn blank(id: u32) -> Self {
-        ParticipantDraft {
-            id,
-            name: String::new(),
-            physician: false,
-            stages: [false; 3],
-            on_roster: false,
-            opted_in: false,
-        }
+/// One project's progress toward credit (CR2, CR3).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ProjectProgress {
+    /// Stage C is complete.
+    pub stage_c_complete: bool,
+    /// The documents submitted, in the order of [`Document::ALL`], each once.
+    pub documents: Vec<Document>,
+}
+
+/// Adds or removes `x` in a list kept in the order of `all`.
+pub fn toggle<T: Copy + PartialEq>(list: &mut Vec<T>, all: &[T], x: T, on: bool) {
+    list.retain(|y| *y != x);
+    if on {
+        list.push(x);
+        list.sort_by_key(|y| all.iter().position(|z| z == y));
     }
 }
 
@@ -172,8 +195,6 @@ impl ParticipantDraft {
 pub enum Removed {
     /// A person, at their roster position.
     Person(usize, PersonDraft),
-    /// A participant, at their position.
-    Participant(usize, ParticipantDraft),
     /// A role of a person.
     Role(u32, Role, u32),
     /// Everything, by "Start again".
@@ -222,13 +243,10 @@ pub struct State {
     pub plan_date: String,
     /// Credits: graduation date, as typed; empty to follow the cohort the Calendar plans.
     pub graduation: String,
-    /// Credits: the project completed Stage C.
-    pub stage_c_complete: bool,
-    /// Credits: documents submitted by the site.
-    pub documents: [bool; 5],
-    /// Credits: participants.
-    pub participants: Vec<ParticipantDraft>,
-    /// The next id to give a person or participant.
+    /// Credits: each project's progress, by project number (1 first); like the
+    /// collaboratives, kept when the number of projects goes down.
+    pub progress: Vec<ProjectProgress>,
+    /// The next id to give a person.
     pub next_id: u32,
     /// The last removal, for Undo.
     pub removed: Option<Removed>,
@@ -243,8 +261,6 @@ pub struct State {
 pub enum Refusal {
     /// More people than a link holds.
     People,
-    /// More participants than a link holds.
-    Participants,
     /// More roles for one person than a link holds.
     Roles,
     /// A field longer than [`MAX_FIELD`].
@@ -259,7 +275,6 @@ impl Refusal {
         use rules::bounds::{MAX_PEOPLE, MAX_ROLES_PER_PERSON};
         match self {
             Refusal::People => format!("Not added: a team can list at most {MAX_PEOPLE} people, so that the answers can be saved and opened again."),
-            Refusal::Participants => format!("Not added: at most {MAX_PARTICIPANTS} participants can be listed, so that the answers can be saved and opened again."),
             Refusal::Roles => format!("Not added: one person can hold at most {MAX_ROLES_PER_PERSON} roles, so that the answers can be saved and opened again."),
             Refusal::Field => format!("Not kept: a field holds at most {MAX_FIELD} characters, so that the answers can be saved and opened again."),
             Refusal::Size => format!("Not added: the answers would pass {} MB, more than can be saved and opened again. Remove people or shorten names first.", MAX_SAVED_BYTES >> 20),
@@ -307,9 +322,7 @@ impl State {
             plan_date: rules::date::format(today),
             // Empty: the Calendar's cohort graduation, one date everywhere.
             graduation: String::new(),
-            stage_c_complete: false,
-            documents: [false; 5],
-            participants: Vec::new(),
+            progress: vec![ProjectProgress::default()],
             next_id: 5,
             removed: None,
             refused: None,
@@ -329,9 +342,6 @@ impl State {
         use rules::bounds::{MAX_PEOPLE, MAX_ROLES_PER_PERSON};
         if self.people.len() > MAX_PEOPLE {
             return Err(Refusal::People);
-        }
-        if self.participants.len() > MAX_PARTICIPANTS {
-            return Err(Refusal::Participants);
         }
         if self
             .people
@@ -361,7 +371,6 @@ impl State {
         .into_iter()
         .chain(self.price_other.iter())
         .chain(self.people.iter().flat_map(|p| [&p.name, &p.hours]))
-        .chain(self.participants.iter().map(|p| &p.name))
     }
 
     /// An upper bound of the exported file's size in bytes: the state's share text
@@ -372,20 +381,24 @@ impl State {
     pub fn saved_size(&self) -> usize {
         let texts: usize = self.texts().map(|t| t.len() + 3).sum();
         let json: usize = self.texts().map(|t| 6 * t.chars().count() + 3).sum();
-        let roles: usize = self.people.iter().map(|p| p.roles.len()).sum();
+        let roles: usize = self
+            .people
+            .iter()
+            .map(|p| p.roles.len() + p.credits.len())
+            .sum();
         let binary = 64
             + texts
             + 3 * self.collaboratives.len()
             + 8 * self.people.len()
             + 4 * roles
-            + 2 * self.participants.len();
+            + 8 * self.progress.len();
         let code = binary.div_ceil(3) * 4;
         let requests = 2048
             + json
             + 40 * self.collaboratives.len()
             + 240 * self.people.len()
             + 96 * roles
-            + 400 * self.participants.len();
+            + 200 * self.progress.len();
         code + requests
     }
 
@@ -437,16 +450,10 @@ pub enum Action {
     PlanDate(String),
     /// Credits: graduation date, as typed.
     Graduation(String),
-    /// Credits: Stage C complete.
-    StageC(bool),
-    /// Credits: a document submitted or not.
-    Document(Document, bool),
-    /// Add a participant, with nothing filled in.
-    AddParticipant,
-    /// Remove a participant by id (undoable).
-    RemoveParticipant(u32),
-    /// Change a participant's field.
-    Participant(u32, ParticipantEdit),
+    /// Credits: project n's Stage C is complete or not.
+    StageC(u32, bool),
+    /// Credits: project n's document submitted or not.
+    Document(u32, Document, bool),
     /// Undo the last removal.
     Undo,
     /// Forget the last removal: Undo is no longer offered.
@@ -486,21 +493,12 @@ pub enum PersonEdit {
     Qi(Qi),
     /// Holds the role on the project, or not.
     Role(Role, u32, bool),
-}
-
-/// A change to one participant.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ParticipantEdit {
-    /// Their name.
-    Name(String),
-    /// Physician or not.
-    Physician(bool),
-    /// Took part in a stage or not.
-    Stage(Stage, bool),
-    /// On the roster at the start.
-    OnRoster(bool),
-    /// Opted in.
+    /// Opted in to credit by the Session 1 survey (CR5).
     OptedIn(bool),
+    /// Took part in a stage of project n, or not (CR1).
+    Stage(u32, Stage, bool),
+    /// Joined project n after it started (CR4).
+    JoinedLate(u32, bool),
 }
 
 impl Reducible for State {
@@ -553,8 +551,14 @@ impl State {
             Action::Edition(e) => self.edition = e,
             Action::Projects(text) => {
                 self.projects = text;
-                if let Some(n) = self.team_projects() {
-                    self.collaboratives.resize(n as usize, None);
+                // Grown, never cut: a project typed away and back keeps its answers.
+                if let Some(n) = self.team_projects().map(|n| n as usize) {
+                    if n > self.collaboratives.len() {
+                        self.collaboratives.resize(n, None);
+                    }
+                    if n > self.progress.len() {
+                        self.progress.resize(n, ProjectProgress::default());
+                    }
                 }
             }
             Action::PriceOther(other) => self.price_other = other,
@@ -590,35 +594,14 @@ impl State {
             Action::PriorProjects(t) => self.prior_projects = t,
             Action::PlanDate(t) => self.plan_date = t,
             Action::Graduation(t) => self.graduation = t,
-            Action::StageC(b) => self.stage_c_complete = b,
-            Action::Document(d, b) => {
-                if let Some(i) = Document::ALL.iter().position(|x| *x == d) {
-                    self.documents[i] = b;
+            Action::StageC(k, b) => {
+                if let Some(p) = self.progress.get_mut((k as usize).wrapping_sub(1)) {
+                    p.stage_c_complete = b;
                 }
             }
-            Action::AddParticipant => {
-                let id = self.take_id();
-                self.participants.push(ParticipantDraft::blank(id));
-            }
-            Action::RemoveParticipant(id) => {
-                if let Some(at) = self.participants.iter().position(|p| p.id == id) {
-                    let p = self.participants.remove(at);
-                    self.removed = Some(Removed::Participant(at, p));
-                }
-            }
-            Action::Participant(id, edit) => {
-                if let Some(p) = self.participants.iter_mut().find(|p| p.id == id) {
-                    match edit {
-                        ParticipantEdit::Name(n) => p.name = n,
-                        ParticipantEdit::Physician(b) => p.physician = b,
-                        ParticipantEdit::Stage(st, b) => {
-                            if let Some(i) = Stage::ALL.iter().position(|x| *x == st) {
-                                p.stages[i] = b;
-                            }
-                        }
-                        ParticipantEdit::OnRoster(b) => p.on_roster = b,
-                        ParticipantEdit::OptedIn(b) => p.opted_in = b,
-                    }
+            Action::Document(k, d, b) => {
+                if let Some(p) = self.progress.get_mut((k as usize).wrapping_sub(1)) {
+                    toggle(&mut p.documents, Document::ALL, d, b);
                 }
             }
             Action::Undo => self.undo(),
@@ -651,10 +634,6 @@ impl State {
                 let at = at.min(self.people.len());
                 self.people.insert(at, p);
             }
-            Some(Removed::Participant(at, p)) => {
-                let at = at.min(self.participants.len());
-                self.participants.insert(at, p);
-            }
             Some(Removed::Role(id, role, project)) => {
                 if let Some(p) = self.people.iter_mut().find(|p| p.id == id) {
                     edit_person(p, PersonEdit::Role(role, project, true));
@@ -677,6 +656,17 @@ fn edit_person(p: &mut PersonDraft, edit: PersonEdit) {
         PersonEdit::Physician(b) => p.physician = b,
         PersonEdit::DataAccess(b) => p.data_access = b,
         PersonEdit::Qi(q) => p.qi = q,
+        PersonEdit::OptedIn(b) => p.opted_in = b,
+        PersonEdit::Stage(k, st, on) => {
+            if let Some(c) = credit_of(p, k) {
+                toggle(&mut c.stages, Stage::ALL, st, on);
+            }
+        }
+        PersonEdit::JoinedLate(k, b) => {
+            if let Some(c) = credit_of(p, k) {
+                c.joined_late = b;
+            }
+        }
         PersonEdit::Role(role, project, on) => {
             p.roles.retain(|r| *r != (role, project));
             if on {
@@ -686,4 +676,20 @@ fn edit_person(p: &mut PersonDraft, edit: PersonEdit) {
             }
         }
     }
+}
+
+/// The person's credit answers for project `k`, made empty when there were none.
+fn credit_of(p: &mut PersonDraft, k: u32) -> Option<&mut CreditDraft> {
+    let at = p.credits.partition_point(|c| c.project < k);
+    if p.credits.get(at).is_none_or(|c| c.project != k) {
+        p.credits.insert(
+            at,
+            CreditDraft {
+                project: k,
+                stages: Vec::new(),
+                joined_late: false,
+            },
+        );
+    }
+    p.credits.get_mut(at)
 }

@@ -317,6 +317,25 @@ pub fn severity_label(s: Severity) -> &'static str {
     }
 }
 
+/// A finding's class and label: its severity in words, except that an error time will
+/// settle is "to come", with its day, and one whose day has passed is "too late":
+/// neither is a fix to make now.
+pub fn finding_label(f: &Finding) -> (&'static str, String) {
+    match (f.severity, f.due, f.passed) {
+        (Severity::Error, Some(day), _) => (
+            "sev-due",
+            format!("To come · by {}", rules::date::long(day)),
+        ),
+        (Severity::Error, None, Some(day)) => (
+            "sev-passed",
+            format!("Too late · {}", rules::date::long(day)),
+        ),
+        (Severity::Error, ..) => ("sev-error", severity_label(f.severity).into()),
+        (Severity::Warning, ..) => ("sev-warning", severity_label(f.severity).into()),
+        (Severity::Info, ..) => ("sev-info", severity_label(f.severity).into()),
+    }
+}
+
 /// A list of findings (`info`: with the info ones too), each with its severity in words
 /// and its "why". Plain functions, like [`error_summary`] and [`why_of`]: stateless, and
 /// cheaper to diff again than a component's scaffolding is to ship.
@@ -331,10 +350,10 @@ pub fn findings(all: &[Finding], info: bool) -> Html {
     html! {
         <ul class="findings">
             { for shown.into_iter().map(|f| {
-                let class = match f.severity { Severity::Error => "sev-error", Severity::Warning => "sev-warning", Severity::Info => "sev-info" };
+                let (class, label) = finding_label(f);
                 html! {
                     <li class={class}>
-                        <span class="sev">{ severity_label(f.severity) }</span>
+                        <span class="sev">{ label }</span>
                         <span class="msg">
                             if let Some(n) = f.project { <span class="where">{ format!("Project {n}: ") }</span> }
                             { f.message.clone() }

@@ -273,22 +273,29 @@ async fn the_calendar_and_credits_answer_from_the_date() {
     assert!(text(&root, "main h3").contains("September 2027"));
     assert!(text(&root, "dl.dates").contains("29 February 2028"));
 
-    let root = mount(View::Credits).await;
+    // Credits come from the Team: nobody named, no claim; the physician leader named,
+    // one claim on project 1.
+    click(&root, "a[href='#credits']").await;
     assert!(root
         .query_selector(".credit-result")
         .ok()
         .flatten()
         .is_none());
-    click(&root, "#add-participant").await;
+    assert!(text(&root, "main").contains("No one is named in the Team yet"));
+    click(&root, "a[href='#team']").await;
+    type_into(&root, "#person-2-name", "Dr. Ada").await;
+    click(&root, "a[href='#credits']").await;
     for stage in ["A", "B", "C"] {
-        tick(&root, &format!("#pt-5-stage-{stage}")).await;
+        tick(&root, &format!("#p-2-1-stage-{stage}")).await;
     }
-    tick(&root, "#pt-5-roster").await;
-    tick(&root, "#pt-5-optin").await;
+    // Planned from 2027-03-15: the September 2027 cohort, Session 1 on 1 September
+    // 2027, so the opt-in is due, not a fix.
     assert!(text(&root, ".credit-result").contains("20 credits"));
-    assert!(text(&root, ".credit-result").contains("Cannot be claimed today"));
+    assert!(text(&root, ".credit-result").contains("To come · by 1 September 2027"));
+    assert!(text(&root, ".credit-result").contains("Not yet"));
+    tick(&root, "#p-2-optin").await;
     type_into(&root, "#graduation", "2026-11-01").await;
-    tick(&root, "#stage-c").await;
+    tick(&root, "#stage-c-1").await;
     for doc in [
         "team_roster",
         "project_charter",
@@ -296,7 +303,7 @@ async fn the_calendar_and_credits_answer_from_the_date() {
         "sustain_plan",
         "graduation_presentation",
     ] {
-        tick(&root, &format!("#doc-{doc}")).await;
+        tick(&root, &format!("#doc-1-{doc}")).await;
     }
     assert!(
         text(&root, ".credit-result").contains("Can be claimed today"),

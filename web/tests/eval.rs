@@ -66,7 +66,11 @@ fn a_fresh_state_answers_everything() {
     assert!(!r.team_blocked);
     assert_eq!(r.fees.as_ref().map(|e| e.teams_needed), Some(1));
     assert_eq!(r.what_if, None);
-    assert!(r.credits.is_empty());
+    assert_eq!(
+        r.credits.iter().map(|c| c.project).collect::<Vec<_>>(),
+        vec![1; 4],
+        "each named person has a claim on project 1, from the Team"
+    );
 }
 
 #[test]
@@ -458,7 +462,7 @@ fn errors_wait_for_the_field_unless_typing_cannot_fix_them() {
 /// the cohort the Calendar plans until the user types another date, and only then differ.
 #[test]
 fn credits_follow_the_calendars_graduation_unless_typed() {
-    let mut actions = vec![Action::AddParticipant];
+    let mut actions = vec![Action::Person(1, PersonEdit::Name("Ann Sponsor".into()))];
     let r = evaluate(&state_after(actions.clone()));
     let planned = r.schedule.as_ref().map(|sc| sc.cohort.claim_deadline);
     assert!(planned.is_some());
@@ -492,4 +496,94 @@ fn credits_follow_the_calendars_graduation_unless_typed() {
     let r = evaluate(&state_after(actions));
     assert!(r.credits.is_empty());
     assert!(r.error_for("plan-date").is_some() && r.error_for("graduation").is_none());
+}
+
+/// Issue 18: credits come from the Team: every named person, once per project they are
+/// on (a coach on two projects has two claims of up to 20), unnamed examples never.
+#[test]
+fn credits_come_from_the_roster_one_claim_per_person_and_project() {
+    use rules::credits::{Document, Stage};
+    let mut actions = vec![
+        Action::Projects("2".into()),
+        Action::Person(4, PersonEdit::Name("Cy Coach".into())),
+        Action::Person(4, PersonEdit::Role(Role::QiCoach, 2, true)),
+        Action::Person(4, PersonEdit::Physician(true)),
+        Action::Graduation("2025-02-18".into()),
+    ];
+    for k in [1, 2] {
+        for st in Stage::ALL {
+            actions.push(Action::Person(4, PersonEdit::Stage(k, *st, true)));
+        }
+        actions.push(Action::StageC(k, true));
+        for d in Document::ALL {
+            actions.push(Action::Document(k, *d, true));
+        }
+    }
+    actions.push(Action::Person(4, PersonEdit::OptedIn(true)));
+    let mut s = state_after(actions);
+    s.today = NaiveDate::from_ymd_opt(2025, 3, 1).expect("a date");
+    let r = evaluate(&s);
+    let claims: Vec<(u32, u32, bool)> = r
+        .credits
+        .iter()
+        .map(|c| (c.project, c.report.credits, c.report.claimable))
+        .collect();
+    assert_eq!(
+        claims,
+        vec![(1, 20, true), (2, 20, true)],
+        "two claims of 20"
+    );
+    assert!(
+        r.credits.iter().all(|c| c.name == "Cy Coach"),
+        "the unnamed starters claim nothing"
+    );
+    // Joined project 2 late: not on its roster at the start (CR4), project 1 unchanged.
+    s.apply(Action::Person(4, PersonEdit::JoinedLate(2, true)));
+    let r = evaluate(&s);
+    let claimable: Vec<bool> = r.credits.iter().map(|c| c.report.claimable).collect();
+    assert_eq!(claimable, vec![true, false]);
+    // Taking the role away keeps the typed stages and shows the claim as off the roster.
+    s.apply(Action::Person(4, PersonEdit::JoinedLate(2, false)));
+    s.apply(Action::Person(4, PersonEdit::Role(Role::QiCoach, 2, false)));
+    let r = evaluate(&s);
+    let two = r.credits.iter().find(|c| c.project == 2).expect("kept");
+    assert!(two
+        .report
+        .findings
+        .iter()
+        .any(|f| f.rule == rules::book::RuleId::CR4));
+}
+
+/// Issue 18: the opt-in is due by the Calendar cohort's Session 1 (its team start), and
+/// once that day has passed it is "too late", never a reminder to opt in.
+#[test]
+fn the_opt_in_is_due_by_session_1_then_passed() {
+    let at = |today: NaiveDate| {
+        let mut s = State::new(today);
+        s.apply(Action::Person(1, PersonEdit::Name("Ann Sponsor".into())));
+        s.apply(Action::PlanDate("2026-11-22".into()));
+        let r = evaluate(&s);
+        let session_1 = r.schedule.as_ref().map(|sc| sc.cohort.team_starts);
+        let cr5 = r
+            .credits
+            .first()
+            .and_then(|c| {
+                c.report
+                    .findings
+                    .iter()
+                    .find(|f| f.rule == rules::book::RuleId::CR5)
+                    .cloned()
+            })
+            .expect("not opted in");
+        (session_1, cr5.due, cr5.passed)
+    };
+    let (session_1, due, passed) = at(today());
+    assert_eq!(
+        session_1.map(rules::date::format).as_deref(),
+        Some("2027-03-01")
+    );
+    assert_eq!((due, passed), (session_1, None), "due by Session 1");
+    let later = NaiveDate::from_ymd_opt(2027, 4, 1).expect("a date");
+    let (session_1, due, passed) = at(later);
+    assert_eq!((due, passed), (None, session_1), "passed after it");
 }

@@ -11,6 +11,7 @@
 
 use chrono::NaiveDate;
 use rules::book::Collaborative;
+use rules::credits::Stage;
 use rules::readiness::Qi;
 use rules::team::Role;
 use web::export::import;
@@ -59,7 +60,11 @@ fn assert_is_the_full_application(s: &State, how: &str) {
         "{how}: project 2's collaborative"
     );
     assert_eq!(s.collaboratives.first().copied().flatten(), None, "{how}");
-    assert_eq!(s.people.len(), 12, "{how}");
+    assert_eq!(
+        s.people.len(),
+        13,
+        "{how}: the twelve, and the credits' participant"
+    );
     let names: Vec<&str> = s.people.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(
         names.get(..4),
@@ -104,14 +109,35 @@ fn assert_is_the_full_application(s: &State, how: &str) {
     assert_eq!(s.prior_projects, "2", "{how}");
     assert_eq!(s.plan_date, "2026-11-22", "{how}");
     assert_eq!(s.graduation, "2027-08-31", "{how}");
-    assert!(s.stage_c_complete, "{how}");
-    assert_eq!(s.participants.len(), 12, "{how}");
-    let ada = s.participants.first().unwrap_or_else(|| panic!("{how}"));
+    // Format 1 kept credit participants apart from the Team; they are moved onto it.
+    // The one project's Stage C and documents became every project's, so each claim is
+    // decided as it was.
+    assert_eq!(s.progress.len(), 3, "{how}");
+    assert!(
+        s.progress
+            .iter()
+            .all(|g| g.stage_c_complete && g.documents.is_empty()),
+        "{how}: Stage C complete, no document, on every project"
+    );
+    // Dr. Ada Lovelace was named by no one in the Team: added to it, without a role
+    // (the Team asks for one), her answers on project 1. She was not on the roster at
+    // the start and had not opted in; the eleven empty participants were dropped.
+    let ada = p(12);
     assert_eq!(ada.name, "Dr. Ada Lovelace", "{how}");
     assert!(ada.physician, "{how}");
-    assert_eq!(ada.stages, [true, false, false], "{how}: Stage A only");
+    assert!(ada.roles.is_empty(), "{how}");
+    assert!(!ada.opted_in, "{how}");
+    let credit = ada
+        .credit(1)
+        .unwrap_or_else(|| panic!("{how}: her project 1 answers"));
+    assert_eq!(credit.stages, vec![Stage::A], "{how}: Stage A only");
+    assert!(credit.joined_late, "{how}: not on the roster at the start");
+    assert_eq!(ada.credits.len(), 1, "{how}");
     assert!(
-        s.participants.iter().skip(1).all(|p| p.name.is_empty()),
+        s.people
+            .iter()
+            .take(12)
+            .all(|p| p.credits.is_empty() && !p.opted_in),
         "{how}"
     );
 }
@@ -155,4 +181,111 @@ fn the_6b69fe7_export_opens_the_same_application_and_is_still_an_assess_request(
     let v = serde_json::to_value(&answer).expect("an answer");
     assert_eq!(v["fees"]["total_usd"], 18000);
     assert_eq!(v["fees"]["total_usd_without_prior"], 21000);
+}
+
+/// Format 2 (2026-12-07): every closed-set value by its permanent code, credits from
+/// the Team. Written by that release's `write_golden` from the full application of
+/// `web/tests/share.rs`.
+const LINK_FORMAT2: &str = include_str!("golden/format2-2026-12-07-link.txt");
+/// Format 2: "Download answers" of the same application.
+const EXPORT_FORMAT2: &str = include_str!("golden/format2-2026-12-07-export.json");
+
+/// The format 2 application, field by field, written out here.
+fn assert_is_the_format2_application(s: &State, how: &str) {
+    use rules::credits::Document;
+    assert_eq!(s.organization, "Mercy Radiology — Nord & Süd", "{how}");
+    assert_eq!(
+        (s.sponsor, s.clinical_leader, s.can_audit, s.can_report_data),
+        (Some(true), Some(true), Some(true), Some(false)),
+        "{how}"
+    );
+    assert_eq!(s.coach, Some(Qi::Experienced), "{how}");
+    assert_eq!(
+        s.factors,
+        [Some(true), None, None, None, None, Some(false), None],
+        "{how}: S1 yes, S6 no, the rest unanswered"
+    );
+    assert_eq!(s.projects, "3", "{how}");
+    assert_eq!(
+        s.collaboratives,
+        vec![None, Some(Collaborative::ProstateMrImageQuality), None],
+        "{how}"
+    );
+    assert_eq!(s.people.len(), 12, "{how}");
+    let p = |i: usize| {
+        s.people
+            .get(i)
+            .unwrap_or_else(|| panic!("{how}: person {i}"))
+    };
+    assert_eq!(p(0).roles, vec![(Role::Sponsor, 1)], "{how}");
+    assert_eq!(p(1).roles, vec![(Role::PhysicianLeader, 1)], "{how}");
+    assert!(p(1).physician, "{how}");
+    assert_eq!(p(1).hours, "not yet", "{how}");
+    let ada = p(3);
+    assert_eq!(ada.name, "Dr. Ada Lovelace", "{how}");
+    assert_eq!(
+        ada.roles,
+        vec![(Role::QiCoach, 1), (Role::QiCoach, 2)],
+        "{how}"
+    );
+    assert!(ada.opted_in, "{how}");
+    assert_eq!(ada.credits.len(), 1, "{how}");
+    assert_eq!(
+        ada.credit(2).map(|c| (c.stages.clone(), c.joined_late)),
+        Some((vec![Stage::A, Stage::C], false)),
+        "{how}: Stages A and C on project 2"
+    );
+    for i in 0..8 {
+        let m = p(4 + i);
+        assert_eq!(m.name, format!("Team member number {i}"), "{how}");
+        assert_eq!(m.qi, Qi::Learning, "{how}");
+        assert_eq!(m.roles, vec![(Role::TeamMember, 1 + i as u32 % 3)], "{how}");
+    }
+    assert_eq!(
+        p(5).credit(2).map(|c| (c.stages.is_empty(), c.joined_late)),
+        Some((true, true)),
+        "{how}: team member 1 joined project 2 late"
+    );
+    assert_eq!(s.price_other.as_deref(), Some("4"), "{how}");
+    assert_eq!(s.prior_projects, "2", "{how}");
+    assert_eq!(s.plan_date, "2026-11-22", "{how}");
+    assert_eq!(s.graduation, "2027-08-31", "{how}");
+    let progress: Vec<(bool, Vec<Document>)> = s
+        .progress
+        .iter()
+        .map(|g| (g.stage_c_complete, g.documents.clone()))
+        .collect();
+    assert_eq!(
+        progress,
+        vec![
+            (true, vec![]),
+            (false, vec![Document::TeamRoster, Document::A3]),
+            (false, vec![]),
+        ],
+        "{how}: project 1's Stage C, project 2's documents"
+    );
+}
+
+#[test]
+fn the_format2_link_autosave_and_export_open_the_same_application() {
+    let (s, problem) = decode(LINK_FORMAT2.trim(), today()).expect("it opens");
+    assert_eq!(problem, None, "read whole");
+    assert_is_the_format2_application(&s, "decoded link");
+    let opened = start(
+        today(),
+        &format!("#credits?a={}", LINK_FORMAT2.trim()),
+        None,
+        false,
+    );
+    assert_eq!(opened.state.view, View::Credits);
+    assert_is_the_format2_application(&opened.state, "link in the address");
+    let reopened = start(today(), "", Some(LINK_FORMAT2.trim().to_string()), false);
+    assert_eq!((reopened.notice, reopened.unreadable), (None, None));
+    assert_is_the_format2_application(&reopened.state, "autosave");
+    let imported = import(EXPORT_FORMAT2, today()).expect("the file opens");
+    assert_eq!(imported.problem, None);
+    assert_is_the_format2_application(&imported.state, "export");
+    let answer = rules::json::answer("assess", EXPORT_FORMAT2).expect("answered");
+    let v = serde_json::to_value(&answer).expect("an answer");
+    assert_eq!(v["credits"]["claim_deadline"], "2027-11-30");
 }

@@ -115,7 +115,7 @@ fn a_link_sets_this_devices_own_answers_aside() {
 #[test]
 fn a_saved_copy_this_build_cannot_read_is_kept_whole_and_named_as_a_saved_copy() {
     for (saved, says) in [
-        ("2.AAAA", "newer version"),
+        ("3.AAAA", "newer version"),
         ("1.%%%", "could not be read"),
         ("1.AAE", "Part of"),
     ] {
@@ -135,18 +135,18 @@ fn a_saved_copy_this_build_cannot_read_is_kept_whole_and_named_as_a_saved_copy()
     let s = start(
         today(),
         &format!("#team?a={link}"),
-        Some("2.AAAA".into()),
+        Some("3.AAAA".into()),
         false,
     );
     assert_eq!(s.state.organization, "Theirs");
-    assert_eq!(s.unreadable.as_deref(), Some("2.AAAA"));
+    assert_eq!(s.unreadable.as_deref(), Some("3.AAAA"));
     assert_eq!(
         s.keep, None,
         "an unreadable copy is kept aside whole, not as answers"
     );
     // Its download is a file this checker's format names, holding the text as it was.
-    let file = fields_only("2.AAAA");
-    assert!(file.contains("\"fields\": \"2.AAAA\""), "{file}");
+    let file = fields_only("3.AAAA");
+    assert!(file.contains("\"fields\": \"3.AAAA\""), "{file}");
     assert!(
         import(&file, today()).is_err(),
         "this build cannot open it either"
@@ -205,9 +205,6 @@ impl SameIds for State {
         let mut s = self.clone();
         s.next_id = other.next_id;
         for (p, q) in s.people.iter_mut().zip(&other.people) {
-            p.id = q.id;
-        }
-        for (p, q) in s.participants.iter_mut().zip(&other.participants) {
             p.id = q.id;
         }
         s

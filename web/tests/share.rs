@@ -6,13 +6,14 @@
 use chrono::NaiveDate;
 use proptest::prelude::*;
 use rules::book::Collaborative;
+use rules::credits::{Document, Stage};
 use rules::readiness::Qi;
 use rules::team::Role;
 use web::eval::evaluate;
 use web::export::{export, import};
 use web::persist::{hash_for, parse_hash};
 use web::share::{decode, encode, Problem, VERSION};
-use web::state::{Action, Commitment, ParticipantEdit, PersonEdit, State, View};
+use web::state::{Action, Commitment, PersonEdit, State, View};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date")
@@ -58,19 +59,19 @@ fn full() -> State {
     act(Action::PriceOther(Some("4".into())));
     act(Action::PriorProjects("2".into()));
     act(Action::Graduation("2027-08-31".into()));
-    act(Action::StageC(true));
-    for _ in 0..12 {
-        act(Action::AddParticipant);
-    }
-    act(Action::Participant(
-        13,
-        ParticipantEdit::Name("Dr. Ada Lovelace".into()),
+    // Credits from the roster: project 1's Stage C and two documents, an opt-in, the
+    // QI coach's stages on project 2, a team member who joined late.
+    act(Action::StageC(1, true));
+    act(Action::Document(2, Document::A3, true));
+    act(Action::Document(2, Document::TeamRoster, true));
+    act(Action::Person(
+        4,
+        PersonEdit::Name("Dr. Ada Lovelace".into()),
     ));
-    act(Action::Participant(13, ParticipantEdit::Physician(true)));
-    act(Action::Participant(
-        13,
-        ParticipantEdit::Stage(rules::credits::Stage::A, true),
-    ));
+    act(Action::Person(4, PersonEdit::OptedIn(true)));
+    act(Action::Person(4, PersonEdit::Stage(2, Stage::C, true)));
+    act(Action::Person(4, PersonEdit::Stage(2, Stage::A, true)));
+    act(Action::Person(6, PersonEdit::JoinedLate(2, true)));
     s
 }
 
@@ -235,4 +236,22 @@ fn base64_round_trips() {
             Some(bytes)
         );
     }
+}
+
+/// Writes this release's golden fixtures from [`full`], for `web/tests/golden.rs`:
+/// `WRITE_GOLDEN=<name> cargo test -p impower-web --test share write_golden`. Run once
+/// when the format changes and commit the files; never rewrite a committed fixture.
+#[test]
+fn write_golden() {
+    let Ok(name) = std::env::var("WRITE_GOLDEN") else {
+        return;
+    };
+    let s = full();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    std::fs::write(dir.join(format!("{name}-link.txt")), encode(&s) + "\n").expect("written");
+    std::fs::write(
+        dir.join(format!("{name}-export.json")),
+        export(&s, &evaluate(&s)),
+    )
+    .expect("written");
 }

@@ -337,13 +337,13 @@ wire_enum! {
     /// The four improvement collaboratives (K1).
     pub enum Collaborative {
         /// Lung Cancer Screening.
-        LungCancerScreening = "lung_cancer_screening",
+        LungCancerScreening = "lung_cancer_screening" / 1,
         /// Mammography Positioning.
-        MammographyPositioning = "mammography_positioning",
+        MammographyPositioning = "mammography_positioning" / 2,
         /// Prostate MR Image Quality (PI-QUAL).
-        ProstateMrImageQuality = "prostate_mr_image_quality",
+        ProstateMrImageQuality = "prostate_mr_image_quality" / 3,
         /// Recommendations Follow-Up.
-        RecommendationsFollowUp = "recommendations_follow_up",
+        RecommendationsFollowUp = "recommendations_follow_up" / 4,
     }
 }
 

@@ -20,11 +20,11 @@ wire_enum! {
     /// A PI-CME stage (CR1).
     pub enum Stage {
         /// Stage A: Baseline data review.
-        A = "A",
+        A = "A" / 1,
         /// Stage B: Educational intervention.
-        B = "B",
+        B = "B" / 2,
         /// Stage C: Post-intervention data review.
-        C = "C",
+        C = "C" / 3,
     }
 }
 
@@ -52,15 +52,15 @@ wire_enum! {
     /// A required project document (CR3).
     pub enum Document {
         /// Team Roster.
-        TeamRoster = "team_roster",
+        TeamRoster = "team_roster" / 1,
         /// Project Charter.
-        ProjectCharter = "project_charter",
+        ProjectCharter = "project_charter" / 2,
         /// A3.
-        A3 = "a3",
+        A3 = "a3" / 3,
         /// Sustain Plan.
-        SustainPlan = "sustain_plan",
+        SustainPlan = "sustain_plan" / 4,
         /// Graduation Presentation.
-        GraduationPresentation = "graduation_presentation",
+        GraduationPresentation = "graduation_presentation" / 5,
     }
 }
 

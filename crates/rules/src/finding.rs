@@ -44,11 +44,17 @@ pub struct Finding {
     pub interpretation: Option<&'static str>,
     /// Not yet due: what this finding asks for comes, or must be done, by this day
     /// (after `today`), so it is "to come", not a failure.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "date::ser_some")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "date::ser_some"
+    )]
     pub due: Option<NaiveDate>,
     /// Too late: the last day to act on it was this one (before `today`); nothing the
     /// applicant does now changes it.
-    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "date::ser_some")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "date::ser_some"
+    )]
     pub passed: Option<NaiveDate>,
 }
 

@@ -9,12 +9,12 @@ wire_enum! {
     #[derive(Default)]
     pub enum Qi {
         /// Has quality improvement experience.
-        Experienced = "experienced",
+        Experienced = "experienced" / 1,
         /// Has an interest in learning quality improvement.
-        Learning = "learning",
+        Learning = "learning" / 2,
         /// Neither.
         #[default]
-        None = "none",
+        None = "none" / 3,
     }
 }
 
@@ -43,17 +43,17 @@ wire_enum! {
     /// A role on a project team.
     pub enum Role {
         /// Project sponsor (T1).
-        Sponsor = "sponsor",
+        Sponsor = "sponsor" / 1,
         /// Physician leader (T2).
-        PhysicianLeader = "physician_leader",
+        PhysicianLeader = "physician_leader" / 2,
         /// Team leader (T3).
-        TeamLeader = "team_leader",
+        TeamLeader = "team_leader" / 3,
         /// Quality improvement coach (T4).
-        QiCoach = "qi_coach",
+        QiCoach = "qi_coach" / 4,
         /// Front-line team member (T5).
-        TeamMember = "team_member",
+        TeamMember = "team_member" / 5,
         /// Data analyst (T6).
-        DataAnalyst = "data_analyst",
+        DataAnalyst = "data_analyst" / 6,
     }
 }
 
@@ -89,9 +89,9 @@ wire_enum! {
     pub enum Edition {
         /// The ImPower program page (the default).
         #[default]
-        Impower = "impower",
+        Impower = "impower" / 1,
         /// The Learning Network page.
-        LearningNetwork = "learning-network",
+        LearningNetwork = "learning-network" / 2,
     }
 }
 

@@ -12,6 +12,55 @@
 /// }
 /// ```
 macro_rules! wire_enum {
+    // With a permanent one-byte code beside each variant (`Variant = "key" / 1`): what
+    // the app's saved links, autosaves and exports store, so that reordering, inserting
+    // or renaming variants never remaps saved work. Codes are 1 to 255 (0 is kept for
+    // "none"), each used once: a repeat fails to compile.
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $key:literal / $code:literal ),+ $(,)?
+        }
+    ) => {
+        wire_enum! {
+            $(#[$meta])*
+            pub enum $name {
+                $( $(#[$vmeta])* $variant = $key ),+
+            }
+        }
+
+        impl $name {
+            /// Its permanent saved code (never 0, never reused).
+            pub const fn code(self) -> u8 {
+                match self {
+                    $( $name::$variant => $code ),+
+                }
+            }
+
+            /// The variant saved as `code`, if any.
+            pub const fn from_code(code: u8) -> Option<$name> {
+                match code {
+                    $( $code => Some($name::$variant), )+
+                    _ => None,
+                }
+            }
+        }
+
+        #[allow(clippy::indexing_slicing)]
+        const _: () = {
+            let codes: &[u8] = &[$($code),+];
+            let mut i = 0;
+            while i < codes.len() {
+                assert!(codes[i] != 0, "saved code 0 means none");
+                let mut j = i + 1;
+                while j < codes.len() {
+                    assert!(codes[i] != codes[j], "a saved code is used twice");
+                    j += 1;
+                }
+                i += 1;
+            }
+        };
+    };
     (
         $(#[$meta:meta])*
         pub enum $name:ident {

@@ -17,7 +17,7 @@ use rules::{Hours, Usd};
 use yew::prelude::*;
 
 use crate::eval::{person_field, FactorState, Results, Tone};
-use crate::state::{Action, Commitment, ParticipantEdit, PersonEdit, State, View};
+use crate::state::{Action, Commitment, PersonEdit, State, View};
 use crate::ui::{
     check, error_summary, findings, focus_soon, select, severity_label, why, yes_no, CheckProps,
     SelectProps, TextField, YesNoProps,
