@@ -1,6 +1,6 @@
 // The leadership document, dates and phones (issue 9): `node --test summary.test.mjs` from e2e/.
 //
-// The full application (3 projects, 12 people, two credit participants) is typed in, and
+// The full application (3 projects, 12 people, credits from the Team) is typed in, and
 // its Summary is checked on screen, in print media, and printed to PDF at Letter and A4
 // by headless Chromium: the text of every page (read back from the PDF), at most two
 // pages, no control, no navigation, no table row split across pages. Date fields take
@@ -49,7 +49,11 @@ describe('the summary for leadership, on screen and printed', () => {
     assert.match(text, /You meet the three critical commitments\. Success factors: 3 of 7\./);
     assert.match(text, /The team is not complete yet\. 12 people on 3 projects\./);
     const roster = main.locator('table', { has: page.locator('caption', { hasText: 'Roles and weekly hours' }) });
-    assert.equal(await roster.locator('tbody tr').count(), 12);
+    assert.equal(await roster.locator('tbody tr').count(), 13, 'twelve people and the total');
+    assert.match(await roster.locator('tbody tr').nth(12).innerText(), /^Total\t\t55 h\t51–69 h\s*$/, 'the weekly hours of the whole team');
+    assert.match(text, /Projects \(K1\): project 1, collaborative not chosen yet; project 2, collaborative not chosen yet; project 3, collaborative not chosen yet\./);
+    const commitments = await main.locator('table', { has: page.locator('caption', { hasText: 'Answers to the three critical commitments' }) }).innerText();
+    assert.match(commitments, /C1 Sponsor and clinical leader\t✓ Met\tSponsor: Project sponsor\. Physician leader: Physician leader\.\nC2 Quality improvement coach\t✓ Met\tQI coach: QI coach \(no QI experience or interest in the Team\)\.\nC3 Audits and data\t✓ Met\tCan access data: no one named yet\./);
     assert.match(await roster.locator('tbody tr').nth(3).innerText(), /^QI coach\tQI coach, project 1\t8 h\t8 h\s*$/);
     assert.match(await roster.locator('tbody tr').nth(10).innerText(), /^Member 7\tTeam member, project 1\t4\.5 h\t4–6 h\s*$/);
     // One list: every must fix first, then every check, each with its rule.
@@ -67,10 +71,11 @@ describe('the summary for leadership, on screen and printed', () => {
     const dates = await main.locator('table', { has: page.locator('caption', { hasText: /^The March 2027 cohort/ }) }).innerText();
     assert.match(dates, /Leaders' preparation phase starts\t1 January 2027\tP2\nWhole team starts\t1 March 2027\tP1\nSession 1: Starting Improvement\t1 March 2027\tP4/);
     assert.match(dates, /Session 10: Graduation: Presenting Improvement\t31 August 2027\tP4\nGraduation\t31 August 2027\tP3\nCredit claims due\t30 November 2027\tCR7$/);
-    const credits = await main.locator('table', { has: page.locator('caption', { hasText: 'Credits per participant' }) }).innerText();
-    assert.match(credits, /Dr\. Ada\t0 \(Certificate of Participation\)\t✗ Blocked by CR1, CR2, CR3, CR4, CR5\.\t30 November 2027/);
-    assert.match(text, /What blocks the claims:\s+[^]*CR3 The site must still submit: Team Roster/);
-    assert.match(text, /read from the ACR ImPower program page and the ACR Learning Network page\. Not an official ACR tool/);
+    const credits = await main.locator('table', { has: page.locator('caption', { hasText: 'Credits per person and project: claims due by 30 November 2027 (CR7)' }) }).innerText();
+    // Twelve claims that stand alike print as two rows: the physician's, and everyone else's.
+    assert.match(credits, /\nWho\tCredits\tClaim\nProject 1: Project sponsor, Team leader, QI coach, Member 1, Member 4, Member 7; Project 2: Member 2, Member 5, Member 8; Project 3: Member 3, Member 6\t0 \(Certificate of Participation\)\tNeeded by 1 March 2027: opt-in by Session 1 \(CR5\)\. Needed by 31 August 2027: a stage taken part in \(CR1\), Stage C complete \(CR2\), graduation \(CR2\), documents submitted \(CR3\)\.\nProject 1: Physician leader\t0 \(AMA PRA Category 1 Credits™\)\tNeeded by 1 March 2027/);
+    assert.doesNotMatch(credits, /Must fix|Needed now|Missed/, 'before the cohort starts nothing is a fix');
+    assert.match(text, /Sources\n[^]*Fees \(F\): ACR ImPower program page, “Program Participation Fees”[^]*Credits \(CR\): ACR Learning Network page, “You Asked\. We Answered\.” \(PI-CME\) · [^]*read from these sections\. Not an official ACR tool/);
     await noAxeViolations(page, 'the summary at 1280px');
     await screenshot(page, 'summary-screen');
   });
@@ -119,11 +124,9 @@ describe('the summary for leadership, on screen and printed', () => {
         'Total $15,000',
         'The March 2027 cohort (sessions and graduation are estimates)',
         'Credit claims due 30 November 2027 CR7',
-        'Dr. Ada 0 (Certificate of Participation) ✗ Blocked by CR1, CR2, CR3, CR4, CR5. 30 November 2027',
-        'Bo 0 (Certificate of Participation) ✗ Blocked by CR1, CR2, CR3, CR4, CR5. 30 November 2027',
-        'Must fix CR4 Only participants named on the Team Roster',
-        'read from the ACR ImPower program page and the ACR Learning Network page.',
-        'Not an official ACR tool: confirm fees, dates and credit with the ACR Learning Network team.',
+        'Project 1: Physician leader 0 (AMA PRA Category 1 Credits™) Needed by 1 March 2027: opt-in by Session 1 (CR5).',
+        'ACR ImPower program page, “Program Participation Fees”',
+        'Not an official ACR tool: confirm fees, dates and credit with the ACR Learning Network team;',
         'Organizational sponsor, signature Date Physician leader, signature Date',
       ]) {
         assert.ok(flat.includes(expected), `the ${format} PDF lacks: ${expected}\n---\n${all}`);
@@ -135,7 +138,7 @@ describe('the summary for leadership, on screen and printed', () => {
       const rows = await page.locator('main tbody tr').evaluateAll((trs) =>
         trs.map((tr) => [...tr.cells].map((c) => c.innerText.trim()).filter(Boolean).join(' ')),
       );
-      assert.equal(rows.length, 12 + 4 + 14 + 2);
+      assert.equal(rows.length, 3 + 13 + 4 + 14 + 2, 'commitments, roster and total, fees, dates, credits');
       for (const row of rows) {
         const on = pages.filter((p) => p.replace(/\s+/g, ' ').includes(row)).length;
         assert.equal(on, 1, `the row "${row}" is on ${on} pages whole`);
@@ -162,7 +165,7 @@ describe('the summary for leadership, on screen and printed', () => {
     assert.match(items[0], /^Must fix Hours a week of person 5: "ten" is not a number/);
     assert.match(items[1], /^Must fix C3 Arrange the capability to report data/);
     assert.ok(!items.some((i) => /^Must fix T\d/.test(i)), 'no team verdict while a team field cannot be read');
-    assert.match(await main.locator('tbody tr', { hasText: 'Member 1' }).innerText(), /not readable yet/);
+    assert.match(await main.locator('tbody tr', { hasText: 'Member 1' }).first().innerText(), /not readable yet/);
     await noAxeViolations(page, 'the summary with an unmet commitment');
   });
 
@@ -205,7 +208,10 @@ describe('date fields: typed or picked, read by the same rules', () => {
     await show(page, 'Credits');
     await page.getByLabel('Pick a date').fill('2025-02-18');
     assert.equal(await page.getByLabel('Graduation date (YYYY-MM-DD)').inputValue(), '2025-02-18');
-    await page.locator('#add-participant').click();
+    await show(page, 'Team');
+    await page.getByLabel('Name of person 1', { exact: true }).fill('Ann');
+    await show(page, 'Credits');
+    assert.equal(await page.getByLabel('Graduation date (YYYY-MM-DD)').inputValue(), '2025-02-18', 'kept across views');
     assert.match(await page.locator('.credit-result').innerText(), /Deadline 18 May 2025/);
     await screenshot(page, 'dates-credits');
     assert.deepEqual(site.consoleErrors, []);

@@ -48,6 +48,81 @@ fn h3(text: &'static str) -> Html {
     html! { <h3>{ text }</h3> }
 }
 
+/// Who in the Team holds `role` (named people, in roster order), with `extra` after
+/// each name, joined by commas; empty when no one does.
+fn holders(s: &State, role: Role, extra: fn(&crate::state::PersonDraft) -> &'static str) -> String {
+    let mut out = String::new();
+    for p in s
+        .people
+        .iter()
+        .filter(|p| !p.name.trim().is_empty() && p.roles.iter().any(|r| r.0 == role))
+    {
+        let sep = if out.is_empty() { "" } else { ", " };
+        let _ = write!(out, "{sep}{}{}", p.name.trim(), extra(p));
+    }
+    out
+}
+
+/// The three commitments, each with its answer and who in the Team meets it: the
+/// sponsors and physician leaders (C1), the coaches with their QI (C2), the people
+/// who can access data (C3).
+fn commitments(s: &State, res: &Results) -> Html {
+    let Some(r) = &res.readiness else {
+        return Html::default();
+    };
+    let none = |t: String| {
+        if t.is_empty() {
+            String::from("no one named yet")
+        } else {
+            t
+        }
+    };
+    let mut cells = Vec::new();
+    for c in &r.commitments {
+        let who = match c.id {
+            RuleId::C1 => format!(
+                "{}: {}. {}: {}.",
+                Role::Sponsor.title(),
+                none(holders(s, Role::Sponsor, |_| "")),
+                Role::PhysicianLeader.title(),
+                none(holders(s, Role::PhysicianLeader, |_| ""))
+            ),
+            RuleId::C2 => format!(
+                "{}: {}.",
+                Role::QiCoach.title(),
+                none(holders(s, Role::QiCoach, |p| match p.qi {
+                    Qi::Experienced => " (QI experience)",
+                    Qi::Learning => " (learning QI)",
+                    Qi::None => " (no QI experience or interest in the Team)",
+                }))
+            ),
+            _ => {
+                let mut data = String::new();
+                for p in s
+                    .people
+                    .iter()
+                    .filter(|p| p.data_access && !p.name.trim().is_empty())
+                {
+                    let sep = if data.is_empty() { "" } else { ", " };
+                    let _ = write!(data, "{sep}{}", p.name.trim());
+                }
+                format!("Can access data: {}.", none(data))
+            }
+        };
+        cells.extend([
+            format!("{} {}", c.id, readiness::commitment_topic(c.id)),
+            String::from(if c.met { "✓ Met" } else { "✗ Not met" }),
+            who,
+        ]);
+    }
+    let caption = format!("Answers to {}", readiness::commitments_name());
+    table(
+        &caption,
+        &["Commitment", "Answer", "Who in the Team"],
+        &cells,
+    )
+}
+
 /// Every "must fix", then every "to check", in one list: the fields that cannot be read,
 /// and the findings of readiness, of the team (once it can be checked), of the fees and
 /// of the calendar.
@@ -88,6 +163,10 @@ fn roster(s: &State, res: &Results, n: u32) -> Html {
     };
     let mut cells = Vec::new();
     let mut unnamed = 0;
+    // Weekly hours of the named people: given, needed (from–to) and short by; `None`
+    // once someone's hours cannot be read.
+    let mut given = Some(Hours::ZERO);
+    let (mut need_min, mut need_max, mut short) = (0u32, 0u32, Hours::ZERO);
     for (i, (person, h)) in s.people.iter().zip(&t.people).enumerate() {
         // Examples not named yet are not people of the application.
         if person.name.trim().is_empty() {
@@ -100,6 +179,12 @@ fn roster(s: &State, res: &Results, n: u32) -> Html {
             let _ = write!(roles, "{sep}{}, project {k}", role.title());
         }
         let unknown = res.unknown_hours.contains(&i);
+        given = given
+            .filter(|_| !unknown)
+            .map(|g| g.saturating_add(h.hours_per_week));
+        need_min = need_min.saturating_add(h.required_hours_min);
+        need_max = need_max.saturating_add(h.required_hours_max);
+        short = short.saturating_add(h.shortfall_hours);
         cells.extend([
             h.name.clone(),
             roles,
@@ -116,8 +201,30 @@ fn roster(s: &State, res: &Results, n: u32) -> Html {
             },
         ]);
     }
+    cells.extend([
+        String::from("Total"),
+        String::new(),
+        given.map_or_else(|| String::from("not readable yet"), |g| format!("{g} h")),
+        hours_text(Some(need_min), Some(need_max)),
+        match given {
+            Some(_) if short != Hours::ZERO => format!("{short} h"),
+            _ => String::new(),
+        },
+    ]);
+    let mut projects = String::new();
+    for k in 1..=n {
+        let collaborative = s
+            .collaboratives
+            .get(k as usize - 1)
+            .copied()
+            .flatten()
+            .map_or("collaborative not chosen yet", |c| c.title());
+        let sep = if projects.is_empty() { "" } else { "; " };
+        let _ = write!(projects, "{sep}project {k}, {collaborative}");
+    }
     html! {
         <>
+            <p>{ format!("Projects ({}): {projects}.", RuleId::K1) }</p>
             if res.team_blocked {
                 <p>{ status(false, "", &format!("{} to fix in the Team view before the team can be checked.", fields_count(res.errors_in(View::Team).len()))) }</p>
             } else {
@@ -245,61 +352,136 @@ fn graduation_note(s: &State, res: &Results) -> Html {
     }
 }
 
-/// Credits (CR1–CR9) per participant: each claim names the rules that block it, and
-/// each distinct blocker is written out once under the table.
-fn credits(res: &Results) -> Html {
-    if res.credits.is_empty() {
-        return html! { <p>{ "No participants yet: add them in the Credits view." }</p> };
+/// What a claim still needs, in a few words (the rule ID follows as the reference).
+fn needed(f: &rules::Finding) -> &'static str {
+    match f.rule {
+        RuleId::CR1 => "a stage taken part in",
+        RuleId::CR2 if f.source == rules::book::CR2_AFTER_GRADUATION => "graduation",
+        RuleId::CR2 => "Stage C complete",
+        RuleId::CR3 => "documents submitted",
+        RuleId::CR4 => "named on the roster at the start",
+        RuleId::CR5 => "opt-in by Session 1",
+        RuleId::CR7 => "the claim deadline",
+        _ => "see the Credits view",
     }
-    let mut blocks: Vec<Html> = Vec::new();
-    let mut seen: Vec<&rules::Finding> = Vec::new();
-    let mut cells = Vec::new();
+}
+
+/// Credits (CR1–CR9), one claim per person and project: whether it can be claimed, and
+/// what it still needs in words: what was missed, what is needed now, and what is
+/// needed by a day still to come, grouped by that day. Claims that stand alike share a
+/// row, so a roster of twelve prints in a few.
+fn credits(res: &Results) -> Html {
+    // One graduation, so one claim deadline for every claim.
+    let Some(deadline) = res.credits.first().map(|c| c.report.claim_deadline) else {
+        return html! { <p>{ "No one named in the Team yet: each person's credit is worked out from the Team." }</p> };
+    };
+    // Claims that stand alike share a row: (who by project, worth, claim, deadline).
+    type Row<'a> = (Vec<(u32, Vec<&'a str>)>, String, String);
+    let mut rows: Vec<Row> = Vec::new();
     for c in &res.credits {
-        let mut claim = String::from(if c.report.claimable {
-            "✓ Can be claimed today."
-        } else {
-            "✗ Blocked by"
-        });
-        let mut ids = Vec::new();
+        let (mut now, mut missed) = (Vec::new(), Vec::new());
+        let mut by_day: Vec<(chrono::NaiveDate, Vec<String>)> = Vec::new();
         for f in c
             .report
             .findings
             .iter()
             .filter(|f| f.severity == Severity::Error)
         {
-            if !ids.contains(&f.rule) {
-                claim.push_str(if ids.is_empty() { " " } else { ", " });
-                claim.push_str(f.rule.as_str());
-                ids.push(f.rule);
-            }
-            if !seen
-                .iter()
-                .any(|b| b.rule == f.rule && b.message == f.message)
-            {
-                seen.push(f);
-                blocks.push(item(f.severity, f.rule.as_str(), &f.message));
+            let words = format!("{} ({})", needed(f), f.rule);
+            match (f.due, f.passed) {
+                (Some(day), _) => match by_day.iter_mut().find(|(d, _)| *d == day) {
+                    Some((_, list)) => list.push(words),
+                    None => {
+                        let at = by_day.partition_point(|(d, _)| *d < day);
+                        by_day.insert(at, (day, vec![words]));
+                    }
+                },
+                (None, Some(_)) => missed.push(words),
+                (None, None) => now.push(words),
             }
         }
-        if !ids.is_empty() {
-            claim.push('.');
+        let mut claim: Vec<String> = Vec::new();
+        if c.report.claimable {
+            claim.push(String::from("✓ Can be claimed today."));
         }
-        cells.extend([
-            c.name.clone(),
-            format!("{} ({})", c.report.credits, c.report.credit_type.title()),
-            claim,
-            date(c.report.claim_deadline),
-        ]);
+        if !missed.is_empty() {
+            claim.push(format!("Missed: {}.", missed.join(", ")));
+        }
+        if !now.is_empty() {
+            claim.push(format!("Needed now: {}.", now.join(", ")));
+        }
+        for (day, list) in by_day {
+            claim.push(format!("Needed by {}: {}.", date(day), list.join(", ")));
+        }
+        let claim = claim.join(" ");
+        let worth = format!("{} ({})", c.report.credits, c.report.credit_type.title());
+        let at = match rows.iter().position(|r| r.1 == worth && r.2 == claim) {
+            Some(at) => at,
+            None => {
+                rows.push((Vec::new(), worth, claim));
+                rows.len() - 1
+            }
+        };
+        // The names of a row by project, projects in order.
+        if let Some((who, ..)) = rows.get_mut(at) {
+            match who.iter_mut().find(|(k, _)| *k == c.project) {
+                Some((_, names)) => names.push(c.name.as_str()),
+                None => {
+                    let i = who.partition_point(|(k, _)| *k < c.project);
+                    who.insert(i, (c.project, vec![c.name.as_str()]));
+                }
+            }
+        }
+    }
+    let mut cells: Vec<String> = Vec::new();
+    for (who, worth, claim) in rows {
+        let who: Vec<String> = who
+            .into_iter()
+            .map(|(k, names)| format!("Project {k}: {}", names.join(", ")))
+            .collect();
+        cells.extend([who.join("; "), worth, claim]);
     }
     html! {
-        <>
-            { table("Credits per participant", &["Participant", "Credits", "Claim", "Due by"], &cells) }
-            if !blocks.is_empty() {
-                <p>{ "What blocks the claims:" }</p>
-                <ul class="findings">{ for blocks }</ul>
-            }
-        </>
+        <div class="wide">
+            { table(&format!("Credits per person and project: claims due by {} ({})", date(deadline), RuleId::CR7), &["Who", "Credits", "Claim"], &cells) }
+        </div>
     }
 }
+
+/// Where each part of the summary comes from: the page and its sections, by the names
+/// the pages give them.
+const SOURCES: [(&str, Page, &str); 6] = [
+    (
+        "Commitments and success factors (C, S)",
+        Page::LearningNetwork,
+        "“Prepare to Apply” and “You Asked. We Answered.”",
+    ),
+    (
+        "Team roles and weekly hours (T)",
+        Page::ImpowerProgram,
+        "“Who Comprises a Project Team?”; the Learning Network page's role table",
+    ),
+    (
+        "Fees (F)",
+        Page::ImpowerProgram,
+        "“Program Participation Fees”; the Learning Network page, “Prepare to Apply”",
+    ),
+    (
+        "Cohorts and dates (P)",
+        Page::ImpowerProgram,
+        "its opening paragraph and “The ImPower Structure”",
+    ),
+    (
+        "Credits (CR)",
+        Page::LearningNetwork,
+        "“You Asked. We Answered.” (PI-CME)",
+    ),
+    (
+        "Next steps (A)",
+        Page::LearningNetwork,
+        "“Prepare to Apply” and “Join the Next Cohort”",
+    ),
+];
 
 /// Summary: the whole application as one document, for leadership.
 pub fn summary_view(p: &ViewProps) -> Html {
@@ -322,6 +504,7 @@ pub fn summary_view(p: &ViewProps) -> Html {
             <button type="button" class="no-print" onclick={print}>{ "Print this summary" }</button>
             { h3("Readiness") }
             <p class="verdict">{ readiness_headline(res) }{ format!(" Success factors: {met} of {}.", FACTORS.len()) }</p>
+            { commitments(s, res) }
             { h3("Team") }
             { roster(s, res, s.team_projects().unwrap_or(1)) }
             { h3("To fix and to check") }
@@ -336,9 +519,11 @@ pub fn summary_view(p: &ViewProps) -> Html {
             { h3("Next steps") }
             <ol class="steps">{ for readiness::application_checklist().into_iter().map(|st| html! { <li>{ st }</li> }) }</ol>
             { h3("Sources") }
+            <p class="sources">{ for SOURCES.iter().enumerate().map(|(i, (what, page, sections))| html! {
+                <>{ if i == 0 { "" } else { " · " } }<strong>{ *what }</strong>{ format!(": {}, {sections}", page.title()) }</>
+            }) }</p>
             <p class="note">
-                { format!("Each rule ID above is a rule of the ImPower rule book, read from the {} and the {}. ", Page::ImpowerProgram.title(), Page::LearningNetwork.title()) }
-                { "Not an official ACR tool: confirm fees, dates and credit with the ACR Learning Network team. Where the pages are silent or differ, the “Why?” of each answer in the app says which reading we took." }
+                { "Each rule ID above is a rule of the ImPower rule book, read from these sections. Not an official ACR tool: confirm fees, dates and credit with the ACR Learning Network team; where the pages are silent or differ, each answer's “Why?” in the app says which reading we took." }
             </p>
             <p class="sign"><span>{ "Organizational sponsor, signature" }</span><span>{ "Date" }</span><span>{ format!("{}, signature", rules::team::Role::PhysicianLeader.title()) }</span><span>{ "Date" }</span></p>
         </section>
