@@ -226,32 +226,39 @@ describe('the app, end to end', () => {
   test('credits: from the Team, one claim per person and project; to come, to fix and too late told apart', async () => {
     await show('Credits');
     // Everyone named in the Team, once per project they are on: the coach twice.
-    assert.equal(await page.locator('fieldset.person').count(), 7);
+    assert.equal(await page.locator('table.claims tbody tr').count(), 7);
     const project = (k) => page.locator('fieldset.project').nth(k - 1);
-    const leader = project(1).locator('fieldset.person', { hasText: 'Physician leader' });
+    const leader = project(1).locator('tbody tr', { hasText: 'Physician leader' });
     for (const stage of ['A', 'B', 'C']) await leader.getByLabel(new RegExp(`^Stage ${stage}`)).check();
     const result = leader.locator('.credit-result');
+    const shared = project(1).locator('.credit-project');
     // Before the cohort starts nothing is a fix: what is missing is to come, with its day.
     let text = await result.innerText();
     assert.match(text, /20 credits · AMA PRA Category 1 Credits™/);
-    assert.match(text, /Not yet: what it needs is still to come\. Deadline 30 November 2027/);
+    assert.match(text, /Not yet: what it needs is still to come\./);
     assert.match(text, /To come · by 1 March 2027\s*Opt in by completing the survey by Session 1, 1 March 2027/);
-    assert.match(text, /To come · by 31 August 2027\s*Claiming opens at graduation on 31 August 2027/);
     assert.doesNotMatch(text, /Must fix/);
+    // What holds for the whole project is said once, under the project.
+    let common = await shared.innerText();
+    assert.match(common, /For everyone on project 1: claims due by 30 November 2027/);
+    assert.match(common, /To come · by 31 August 2027\s*Claiming opens at graduation on 31 August 2027/);
+    assert.doesNotMatch(common, /Must fix/);
+    assert.doesNotMatch(text, /Claiming opens/, 'not repeated for each person');
     // The coach's claim on project 2 is a claim of its own.
-    const coach2 = project(2).locator('fieldset.person', { hasText: 'QI coach' });
+    const coach2 = project(2).locator('tbody tr', { hasText: 'QI coach' });
     for (const stage of ['A', 'C']) await coach2.getByLabel(new RegExp(`^Stage ${stage}`)).check();
     assert.match(await coach2.locator('.credit-result').innerText(), /15 credits · Certificate of Participation/);
-    assert.match(await project(1).locator('fieldset.person', { hasText: 'QI coach' }).locator('.credit-result').innerText(), /^0 credits/);
+    assert.match(await project(1).locator('tbody tr', { hasText: 'QI coach' }).locator('.credit-result').innerText(), /^0 credits/);
     // Opted in: the reminder goes.
     await page.getByLabel(/^Opted in by completing the survey by Session 1 \(Physician leader\)/).check();
     assert.doesNotMatch(await result.innerText(), /Opt in/);
     // A graduation typed in the past: the deadline has passed and it says so.
     await page.getByLabel('Graduation date (YYYY-MM-DD)').fill('2025-02-18');
-    text = await result.innerText();
-    assert.match(text, /Can no longer be claimed: a day it needed has passed\. Deadline 18 May 2025 \(passed \d+ days ago\)/);
-    assert.match(text, /Too late · 18 May 2025\s*The deadline, 18 May 2025, has passed/);
-    assert.match(text, /Must fix\s*The site must still submit: Team Roster, Project Charter, A3, Sustain Plan, Graduation Presentation/);
+    assert.match(await result.innerText(), /Can no longer be claimed: a day it needed has passed\./);
+    common = await shared.innerText();
+    assert.match(common, /claims due by 18 May 2025 \(passed \d+ days ago\)/);
+    assert.match(common, /Too late · 18 May 2025\s*The deadline, 18 May 2025, has passed/);
+    assert.match(common, /Must fix\s*The site must still submit: Team Roster, Project Charter, A3, Sustain Plan, Graduation Presentation/);
     await screenshot(page, 'app-credits');
     await page.getByLabel('Graduation date (YYYY-MM-DD)').fill('');
   });

@@ -157,6 +157,26 @@ describe('the widget on a host page', () => {
     assert.equal(await page.locator('#estimator').evaluate((el) => el.answers.fees.total_usd), 30000);
   });
 
+  test('a credits widget alone: the visitor names who takes part, and each gets a claim', async () => {
+    await page.evaluate(() => {
+      const el = document.createElement('impower-ready');
+      el.id = 'credits-alone';
+      el.setAttribute('view', 'credits');
+      document.querySelector('main').append(el);
+    });
+    const w = page.locator('#credits-alone');
+    await w.getByLabel(/^Name of person 2 \(Physician leader, project 1\)/).waitFor();
+    // No Team beside it: the people are named here, and one more can be added.
+    await w.getByLabel(/^Name of person 2 /).fill('Dr. Ada');
+    await w.getByRole('button', { name: /^Add a person/ }).click();
+    await w.getByLabel(/^Name of person 5 \(Team member, project 1\)/).fill('Bo');
+    await w.getByRole('row', { name: /Dr\. Ada/ }).getByLabel(/^Stage A/).check();
+    await page.waitForFunction(() => document.getElementById('credits-alone').answers?.credits?.length === 2);
+    const credits = await w.evaluate((el) => el.answers.credits.map((c) => [c.name, c.project, c.credits, c.credit_type]));
+    assert.deepEqual(credits, [['Dr. Ada', 1, 5, 'ama_pra_category_1'], ['Bo', 1, 0, 'certificate_of_participation']]);
+    await w.evaluate((el) => el.remove());
+  });
+
   // Checked before the axe scan: axe's own contrast probes set inline styles, which the
   // page's Content-Security-Policy (the one EMBEDDING.md documents) rightly refuses.
   test('under the documented CSP: no console errors, and no request leaves the origin', () => {

@@ -183,21 +183,21 @@ describe('nothing typed is ever lost', () => {
   test('a saved copy made by a newer version is kept, named as a saved copy, and offered as a download', async () => {
     const context = await browser.newContext();
     const { page, errors } = await open(context, `${server.url}/`);
-    await page.evaluate(() => localStorage.setItem('impower-ready:answers', '2.QUJDREVG'));
+    await page.evaluate(() => localStorage.setItem('impower-ready:answers', '9.QUJDREVG'));
     await page.reload();
     const notice = page.locator('.notice');
     await notice.waitFor();
     const text = await notice.innerText();
     assert.match(text, /saved on this device was made by a newer version/);
     assert.doesNotMatch(text, /link|Nothing was changed/, 'a reload is not a link');
-    assert.equal(await page.evaluate(() => localStorage.getItem('impower-ready:unreadable').split('\t')[2].trim()), '2.QUJDREVG');
+    assert.equal(await page.evaluate(() => localStorage.getItem('impower-ready:unreadable').split('\t')[2].trim()), '9.QUJDREVG');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: /^Download A saved copy/ }).click(),
     ]);
     const file = join(dir, download.suggestedFilename());
     await download.saveAs(file);
-    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), { format: 'impower-ready', version: 1, app: { fields: '2.QUJDREVG' } });
+    assert.deepEqual(JSON.parse(readFileSync(file, 'utf8')), { format: 'impower-ready', version: 1, app: { fields: '9.QUJDREVG' } });
     // Typing now saves the new answers without touching the kept copy.
     const before = page.url();
     await page.getByLabel(ORG).fill('New answers');

@@ -53,7 +53,7 @@ describe('the summary for leadership, on screen and printed', () => {
     assert.match(await roster.locator('tbody tr').nth(12).innerText(), /^Total\t\t55 h\t51–69 h\s*$/, 'the weekly hours of the whole team');
     assert.match(text, /Projects \(K1\): project 1, collaborative not chosen yet; project 2, collaborative not chosen yet; project 3, collaborative not chosen yet\./);
     const commitments = await main.locator('table', { has: page.locator('caption', { hasText: 'Answers to the three critical commitments' }) }).innerText();
-    assert.match(commitments, /C1 Sponsor and clinical leader\t✓ Met\tSponsor: Project sponsor\. Physician leader: Physician leader\.\nC2 Quality improvement coach\t✓ Met\tQI coach: QI coach \(no QI experience or interest in the Team\)\.\nC3 Audits and data\t✓ Met\tCan access data: no one named yet\./);
+    assert.match(commitments, /C1 Sponsor and clinical leader\t✓ Met\tProject sponsor: Project sponsor\. Physician leader: Physician leader\.\nC2 Quality improvement coach\t✓ Met\tQI coach: QI coach \(no QI experience or interest in the Team\)\.\nC3 Audits and data\t✓ Met\tCan access data: no one named yet\./);
     assert.match(await roster.locator('tbody tr').nth(3).innerText(), /^QI coach\tQI coach, project 1\t8 h\t8 h\s*$/);
     assert.match(await roster.locator('tbody tr').nth(10).innerText(), /^Member 7\tTeam member, project 1\t4\.5 h\t4–6 h\s*$/);
     // One list: every must fix first, then every check, each with its rule.
@@ -212,7 +212,7 @@ describe('date fields: typed or picked, read by the same rules', () => {
     await page.getByLabel('Name of person 1', { exact: true }).fill('Ann');
     await show(page, 'Credits');
     assert.equal(await page.getByLabel('Graduation date (YYYY-MM-DD)').inputValue(), '2025-02-18', 'kept across views');
-    assert.match(await page.locator('.credit-result').innerText(), /Deadline 18 May 2025/);
+    assert.match(await page.locator('.credit-project').innerText(), /claims due by 18 May 2025/);
     await screenshot(page, 'dates-credits');
     assert.deepEqual(site.consoleErrors, []);
   });

@@ -147,7 +147,7 @@ pub fn encode(s: &State) -> String {
 
 /// Reads a shared text onto a fresh state for `today`. `Err` when nothing could be
 /// read; `Ok` with a problem when only part of it could. Format 1 is read and moved
-/// onto today's state (see [`read_v1`]).
+/// onto today's state (see [`read`]).
 pub fn decode(text: &str, today: chrono::NaiveDate) -> Result<(State, Option<Problem>), Problem> {
     if text.len() > MAX_TEXT {
         return Err(Problem::Unreadable("it is far too long"));
@@ -170,11 +170,7 @@ pub fn decode(text: &str, today: chrono::NaiveDate) -> Result<(State, Option<Pro
     s.progress.clear();
     s.next_id = 1;
     let mut r = Reader { b: &bytes, i: 0 };
-    let read = if version == 1 {
-        read_v1(&mut r, &mut s)
-    } else {
-        read_v2(&mut r, &mut s)
-    };
+    let read = read(&mut r, &mut s, version == 1);
     Ok((s, read.err().map(Problem::Partly)))
 }
 
@@ -184,66 +180,51 @@ const PEOPLE: &str = "the people of the team";
 const FEES: &str = "the fees";
 const CREDITS: &str = "the credits";
 
-/// The readiness answers of formats 1 and 2 up to the success factors.
-fn read_commitments(
-    r: &mut Reader<'_>,
-    s: &mut State,
-    coach: fn(u8) -> Option<Qi>,
-) -> Result<(), &'static str> {
+/// The most credit participants format 1 held.
+const V1_MAX_PARTICIPANTS: usize = 500;
+
+/// Reads format 2, or format 1 (`v1`, releases up to 2026-12), onto `s`. Format 1 wrote
+/// closed-set values by their position, which was `code() - 1` for every list (so a
+/// later reordering cannot remap it), and the credit participants apart from the Team:
+/// see [`move_participant`].
+fn read(r: &mut Reader<'_>, s: &mut State, v1: bool) -> Result<(), &'static str> {
+    // A closed-set byte as written: format 1's position is the code less one.
+    let code = |b: u8| if v1 { b.checked_add(1) } else { Some(b) };
     s.organization = r.str().ok_or("the organization's name")?;
     let mut tri = [None; 4];
     for t in &mut tri {
         *t = r.tri().ok_or(READINESS)?;
     }
     [s.sponsor, s.clinical_leader, s.can_audit, s.can_report_data] = tri;
+    // The coach was written as its code in both (0: not answered).
     s.coach = match r.byte().ok_or(READINESS)? {
         0 => None,
-        n => Some(coach(n).ok_or(READINESS)?),
+        n => Some(Qi::from_code(n).ok_or(READINESS)?),
     };
-    Ok(())
-}
-
-/// One person's role, as (role, project), kept sorted and once.
-fn add_role(p: &mut PersonDraft, role: Role, project: usize) -> Result<(), &'static str> {
-    let project = u32::try_from(project).map_err(|_| PEOPLE)?;
-    if project >= 1 && !p.roles.contains(&(role, project)) {
-        let at = p.roles.partition_point(|x| *x < (role, project));
-        p.roles.insert(at, (role, project));
-    }
-    Ok(())
-}
-
-/// The fees and the Calendar's date, the same in formats 1 and 2.
-fn read_fees_and_date(r: &mut Reader<'_>, s: &mut State) -> Result<(), &'static str> {
-    s.price_other = match r.byte().ok_or(FEES)? {
-        0 => None,
-        1 => Some(r.str().ok_or(FEES)?),
-        _ => return Err(FEES),
+    // Format 1: the seven answers in order; format 2: each by its number (S1 is 1).
+    let n = if v1 {
+        s.factors.len()
+    } else {
+        r.len(s.factors.len()).ok_or(READINESS)?
     };
-    s.prior_projects = r.str().ok_or(FEES)?;
-    s.plan_date = r.str().ok_or("the calendar")?;
-    s.graduation = r.str().ok_or(CREDITS)?;
-    Ok(())
-}
-
-fn read_v2(r: &mut Reader<'_>, s: &mut State) -> Result<(), &'static str> {
-    read_commitments(r, s, Qi::from_code)?;
-    let n = r.len(s.factors.len()).ok_or(READINESS)?;
-    for _ in 0..n {
-        let number = r.byte().ok_or(READINESS)?;
+    for i in 0..n {
+        let number = if v1 {
+            i
+        } else {
+            usize::from(r.byte().ok_or(READINESS)?).wrapping_sub(1)
+        };
         let answer = r.tri().ok_or(READINESS)?;
-        let slot = s
-            .factors
-            .get_mut(usize::from(number).wrapping_sub(1))
-            .ok_or(READINESS)?;
-        *slot = answer;
+        *s.factors.get_mut(number).ok_or(READINESS)? = answer;
     }
     s.roster_answers = r.flag().ok_or(READINESS)?;
-    s.edition = Edition::from_code(r.byte().ok_or(TEAM)?).ok_or(TEAM)?;
+    s.edition = code(r.byte().ok_or(TEAM)?)
+        .and_then(Edition::from_code)
+        .ok_or(TEAM)?;
     s.projects = r.str().ok_or(TEAM)?;
     let n = r.len(MAX_PROJECTS as usize).ok_or(TEAM)?;
     s.collaboratives = Vec::with_capacity(n);
     for _ in 0..n {
+        // Both wrote 0 for none and the code otherwise.
         s.collaboratives.push(match r.byte().ok_or(TEAM)? {
             0 => None,
             k => Some(Collaborative::from_code(k).ok_or(TEAM)?),
@@ -258,40 +239,67 @@ fn read_v2(r: &mut Reader<'_>, s: &mut State) -> Result<(), &'static str> {
         p.physician = flags & 1 != 0;
         p.data_access = flags & 2 != 0;
         p.opted_in = flags & 4 != 0;
-        p.qi = Qi::from_code(r.byte().ok_or(PEOPLE)?).ok_or(PEOPLE)?;
+        p.qi = code(r.byte().ok_or(PEOPLE)?)
+            .and_then(Qi::from_code)
+            .ok_or(PEOPLE)?;
         let roles = r.len(MAX_ROLES_PER_PERSON).ok_or(PEOPLE)?;
         for _ in 0..roles {
-            let role = Role::from_code(r.byte().ok_or(PEOPLE)?).ok_or(PEOPLE)?;
-            add_role(&mut p, role, r.len(MAX_PROJECTS as usize).ok_or(PEOPLE)?)?;
+            let role = code(r.byte().ok_or(PEOPLE)?)
+                .and_then(Role::from_code)
+                .ok_or(PEOPLE)?;
+            let project = r.len(MAX_PROJECTS as usize).ok_or(PEOPLE)?;
+            let project = u32::try_from(project).map_err(|_| PEOPLE)?;
+            if project >= 1 && !p.roles.contains(&(role, project)) {
+                let at = p.roles.partition_point(|x| *x < (role, project));
+                p.roles.insert(at, (role, project));
+            }
         }
-        let credits = r.len(MAX_PROJECTS as usize).ok_or(CREDITS)?;
+        let credits = if v1 {
+            0
+        } else {
+            r.len(MAX_PROJECTS as usize).ok_or(CREDITS)?
+        };
         for _ in 0..credits {
             let project = r.len(MAX_PROJECTS as usize).ok_or(CREDITS)?;
             let stages = from_bits(r.byte().ok_or(CREDITS)?, Stage::ALL, Stage::code);
             let joined_late = r.flag().ok_or(CREDITS)?;
             let project = u32::try_from(project).map_err(|_| CREDITS)?;
-            if project >= 1 && p.credit(project).is_none() {
-                let at = p.credits.partition_point(|c| c.project < project);
-                p.credits.insert(
-                    at,
-                    CreditDraft {
-                        project,
-                        stages,
-                        joined_late,
-                    },
-                );
-            }
+            add_credit(&mut p, project, stages, joined_late);
         }
         s.people.push(p);
         s.next_id += 1;
     }
-    read_fees_and_date(r, s)?;
-    let n = r.len(MAX_PROJECTS as usize).ok_or(CREDITS)?;
-    for _ in 0..n {
-        s.progress.push(ProjectProgress {
+    s.price_other = match r.byte().ok_or(FEES)? {
+        0 => None,
+        1 => Some(r.str().ok_or(FEES)?),
+        _ => return Err(FEES),
+    };
+    s.prior_projects = r.str().ok_or(FEES)?;
+    s.plan_date = r.str().ok_or("the calendar")?;
+    s.graduation = r.str().ok_or(CREDITS)?;
+    if v1 {
+        // The one project's Stage C and documents (bit i was the document at position
+        // i, whose code is i + 1: the same bits) become every project's, so each claim
+        // is decided as it was.
+        let progress = ProjectProgress {
             stage_c_complete: r.flag().ok_or(CREDITS)?,
             documents: from_bits(r.byte().ok_or(CREDITS)?, Document::ALL, Document::code),
-        });
+        };
+        s.progress = vec![progress; s.team_projects().unwrap_or(1) as usize];
+        let n = r.len(V1_MAX_PARTICIPANTS).ok_or(CREDITS)?;
+        for _ in 0..n {
+            let name = r.str().ok_or(CREDITS)?;
+            let flags = r.byte().ok_or(CREDITS)?;
+            move_participant(s, name, flags);
+        }
+    } else {
+        let n = r.len(MAX_PROJECTS as usize).ok_or(CREDITS)?;
+        for _ in 0..n {
+            s.progress.push(ProjectProgress {
+                stage_c_complete: r.flag().ok_or(CREDITS)?,
+                documents: from_bits(r.byte().ok_or(CREDITS)?, Document::ALL, Document::code),
+            });
+        }
     }
     if r.i != r.b.len() {
         return Err("the end");
@@ -299,114 +307,49 @@ fn read_v2(r: &mut Reader<'_>, s: &mut State) -> Result<(), &'static str> {
     Ok(())
 }
 
-/// The most credit participants format 1 held.
-const V1_MAX_PARTICIPANTS: usize = 500;
+/// A person's credit answers for a project, unless they already have some there.
+fn add_credit(p: &mut PersonDraft, project: u32, stages: Vec<Stage>, joined_late: bool) {
+    if project >= 1 && p.credit(project).is_none() {
+        let at = p.credits.partition_point(|c| c.project < project);
+        p.credits.insert(
+            at,
+            CreditDraft {
+                project,
+                stages,
+                joined_late,
+            },
+        );
+    }
+}
 
-/// Format 1 (releases up to 2026-12): closed-set values by their position, which was
-/// `code() - 1` for every list (so a later reordering cannot remap it), and credit
-/// participants typed apart from the Team. Each participant is moved onto the Team
-/// person of the same name (their stages and "on the roster at the start" onto that
-/// person's first project, the opt-in onto the person), or, when no one has the
-/// name, added to the Team without a role, their answers on project 1, so nothing
-/// typed is lost and the Team asks for their role. The one project's Stage C and
-/// documents become every project's, so each claim is decided as it was.
-fn read_v1(r: &mut Reader<'_>, s: &mut State) -> Result<(), &'static str> {
-    let at = |n: u8| n.checked_add(1);
-    read_commitments(r, s, Qi::from_code)?;
-    for f in &mut s.factors {
-        *f = r.tri().ok_or(READINESS)?;
+/// A format 1 credit participant moved onto the Team: onto the person of the same name
+/// (their stages and "on the roster at the start" onto that person's first project, the
+/// opt-in onto the person), or, when no one has the name, added to the Team without a
+/// role, their answers on project 1, so nothing typed is lost and the Team asks for
+/// their role. An empty participant (nothing typed) is dropped.
+fn move_participant(s: &mut State, name: String, flags: u8) {
+    let name_given = !name.trim().is_empty();
+    if !name_given && flags == 0 {
+        return;
     }
-    s.roster_answers = r.flag().ok_or(READINESS)?;
-    s.edition = at(r.byte().ok_or(TEAM)?)
-        .and_then(Edition::from_code)
-        .ok_or(TEAM)?;
-    s.projects = r.str().ok_or(TEAM)?;
-    let n = r.len(MAX_PROJECTS as usize).ok_or(TEAM)?;
-    s.collaboratives = Vec::with_capacity(n);
-    for _ in 0..n {
-        s.collaboratives.push(match r.byte().ok_or(TEAM)? {
-            0 => None,
-            k => Some(Collaborative::from_code(k).ok_or(TEAM)?),
+    let at = s
+        .people
+        .iter()
+        .position(|p| name_given && p.name.trim() == name.trim())
+        .unwrap_or_else(|| {
+            let mut p = PersonDraft::blank(s.next_id);
+            p.name = name;
+            p.physician = flags & 1 != 0;
+            s.people.push(p);
+            s.next_id += 1;
+            s.people.len() - 1
         });
-    }
-    let n = r.len(MAX_PEOPLE).ok_or(PEOPLE)?;
-    for _ in 0..n {
-        let mut p = PersonDraft::blank(s.next_id);
-        p.name = r.str().ok_or(PEOPLE)?;
-        p.hours = r.str().ok_or(PEOPLE)?;
-        let flags = r.byte().ok_or(PEOPLE)?;
-        p.physician = flags & 1 != 0;
-        p.data_access = flags & 2 != 0;
-        p.qi = at(r.byte().ok_or(PEOPLE)?)
-            .and_then(Qi::from_code)
-            .ok_or(PEOPLE)?;
-        let roles = r.len(MAX_ROLES_PER_PERSON).ok_or(PEOPLE)?;
-        for _ in 0..roles {
-            let role = at(r.byte().ok_or(PEOPLE)?)
-                .and_then(Role::from_code)
-                .ok_or(PEOPLE)?;
-            add_role(&mut p, role, r.len(MAX_PROJECTS as usize).ok_or(PEOPLE)?)?;
-        }
-        s.people.push(p);
-        s.next_id += 1;
-    }
-    read_fees_and_date(r, s)?;
-    let stage_c_complete = r.flag().ok_or(CREDITS)?;
-    // Bit i was the document at position i, whose code is i + 1: the same bits.
-    let documents = from_bits(r.byte().ok_or(CREDITS)?, Document::ALL, Document::code);
-    let projects = s.team_projects().unwrap_or(1).max(1) as usize;
-    s.progress = vec![
-        ProjectProgress {
-            stage_c_complete,
-            documents,
-        };
-        projects
-    ];
-    let n = r.len(V1_MAX_PARTICIPANTS).ok_or(CREDITS)?;
-    for _ in 0..n {
-        let name = r.str().ok_or(CREDITS)?;
-        let flags = r.byte().ok_or(CREDITS)?;
-        if name.trim().is_empty() && flags == 0 {
-            continue; // an empty participant: nothing was typed
-        }
+    if let Some(p) = s.people.get_mut(at) {
+        p.opted_in |= flags & 32 != 0;
+        let project = p.roles.iter().map(|(_, k)| *k).min().unwrap_or(1);
         let stages = from_bits(flags >> 1 & 7, Stage::ALL, Stage::code);
-        let joined_late = flags & 16 == 0;
-        let opted_in = flags & 32 != 0;
-        let named = s
-            .people
-            .iter()
-            .position(|p| !name.trim().is_empty() && p.name.trim() == name.trim());
-        let at = match named {
-            Some(at) => at,
-            None => {
-                let mut p = PersonDraft::blank(s.next_id);
-                p.name = name;
-                p.physician = flags & 1 != 0;
-                s.people.push(p);
-                s.next_id += 1;
-                s.people.len() - 1
-            }
-        };
-        if let Some(p) = s.people.get_mut(at) {
-            p.opted_in |= opted_in;
-            let project = p.roles.iter().map(|(_, k)| *k).min().unwrap_or(1);
-            if p.credit(project).is_none() {
-                let at = p.credits.partition_point(|c| c.project < project);
-                p.credits.insert(
-                    at,
-                    CreditDraft {
-                        project,
-                        stages,
-                        joined_late,
-                    },
-                );
-            }
-        }
+        add_credit(p, project, stages, flags & 16 == 0);
     }
-    if r.i != r.b.len() {
-        return Err("the end");
-    }
-    Ok(())
 }
 
 /// A set of closed-set values as one byte: bit `code - 1` for each.

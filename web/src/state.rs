@@ -185,8 +185,11 @@ pub struct ProjectProgress {
 pub fn toggle<T: Copy + PartialEq>(list: &mut Vec<T>, all: &[T], x: T, on: bool) {
     list.retain(|y| *y != x);
     if on {
-        list.push(x);
-        list.sort_by_key(|y| all.iter().position(|z| z == y));
+        // Inserted in place (no sort routine in the build): before the first value
+        // that comes after `x` in `all`.
+        let after = |y: &T| all.iter().position(|z| z == y) > all.iter().position(|z| *z == x);
+        let at = list.iter().position(after).unwrap_or(list.len());
+        list.insert(at, x);
     }
 }
 
@@ -440,6 +443,9 @@ pub enum Action {
     Collaborative(u32, Option<Collaborative>),
     /// Add a person, with nothing filled in.
     AddPerson,
+    /// Add a person as a team member of project 1 (the credits view shown alone, where
+    /// there is no Team to give them a role).
+    AddMember,
     /// Remove a person by id (undoable).
     RemovePerson(u32),
     /// Change a person's field.
@@ -570,6 +576,13 @@ impl State {
             Action::AddPerson => {
                 let id = self.take_id();
                 self.people.push(PersonDraft::blank(id));
+            }
+            Action::AddMember => {
+                let id = self.take_id();
+                self.people.push(PersonDraft {
+                    roles: vec![(Role::TeamMember, 1)],
+                    ..PersonDraft::blank(id)
+                });
             }
             Action::RemovePerson(id) => {
                 if let Some(at) = self.people.iter().position(|p| p.id == id) {

@@ -340,10 +340,19 @@ pub fn finding_label(f: &Finding) -> (&'static str, String) {
 /// and its "why". Plain functions, like [`error_summary`] and [`why_of`]: stateless, and
 /// cheaper to diff again than a component's scaffolding is to ship.
 pub fn findings(all: &[Finding], info: bool) -> Html {
-    let shown: Vec<&Finding> = all
-        .iter()
-        .filter(|f| info || f.severity != Severity::Info)
-        .collect();
+    findings_of(
+        all,
+        if info {
+            |_| true
+        } else {
+            |f| f.severity != Severity::Info
+        },
+    )
+}
+
+/// [`findings`] of those `keep` chooses (a plain `fn`, so every caller shares one body).
+pub fn findings_of(all: &[Finding], keep: fn(&Finding) -> bool) -> Html {
+    let shown: Vec<&Finding> = all.iter().filter(|f| keep(f)).collect();
     if shown.is_empty() {
         return html! { <p class="ok">{ "Nothing to fix." }</p> };
     }

@@ -35,7 +35,7 @@ struct Payload<'a> {
     errors: Errors<'a>,
 }
 
-/// `[{name, ...credits answer}]`, one per participant.
+/// `[{name, project, ...credits answer}]`, one per person and project they are on.
 struct Credits<'a>(&'a [ParticipantCredit]);
 
 /// `[{field, message}]`, one per field to fix.
@@ -44,6 +44,7 @@ struct Errors<'a>(&'a [FieldError]);
 #[derive(Serialize)]
 struct ParticipantPayload<'a> {
     name: &'a str,
+    project: u32,
     #[serde(flatten)]
     report: &'a rules::credits::CreditReport,
 }
@@ -58,6 +59,7 @@ impl Serialize for Credits<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(self.0.iter().map(|c| ParticipantPayload {
             name: &c.name,
+            project: c.project,
             report: &c.report,
         }))
     }

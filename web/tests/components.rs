@@ -310,7 +310,7 @@ async fn the_calendar_and_credits_answer_from_the_date() {
         "{}",
         text(&root, ".credit-result")
     );
-    assert!(text(&root, ".credit-result").contains("1 February 2027"));
+    assert!(text(&root, ".credit-project").contains("claims due by 1 February 2027"));
 }
 
 #[wasm_bindgen_test]

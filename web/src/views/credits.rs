@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::eval::ParticipantCredit;
+use crate::ui::findings_of;
 
 /// Credits: everyone named in the Team, on each project they are on, with what they can
 /// claim and by when. Only what the Team cannot tell is asked: the graduation (the
@@ -27,6 +28,9 @@ pub fn credits_view(p: &ViewProps) -> Html {
                 <legend>{ "When" }</legend>
                 <TextField id="graduation" label="Graduation date (YYYY-MM-DD)" date={true} value={s.graduation.clone()} error={res.error_for("graduation")} settled={res.settled("graduation")} hint={Some(AttrValue::from(graduation_hint(p)))} oninput={send(d, Action::Graduation)} />
             </fieldset>
+            if p.single {
+                { people(p) }
+            }
             if named.is_empty() {
                 <p class="waiting">{ "No one is named in the Team yet: give each person a name there and they appear here." }</p>
             } else {
@@ -43,6 +47,27 @@ pub fn credits_view(p: &ViewProps) -> Html {
             }
             { for (1..=projects).map(|k| project(p, k, &named)) }
         </section>
+    }
+}
+
+/// Shown alone (an embedded credits view, with no Team beside it): each person's name and
+/// degree, and a way to add one, who joins project 1 as a team member.
+fn people(p: &ViewProps) -> Html {
+    let s = &p.state;
+    let d = &p.dispatch;
+    html! {
+        <fieldset>
+            <legend>{ "Who takes part" }</legend>
+            { for s.people.iter().enumerate().map(|(i, x)| {
+                let id = x.id;
+                let roles: Vec<String> = x.roles.iter().map(|(r, k)| format!("{}, project {k}", r.title())).collect();
+                html! { <div class="row" key={id}>
+                    <TextField id={person_field(id, "name")} label={format!("Name of person {} ({})", i + 1, roles.join("; "))} value={x.name.clone()} oninput={send_for(d, id, |id, v| Action::Person(id, PersonEdit::Name(v)))} />
+                    { check(CheckProps { id: person_field(id, "physician").into(), label: format!("{}, person {}", physician_label(), i + 1).into(), checked: x.physician, onchange: send_for(d, id, |id, b| Action::Person(id, PersonEdit::Physician(b))), disabled: false }) }
+                </div> }
+            }) }
+            <button type="button" id="add-person" onclick={act_then_focus(d, Action::AddMember, person_field(s.next_id, "name"))}>{ "Add a person (a team member of project 1)" }</button>
+        </fieldset>
     }
 }
 
@@ -83,12 +108,31 @@ fn project(p: &ViewProps, k: u32, named: &[&crate::state::PersonDraft]) -> Html 
             if on.is_empty() {
                 <p class="waiting">{ format!("No one named in the Team is on project {k} yet.") }</p>
             }
-            { for on.into_iter().map(|x| claim(p, k, x)) }
+            if let Some(c) = p.results.credits.iter().find(|c| c.project == k) {
+                <div class="credit-project" role="status">
+                    <p>{ format!("For everyone on project {k}: claims due by {} ({}).", date(c.report.claim_deadline), days(c.report.days_left)) }{ why(RuleId::CR7) }</p>
+                    { findings_of(&c.report.findings, |f| f.severity != Severity::Info && project_wide(f)) }
+                </div>
+            }
+            if !on.is_empty() {
+                <div class="scroll" role="region" tabindex="0" aria-label={format!("Claims on project {k}")}>
+                    <table class="claims">
+                        <caption>{ format!("Claims on project {k}: the stages each person took part in") }</caption>
+                        <thead><tr>
+                            <th scope="col">{ "Who" }</th>
+                            { for Stage::ALL.iter().map(|st| html! { <th scope="col">{ format!("Stage {} ({})", st.key(), st.credits()) }</th> }) }
+                            <th scope="col">{ "Joined after the start" }</th>
+                            <th scope="col">{ "Credit" }</th>
+                        </tr></thead>
+                        <tbody>{ for on.into_iter().map(|x| claim(p, k, x)) }</tbody>
+                    </table>
+                </div>
+            }
         </fieldset>
     }
 }
 
-/// One person's claim on project `k`.
+/// One person's claim on project `k`: a row of the project's table.
 fn claim(p: &ViewProps, k: u32, x: &crate::state::PersonDraft) -> Html {
     let d = &p.dispatch;
     let id = x.id;
@@ -112,19 +156,27 @@ fn claim(p: &ViewProps, k: u32, x: &crate::state::PersonDraft) -> Html {
         roles.join(", ")
     };
     html! {
-        <fieldset class="person" key={id}>
-            <legend>{ format!("{who} · {held}") }</legend>
-            <fieldset class="inline">
-                <legend>{ format!("Stages {who} took part in on project {k}") }</legend>
-                { for Stage::ALL.iter().map(|st| {
-                    let st = *st;
-                    html! { { check(CheckProps { id: format!("p-{id}-{k}-stage-{}", st.key()).into(), label: format!("Stage {}: {} ({} credits)", st.key(), st.title(), st.credits()).into(), checked: stages.contains(&st), onchange: send_for(d, (id, k, st), |(id, k, st), b| Action::Person(id, PersonEdit::Stage(k, st, b))), disabled: false }) } }
-                }) }
-            </fieldset>
-            { check(CheckProps { id: format!("p-{id}-{k}-late").into(), label: format!("{who} joined project {k} after it started (so was not on its Team Roster at the start)").into(), checked: answers.is_some_and(|c| c.joined_late), onchange: send_for(d, (id, k), |(id, k), b| Action::Person(id, PersonEdit::JoinedLate(k, b))), disabled: false }) }
-            if let Some(c) = answer { { result(c) } }
-        </fieldset>
+        <tr key={id}>
+            <th scope="row">{ who.to_string() }<span class="hint">{ held }</span></th>
+            { for Stage::ALL.iter().map(|st| {
+                let st = *st;
+                html! { <td data-label={format!("Stage {}", st.key())}>{ tick(format!("p-{id}-{k}-stage-{}", st.key()), format!("Stage {}: {} ({who}, project {k})", st.key(), st.title()), stages.contains(&st), send_for(d, (id, k, st), |(id, k, st), b| Action::Person(id, PersonEdit::Stage(k, st, b)))) }</td> }
+            }) }
+            <td data-label="Joined after the start">{ tick(format!("p-{id}-{k}-late"), format!("{who} joined project {k} after it started (not on its Team Roster at the start)"), answers.is_some_and(|c| c.joined_late), send_for(d, (id, k), |(id, k), b| Action::Person(id, PersonEdit::JoinedLate(k, b)))) }</td>
+            <td class="credit-result" role="status">{ answer.map_or_else(Html::default, result) }</td>
+        </tr>
     }
+}
+
+/// A checkbox in a table cell: its label is read out, the column head shows it.
+fn tick(id: String, label: String, checked: bool, onchange: Callback<bool>) -> Html {
+    let onchange = Callback::from(move |e: Event| {
+        onchange.emit(
+            e.target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked(),
+        )
+    });
+    html! { <input type="checkbox" {id} aria-label={label} {checked} {onchange} /> }
 }
 
 /// A claim's answer: worth, whether it can be claimed today (or when, or that it no
@@ -151,11 +203,11 @@ fn result(c: &ParticipantCredit) -> Html {
         status(false, "", "Cannot be claimed today.")
     };
     html! {
-        <div class="credit-result" role="status">
+        <>
             <p><strong>{ format!("{} credits", r.credits) }</strong>{ format!(" · {}", r.credit_type.title()) }{ why(RuleId::CR8) }</p>
-            <p>{ status_line }{ format!(" Deadline {} ({}).", date(r.claim_deadline), days(r.days_left)) }{ why(RuleId::CR7) }</p>
-            { findings(&r.findings, false) }
-        </div>
+            <p>{ status_line }</p>
+            { findings_of(&r.findings, |f| f.severity != Severity::Info && !project_wide(f)) }
+        </>
     }
 }
 
@@ -169,6 +221,13 @@ fn graduation_hint(p: &ViewProps) -> String {
         (false, Some(c)) => format!("The Calendar's {} cohort graduates {}; clear this field to follow it (and to time the opt-in from its Session 1).", cohort_label(c), date(c.graduation)),
         (false, None) => String::from("Clear this field to follow the cohort the Calendar plans."),
     }
+}
+
+/// Whether a finding holds for the whole project (Stage C, graduation, the documents,
+/// the deadline: CR2, CR3, CR7), said once under the project; the others (stages,
+/// roster, opt-in: CR1, CR4, CR5) are the person's own, said with them.
+fn project_wide(f: &rules::Finding) -> bool {
+    matches!(f.rule, RuleId::CR2 | RuleId::CR3 | RuleId::CR7)
 }
 
 fn days(n: i64) -> String {
