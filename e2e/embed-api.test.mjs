@@ -239,6 +239,14 @@ function matches(pattern, finding) {
   });
 }
 
+/** The answer with this build's digest in every `rule_book` written as the snapshots hold it. */
+function stampFree(v, digest) {
+  if (Array.isArray(v)) return v.map((x) => stampFree(x, digest));
+  if (v === null || typeof v !== 'object') return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k,
+    k === 'rule_book' && x.digest === digest ? { ...x, digest: "sha256:(this build's)" } : stampFree(x, digest)]));
+}
+
 /** Checks an answer against a spec case's expect/findings/no_findings/absent; returns the differences. */
 function differences(c, answer) {
   const problems = [];
@@ -342,7 +350,10 @@ describe('dist/embed/impower.js', () => {
     for (const name of ['fees', 'schedule', 'readiness', 'team', 'credits', 'assess', 'initSync', 'default', 'version']) {
       assert.equal(typeof api[name], 'function', name);
     }
-    assert.deepEqual(api.version(), { contract: 1, package: '0.1.0' });
+    const { rule_book: book, ...rest } = api.version();
+    assert.deepEqual(rest, { contract: 1, package: '0.1.0' });
+    assert.equal(book.version, '2026-12');
+    assert.match(book.digest, /^sha256:[0-9a-f]{64}$/);
   });
 
   const all = files(CASES).sort();
@@ -364,7 +375,11 @@ describe('dist/embed/impower.js', () => {
     ran += 1;
     test(name, () => {
       if ('answer' in c) {
-        assert.deepEqual(api[c.verb](request), c.answer);
+        // The snapshot holds "(this build's)" for the digest, which changes with every
+        // edit of the rules: every answer carries exactly this build's rule book.
+        const answer = api[c.verb](request);
+        assert.deepEqual(answer.rule_book, api.version().rule_book);
+        assert.deepEqual(stampFree(answer, answer.rule_book.digest), c.answer);
       } else {
         assert.throws(() => api[c.verb](request), (e) => {
           assert.ok(e instanceof Error, 'throws an Error');
@@ -418,6 +433,7 @@ describe('dist/embed/impower.js', () => {
       } else {
         const answer = api[c.verb](request);
         assert.deepEqual(differences(c, answer), []);
+        assert.deepEqual(answer.rule_book, api.version().rule_book, 'every answer says which rules decided it');
       }
     });
   }

@@ -271,6 +271,17 @@ pub fn check_spec(spec: &Spec) -> Result<(), String> {
         )),
         (None, Ok(answer)) => {
             let mut problems = Vec::new();
+            // Every answer says which rules decided it (RULES.md, the JSON contract).
+            let book = serde_json::json!({
+                "version": rules::book::RULE_BOOK_VERSION,
+                "digest": rules::book::RULE_BOOK_DIGEST,
+            });
+            if answer.get("rule_book") != Some(&book) {
+                problems.push(format!(
+                    "rule_book is {:?}, not this build's {book}",
+                    answer.get("rule_book")
+                ));
+            }
             if let Some(want) = file.get("expect") {
                 if let Err(e) = subset(want, &answer, "expect") {
                     problems.push(e);

@@ -140,6 +140,14 @@ export type ErrorCode =
   | "usage"
   | "io";
 
+/** Which rules decided an answer: every answer carries it. */
+export interface RuleBook {
+  /** The edition of the rule book (RULES.md) the build implements. */
+  version: string;
+  /** `sha256:` and 64 hex digits over every fact, rule text and piece of logic that can decide an answer: two builds with the same digest answer alike. */
+  digest: string;
+}
+
 /** The words a rule rests on. */
 export interface Source {
   /** The page quoted. */
@@ -206,6 +214,8 @@ export interface FeeEstimate {
   projects: ProjectFee[];
   /** Every finding, none left out. */
   findings: Finding[];
+  /** The rules that decided it: the same for every answer of one build. */
+  rule_book: RuleBook;
 }
 
 /** A `schedule` request. */
@@ -268,6 +278,8 @@ export interface Schedule {
   steps: string[];
   /** Every finding, none left out. */
   findings: Finding[];
+  /** The rules that decided it: the same for every answer of one build. */
+  rule_book: RuleBook;
 }
 
 /** The success factors the user answers (S3 is derived from `coach` and refused here). */
@@ -370,6 +382,8 @@ export interface ReadinessReport {
   next_steps: Step[];
   /** Every finding, none left out. */
   findings: Finding[];
+  /** The rules that decided it: the same for every answer of one build. */
+  rule_book: RuleBook;
 }
 
 /** A role on a project. */
@@ -430,6 +444,8 @@ export interface TeamReport {
   edition: Edition;
   /** Every finding, none left out. */
   findings: Finding[];
+  /** The rules that decided it: the same for every answer of one build. */
+  rule_book: RuleBook;
   /** Each person's hours, in roster order. */
   people: PersonHours[];
 }
@@ -472,6 +488,8 @@ export interface CreditReport {
   missing_documents: ProjectDocument[];
   /** Every finding, none left out. */
   findings: Finding[];
+  /** The rules that decided it: the same for every answer of one build. */
+  rule_book: RuleBook;
 }
 
 /** An `assess` request without a roster. */
@@ -529,6 +547,8 @@ export interface Assessment {
   team?: TeamReport;
   /** The `credits` answer. */
   credits?: CreditReport;
+  /** The rules that decided it: the same for every answer of one build. */
+  rule_book: RuleBook;
 }
 
 /** What every function throws for bad input: an `Error` carrying the contract's error. */
@@ -549,6 +569,8 @@ export interface Version {
   contract: number;
   /** This build's package version. */
   package: string;
+  /** The rule book every answer of this build carries. */
+  rule_book: RuleBook;
 }
 
 // The functions. Each takes the request as a plain object and returns the answer;

@@ -165,18 +165,21 @@ pub fn assess(request: JsValue) -> Result<JsValue, JsValue> {
     call(Verb::Assess, &request)
 }
 
-/// `{contract, package}`: the contract version and this build's package version.
+/// `{contract, package, rule_book}`: the contract version, this build's package version,
+/// and the rule book every answer of this build carries.
 #[wasm_bindgen]
 pub fn version() -> JsValue {
     #[derive(serde::Serialize)]
     struct Version {
         contract: u32,
         package: &'static str,
+        rule_book: rules::book::RuleBook,
     }
-    // A number and a text: never refused.
+    // Numbers and texts: never refused.
     js(&Version {
         contract: CONTRACT_VERSION,
         package: env!("CARGO_PKG_VERSION"),
+        rule_book: rules::book::RuleBook,
     })
     .unwrap_or(JsValue::UNDEFINED)
 }

@@ -377,3 +377,26 @@ pub const FIVE_STEPS: [&str; 5] = [
     "Brainstorm and Test Interventions",
     "Implement High Reliability Solutions",
 ];
+
+/// The edition of the rule book (RULES.md) this crate implements.
+pub const RULE_BOOK_VERSION: &str = "2026-12";
+
+/// SHA-256 over this crate's source, written by `build.rs`: every program fact, rule text,
+/// message and piece of logic that can decide an answer. Two builds with the same digest
+/// give the same answers.
+pub const RULE_BOOK_DIGEST: &str = include!(concat!(env!("OUT_DIR"), "/digest.rs"));
+
+/// `rule_book` on every answer: `{"version", "digest"}` of the rules that decided it
+/// ([`RULE_BOOK_VERSION`], [`RULE_BOOK_DIGEST`]), the same for every answer of one build.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct RuleBook;
+
+impl serde::Serialize for RuleBook {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut o = s.serialize_struct("RuleBook", 2)?;
+        o.serialize_field("version", RULE_BOOK_VERSION)?;
+        o.serialize_field("digest", RULE_BOOK_DIGEST)?;
+        o.end()
+    }
+}

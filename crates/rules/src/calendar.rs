@@ -116,6 +116,8 @@ pub struct Schedule {
     pub steps: Vec<&'static str>,
     /// The calendar's rules, with their sources.
     pub findings: Vec<Finding>,
+    /// The rules that decided it (every answer carries it).
+    pub rule_book: crate::book::RuleBook,
 }
 
 fn too_late(field: &str) -> InputError {
@@ -264,6 +266,7 @@ pub fn schedule(date: NaiveDate, count: u32) -> Result<Schedule, InputError> {
         findings.insert(at, Finding::warning(RuleId::P2, format!("Late entry: the {} cohort's leaders began preparing on {} and its team starts on {}. The pages set no entry deadline, so ask the Learning Network team whether you can still join it; otherwise plan for {}.", cohort_label(l), date::long(l.preparation_starts), date::long(l.team_starts), cohort_label(&cohort))));
     }
     Ok(Schedule {
+        rule_book: crate::book::RuleBook,
         date,
         cohort,
         late_entry: late,

@@ -139,6 +139,8 @@ pub struct CreditReport {
     pub missing_documents: Vec<Document>,
     /// What blocks the claim (errors) and what to know.
     pub findings: Vec<Finding>,
+    /// The rules that decided it (every answer carries it).
+    pub rule_book: crate::book::RuleBook,
 }
 
 /// The credit questions the app asks, one per condition of CR2, CR4 and CR5.
@@ -320,6 +322,7 @@ pub fn assess(input: &CreditInput) -> Result<CreditReport, InputError> {
     }
     let claimable = !has_error(&f);
     Ok(CreditReport {
+        rule_book: crate::book::RuleBook,
         credits,
         credit_type,
         claimable,

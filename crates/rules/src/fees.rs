@@ -77,6 +77,8 @@ pub struct FeeEstimate {
     pub projects: Vec<ProjectFee>,
     /// The rules applied, with their sources.
     pub findings: Vec<Finding>,
+    /// The rules that decided it (every answer carries it).
+    pub rule_book: crate::book::RuleBook,
 }
 
 /// Whether the organization's `number`th project is discounted (F2, F3).
@@ -222,6 +224,7 @@ pub fn estimate(req: FeeRequest) -> Result<FeeEstimate, InputError> {
         ),
     ));
     Ok(FeeEstimate {
+        rule_book: crate::book::RuleBook,
         total_usd: total,
         total_usd_without_prior: without_prior,
         undiscounted_usd,

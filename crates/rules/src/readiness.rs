@@ -208,6 +208,8 @@ pub struct ReadinessReport {
     pub next_steps: Vec<Step>,
     /// Every finding: an error per unmet commitment, a warning per missing factor.
     pub findings: Vec<Finding>,
+    /// The rules that decided it (every answer carries it).
+    pub rule_book: crate::book::RuleBook,
 }
 
 /// Assesses readiness.
@@ -277,6 +279,7 @@ pub fn assess(input: &ReadinessInput) -> ReadinessReport {
         })
         .collect();
     ReadinessReport {
+        rule_book: crate::book::RuleBook,
         ready,
         commitments,
         success_factors: FactorScore {

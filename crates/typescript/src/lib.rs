@@ -217,6 +217,13 @@ pub fn contract() -> Contract {
             "Every finding, none left out.",
         )
     };
+    let rule_book = || {
+        req(
+            "rule_book",
+            named("RuleBook"),
+            "The rules that decided it: the same for every answer of one build.",
+        )
+    };
     let decls = vec![
         // Closed sets.
         union("Verb", "The contract's verbs.", Verb::KEYS),
@@ -232,6 +239,10 @@ pub fn contract() -> Contract {
         union("RuleId", "A rule of the rule book (RULES.md).", &rule_ids),
         union("ErrorCode", "Why a request was refused (`usage` and `io` come from the command line only).", ErrorCode::KEYS),
         // What every answer shares.
+        interface("RuleBook", "Which rules decided an answer: every answer carries it.", vec![
+            req("version", Ty::Text, "The edition of the rule book (RULES.md) the build implements."),
+            req("digest", Ty::Text, "`sha256:` and 64 hex digits over every fact, rule text and piece of logic that can decide an answer: two builds with the same digest answer alike."),
+        ]),
         interface("Source", "The words a rule rests on.", vec![
             req("page", named("Page"), "The page quoted."),
             req("words", Ty::Text, "The exact words."),
@@ -266,6 +277,7 @@ pub fn contract() -> Contract {
             req("coaches_needed", Ty::Number, "At least one QI coach per two projects (F4, T4)."),
             req("projects", array(named("ProjectFee")), "Each new project's fee."),
             findings(),
+            rule_book(),
         ]),
         // schedule
         interface("ScheduleRequest", "A `schedule` request.", vec![
@@ -298,6 +310,7 @@ pub fn contract() -> Contract {
             req("coach_trainings", array(named("CoachTraining")), "The coaches' training sessions."),
             req("steps", array(Ty::Text), "ImPower's five steps (A2)."),
             findings(),
+            rule_book(),
         ]),
         // readiness
         interface("SuccessFactorAnswers", "The success factors the user answers (S3 is derived from `coach` and refused here).", asked_factors),
@@ -343,6 +356,7 @@ pub fn contract() -> Contract {
             req("success_factors", named("FactorScore"), "k of 7."),
             req("next_steps", array(named("Step")), "What to do next (A1, A3)."),
             findings(),
+            rule_book(),
         ]),
         // team
         interface("Assignment", "A role on a project.", vec![
@@ -374,6 +388,7 @@ pub fn contract() -> Contract {
             req("valid", Ty::Bool, "No error finding."),
             req("edition", named("Edition"), "The edition used."),
             findings(),
+            rule_book(),
             req("people", array(named("PersonHours")), "Each person's hours, in roster order."),
         ]),
         // credits
@@ -396,6 +411,7 @@ pub fn contract() -> Contract {
             req("days_left", Ty::Number, "Days from today to the deadline, the deadline included (negative once past)."),
             req("missing_documents", array(named("ProjectDocument")), "Required documents not yet received (CR3)."),
             findings(),
+            rule_book(),
         ]),
         // assess
         interface("AssessRequestWithoutTeam", "An `assess` request without a roster.", assess_fields(
@@ -417,6 +433,7 @@ pub fn contract() -> Contract {
             opt("readiness", named("ReadinessReport"), "The `readiness` answer."),
             opt("team", named("TeamReport"), "The `team` answer."),
             opt("credits", named("CreditReport"), "The `credits` answer."),
+            rule_book(),
         ]),
         // Around the verbs.
         Decl {
@@ -435,6 +452,7 @@ pub fn contract() -> Contract {
         interface("Version", "What `version()` returns.", vec![
             req("contract", Ty::Number, "The JSON contract's version: within it, fields are only ever added."),
             req("package", Ty::Text, "This build's package version."),
+            req("rule_book", named("RuleBook"), "The rule book every answer of this build carries."),
         ]),
     ];
     Contract { decls }

@@ -115,6 +115,8 @@ pub struct Assessment {
     /// The `credits` answer.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub credits: Option<credits::CreditReport>,
+    /// The rules that decided it (every answer carries it).
+    pub rule_book: crate::book::RuleBook,
 }
 
 /// Answers `verb` for the request text `input`, as a JSON value.

@@ -44,6 +44,8 @@ pub struct TeamReport {
     pub findings: Vec<Finding>,
     /// Each person's required hours, in roster order (the order of the request's people).
     pub people: Vec<PersonHours>,
+    /// The rules that decided it (every answer carries it).
+    pub rule_book: crate::book::RuleBook,
 }
 
 fn names(people: &[&Person]) -> String {
@@ -90,6 +92,7 @@ pub fn validate(req: &TeamRequest) -> TeamReport {
         hours.push(person_findings(req.edition(), person, &mut findings));
     }
     TeamReport {
+        rule_book: crate::book::RuleBook,
         valid: !has_error(&findings),
         edition: req.edition(),
         findings,
