@@ -112,7 +112,10 @@ describe('the npm package', () => {
     ].join('\n');
     writeFileSync(join(empty, 'main.mjs'), script);
     const got = JSON.parse(run(process.execPath, ['main.mjs'], empty));
-    assert.deepEqual(got, { total: 15000, version: { contract: 1, package: workspacePackage().version } });
+    const { rule_book: book, ...rest } = got.version;
+    assert.deepEqual({ total: got.total, version: rest }, { total: 15000, version: { contract: 1, package: workspacePackage().version } });
+    assert.equal(book.version, '2026-12');
+    assert.match(book.digest, /^sha256:[0-9a-f]{64}$/);
   });
 
   describe('a strict TypeScript consumer', () => {

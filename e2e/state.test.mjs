@@ -87,6 +87,29 @@ describe('answers that stay, travel and agree', () => {
     await other.page.context().close();
   });
 
+  test('answers checked under another rule book are re-checked, and the app says what changed', async () => {
+    // A link written with a made-up earlier rule book (web/tests/golden/), opened fresh.
+    const code = readFileSync(join(ROOT, 'web/tests/golden/format2-2026-12-07-other-rules-link.txt'), 'utf8').trim();
+    const other = await openPage(browser, `${server.url}/#summary?a=${code}`);
+    const { page: p } = other;
+    const note = p.locator('#rechecked');
+    await note.waitFor();
+    const text = await note.innerText();
+    assert.match(text, /These answers were last checked under another rule book \(sha256:0123456789abcdef…\)\. Re-checked under the current rule book 2026-12 \(sha256:[0-9a-f]{16}…\): what changed: /);
+    assert.match(text, /the fee total: \$[\d,]+, was \$12,000/);
+    // The footer and the printed summary name the rules every answer is decided by.
+    const digest = text.match(/current rule book 2026-12 \((sha256:[0-9a-f]{16})…\)/)[1];
+    assert.ok((await p.locator('#rule-book').innerText()).includes(`rule book 2026-12 (${digest}…)`));
+    assert.ok((await p.locator('main').innerText()).includes(`every answer here is decided by the rule book 2026-12 (${digest}…)`));
+    await screenshot(p, 'state-rechecked');
+    // Dismissed, it goes; the answers are the application as it was.
+    await note.getByRole('button', { name: 'Dismiss' }).click();
+    assert.equal(await p.locator('#rechecked').count(), 0);
+    assert.match(await p.locator('main').innerText(), /Mercy Radiology — Nord & Süd/);
+    assert.deepEqual(other.consoleErrors, []);
+    await p.context().close();
+  });
+
   test('a shared link never silently replaces this device\'s own answers', async () => {
     const theirs = page.url();
     const ctx = await browser.newContext();

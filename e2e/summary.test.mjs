@@ -75,7 +75,7 @@ describe('the summary for leadership, on screen and printed', () => {
     // Twelve claims that stand alike print as two rows: the physician's, and everyone else's.
     assert.match(credits, /\nWho\tCredits\tClaim\nProject 1: Project sponsor, Team leader, QI coach, Member 1, Member 4, Member 7; Project 2: Member 2, Member 5, Member 8; Project 3: Member 3, Member 6\t0 \(Certificate of Participation\)\tNeeded by 1 March 2027: opt-in by Session 1 \(CR5\)\. Needed by 31 August 2027: a stage taken part in \(CR1\), Stage C complete \(CR2\), graduation \(CR2\), documents submitted \(CR3\)\.\nProject 1: Physician leader\t0 \(AMA PRA Category 1 Credits™\)\tNeeded by 1 March 2027/);
     assert.doesNotMatch(credits, /Must fix|Needed now|Missed/, 'before the cohort starts nothing is a fix');
-    assert.match(text, /Sources\n[^]*Fees \(F\): ACR ImPower program page, “Program Participation Fees”[^]*Credits \(CR\): ACR Learning Network page, “You Asked\. We Answered\.” \(PI-CME\) · [^]*read from these sections\. Not an official ACR tool/);
+    assert.match(text, /Sources\n[^]*Fees \(F\): ACR ImPower program page, “Program Participation Fees”[^]*Credits \(CR\): ACR Learning Network page, “You Asked\. We Answered\.” \(PI-CME\) · [^]*read from these sections; every answer here is decided by the rule book 2026-12 \(sha256:[0-9a-f]{16}…\)\. Not an official ACR tool/);
     await noAxeViolations(page, 'the summary at 1280px');
     await screenshot(page, 'summary-screen');
   });

@@ -519,8 +519,18 @@ pub fn App(p: &AppProps) -> Html {
             </div>
         }
     });
+    // Answers opened from a link, this device or a file that were checked under another
+    // rule book: re-checked, and what the current rules decide differently said in words.
+    let recheck = state.checked.as_ref().and_then(|old| {
+        crate::checked::recheck_notice(old, &crate::checked::Receipt::of(&results))
+    });
     let live = html! {
         <div class="live" role="status" aria-live="polite">
+            if let Some(n) = recheck {
+                <p class="notice" id="rechecked">{ n }{ " " }
+                    <button type="button" class="link" onclick={{ let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::Acknowledge)) }}>{ "Dismiss" }</button>
+                </p>
+            }
             if let Some(n) = (*notice).clone() {
                 <p class="notice">{ n }{ " " }
                     <button type="button" class="link" onclick={{ let notice = notice.clone(); Callback::from(move |_: MouseEvent| notice.set(None)) }}>{ "Dismiss" }</button>
@@ -574,6 +584,7 @@ pub fn App(p: &AppProps) -> Html {
             <main id="main" tabindex="-1">{ body }</main>
             <footer>
                 <p>{ "Based on the ACR ImPower program page and the ACR Learning Network page. Not an official ACR tool: confirm fees, dates and credit with the ACR Learning Network team." }</p>
+                <p id="rule-book">{ format!("Every answer here is decided by the {}.", crate::checked::rule_book_label()) }</p>
             </footer>
         </>
     }

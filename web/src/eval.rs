@@ -588,3 +588,35 @@ pub fn evaluate(s: &State) -> Results {
         errors,
     }
 }
+
+impl crate::checked::Receipt {
+    /// What this build's rules decide for `r`.
+    pub fn of(r: &Results) -> Self {
+        use rules::finding::Severity;
+        let errors =
+            |f: &[rules::Finding]| f.iter().filter(|x| x.severity == Severity::Error).count();
+        let mut to_fix = r.readiness.as_ref().map_or(0, |x| errors(&x.findings));
+        if !r.team_blocked {
+            to_fix += r.team.as_ref().map_or(0, |x| errors(&x.findings));
+        }
+        to_fix += r.fees.as_ref().map_or(0, |x| errors(&x.findings));
+        to_fix += r.schedule.as_ref().map_or(0, |x| errors(&x.findings));
+        Self {
+            digest: crate::checked::digest_short().into(),
+            ready: r.readiness.as_ref().map(|x| x.ready),
+            team_valid: r.team.as_ref().filter(|_| !r.team_blocked).map(|x| x.valid),
+            total_usd: r.fees.as_ref().map(|x| x.total_usd.0),
+            cohort: r
+                .schedule
+                .as_ref()
+                .map_or_else(String::new, |x| rules::calendar::cohort_label(&x.cohort)),
+            claim_deadline: r
+                .credits
+                .first()
+                .map_or_else(String::new, |c| rules::date::long(c.report.claim_deadline)),
+            to_fix: u32::try_from(to_fix).unwrap_or(u32::MAX),
+            claimable: u32::try_from(r.credits.iter().filter(|c| c.report.claimable).count())
+                .unwrap_or(u32::MAX),
+        }
+    }
+}

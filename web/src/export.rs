@@ -77,6 +77,15 @@ pub fn export(state: &State, results: &Results) -> String {
                 ("organization", s(state.organization.trim())),
                 ("view", s(state.view.key())),
                 ("fields", s(&share::encode(state))),
+                // The rules the answers were checked under, for people reading the file
+                // (the fields record it too, for the app to re-check).
+                (
+                    "rule_book",
+                    obj(vec![
+                        ("version", s(rules::book::RULE_BOOK_VERSION)),
+                        ("digest", s(rules::book::RULE_BOOK_DIGEST)),
+                    ]),
+                ),
             ]),
         ),
     ];

@@ -13,6 +13,7 @@
 #![deny(missing_docs)]
 
 pub mod app;
+pub mod checked;
 pub mod eval;
 pub mod export;
 pub mod persist;

@@ -14,6 +14,7 @@ use rules::team::{Edition, Role};
 
 use rules::credits::{Document, Stage};
 
+use crate::checked::Receipt;
 use crate::state::{CreditDraft, PersonDraft, ProjectProgress, State, MAX_FIELD};
 
 /// The version written today. Every earlier version stays readable: 1 (positions,
@@ -90,6 +91,12 @@ impl Problem {
 /// value by its permanent code (`code()` beside its variant in the rules crate), never
 /// by its position in a list.
 pub fn encode(s: &State) -> String {
+    encode_checked(s, &Receipt::of(&crate::eval::evaluate(s)))
+}
+
+/// [`encode`] recording `checked` as what the answers were checked under (tests write
+/// answers checked under another rule book with it).
+pub fn encode_checked(s: &State, checked: &Receipt) -> String {
     let mut w = Writer(Vec::with_capacity(256));
     w.str(&s.organization);
     for answer in [s.sponsor, s.clinical_leader, s.can_audit, s.can_report_data] {
@@ -142,6 +149,18 @@ pub fn encode(s: &State) -> String {
         w.byte(u8::from(p.stage_c_complete));
         w.byte(code_bits(p.documents.iter().map(|d| d.code())));
     }
+    // What these answers were checked under: this build's rules and what they decide.
+    let r = checked;
+    w.str(&r.digest);
+    w.tri(r.ready);
+    w.tri(r.team_valid);
+    w.len(r.total_usd.map_or(0, |t| {
+        usize::try_from(t).unwrap_or(usize::MAX).saturating_add(1)
+    }));
+    w.str(&r.cohort);
+    w.str(&r.claim_deadline);
+    w.len(r.to_fix as usize);
+    w.len(r.claimable as usize);
     format!("{VERSION}.{}", base64url(&w.0))
 }
 
@@ -300,6 +319,21 @@ fn read(r: &mut Reader<'_>, s: &mut State, v1: bool) -> Result<(), &'static str>
                 documents: from_bits(r.byte().ok_or(CREDITS)?, Document::ALL, Document::code),
             });
         }
+        const CHECKED: &str = "what the answers were checked under";
+        s.checked = Some(Receipt {
+            digest: r.str().ok_or(CHECKED)?,
+            ready: r.tri().ok_or(CHECKED)?,
+            team_valid: r.tri().ok_or(CHECKED)?,
+            total_usd: r
+                .len(usize::MAX)
+                .ok_or(CHECKED)?
+                .checked_sub(1)
+                .and_then(|t| u64::try_from(t).ok()),
+            cohort: r.str().ok_or(CHECKED)?,
+            claim_deadline: r.str().ok_or(CHECKED)?,
+            to_fix: u32::try_from(r.len(usize::MAX).ok_or(CHECKED)?).map_err(|_| CHECKED)?,
+            claimable: u32::try_from(r.len(usize::MAX).ok_or(CHECKED)?).map_err(|_| CHECKED)?,
+        });
     }
     if r.i != r.b.len() {
         return Err("the end");

@@ -256,6 +256,10 @@ pub struct State {
     /// Why the last change was refused (it would make answers that cannot be saved and
     /// read back whole); never saved.
     pub refused: Option<Refusal>,
+    /// What opened answers were last checked under (read from a link, this device's copy
+    /// or a file), until the first change: the app re-checks them and says what the
+    /// current rules decide differently. Never compared as an answer.
+    pub checked: Option<crate::checked::Receipt>,
 }
 
 /// Why a change was not made: it would make answers that cannot be saved and read back
@@ -329,6 +333,7 @@ impl State {
             next_id: 5,
             removed: None,
             refused: None,
+            checked: None,
         }
     }
 
@@ -412,6 +417,7 @@ impl State {
             view: View::Readiness,
             removed: None,
             refused: None,
+            checked: None,
             ..self.clone()
         }
     }
@@ -464,6 +470,8 @@ pub enum Action {
     Undo,
     /// Forget the last removal: Undo is no longer offered.
     Forget,
+    /// Dismiss the note on what opened answers were re-checked under.
+    Acknowledge,
     /// Forget everything entered (undoable).
     StartAgain,
     /// Replace everything with a loaded state (a link, a file, this device's copy),
@@ -535,6 +543,10 @@ impl Reducible for State {
 impl State {
     /// Applies one action.
     pub fn apply(&mut self, action: Action) {
+        // A change of the answers ends the comparison with what they were checked under.
+        if !matches!(action, Action::Show(_) | Action::Load(_)) {
+            self.checked = None;
+        }
         match action {
             Action::Show(v) => self.view = v,
             Action::Organization(name) => self.organization = name,
@@ -619,6 +631,8 @@ impl State {
             }
             Action::Undo => self.undo(),
             Action::Forget => self.removed = None,
+            // Done above: a change ends the comparison.
+            Action::Acknowledge => {}
             Action::StartAgain => {
                 let before = self.content();
                 let view = self.view;

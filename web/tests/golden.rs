@@ -289,3 +289,52 @@ fn the_format2_link_autosave_and_export_open_the_same_application() {
     let v = serde_json::to_value(&answer).expect("an answer");
     assert_eq!(v["credits"]["claim_deadline"], "2027-11-30");
 }
+
+/// The format 2 application as if checked under another rule book that decided
+/// otherwise (written by `write_golden` with a made-up receipt).
+const OTHER_RULES_FORMAT2: &str = include_str!("golden/format2-2026-12-07-other-rules-link.txt");
+
+/// Issue 19: answers checked under another rule book open the same, are re-checked under
+/// this build's, and the app says in words what it decides differently; a change of the
+/// answers ends the comparison, and this build's own save says nothing.
+#[test]
+fn answers_checked_under_another_rule_book_are_rechecked_and_say_what_changed() {
+    use web::checked::{digest_short, recheck_notice, Receipt};
+    use web::eval::evaluate;
+    use web::state::Action;
+    let (s, problem) = decode(OTHER_RULES_FORMAT2.trim(), today()).expect("it opens");
+    assert_eq!(problem, None);
+    assert_is_the_format2_application(&s, "checked under other rules");
+    let old = s
+        .checked
+        .clone()
+        .expect("what it was checked under is recorded");
+    assert_eq!(old.digest, "0123456789abcdef");
+    let notice = recheck_notice(&old, &Receipt::of(&evaluate(&s))).expect("another rule book");
+    for words in [
+        "These answers were last checked under another rule book (sha256:0123456789abcdef…).",
+        &format!(
+            "Re-checked under the current rule book {} (sha256:{}…): what changed: ",
+            rules::book::RULE_BOOK_VERSION,
+            digest_short()
+        ),
+        "the fee total: $15,000, was $12,000",
+        "the next cohort: March 2027, was September 2026",
+        "credit claims due by 30 November 2027, was none",
+    ] {
+        assert!(notice.contains(words), "{words:?} not in {notice:?}");
+    }
+    assert!(
+        !notice.contains("readiness:"),
+        "readiness decided alike: {notice}"
+    );
+    // Saved again by this build: its own rules, nothing to say.
+    let (own, _) = decode(&web::share::encode(&s), today()).expect("it opens");
+    let mine = own.checked.clone().expect("recorded");
+    assert_eq!(mine.digest, digest_short());
+    assert_eq!(recheck_notice(&mine, &Receipt::of(&evaluate(&own))), None);
+    // A change of the answers ends the comparison.
+    let mut s = s;
+    s.apply(Action::Organization("Mercy".into()));
+    assert_eq!(s.checked, None);
+}

@@ -254,4 +254,20 @@ fn write_golden() {
         export(&s, &evaluate(&s)),
     )
     .expect("written");
+    // The same answers as if checked under another rule book that decided otherwise.
+    let other = web::checked::Receipt {
+        digest: "0123456789abcdef".into(),
+        ready: Some(false),
+        team_valid: Some(false),
+        total_usd: Some(12000),
+        cohort: "September 2026".into(),
+        claim_deadline: String::new(),
+        to_fix: 3,
+        claimable: 0,
+    };
+    std::fs::write(
+        dir.join(format!("{name}-other-rules-link.txt")),
+        web::share::encode_checked(&s, &other) + "\n",
+    )
+    .expect("written");
 }

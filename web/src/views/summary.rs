@@ -523,7 +523,8 @@ pub fn summary_view(p: &ViewProps) -> Html {
                 <>{ if i == 0 { "" } else { " · " } }<strong>{ *what }</strong>{ format!(": {}, {sections}", page.title()) }</>
             }) }</p>
             <p class="note">
-                { "Each rule ID above is a rule of the ImPower rule book, read from these sections. Not an official ACR tool: confirm fees, dates and credit with the ACR Learning Network team; where the pages are silent or differ, each answer's “Why?” in the app says which reading we took." }
+                { format!("Each rule ID above is a rule of the ImPower rule book, read from these sections; every answer here is decided by the {}. ", crate::checked::rule_book_label()) }
+                { "Not an official ACR tool: confirm fees, dates and credit with the ACR Learning Network team; where the pages are silent or differ, each answer's “Why?” in the app says which reading we took." }
             </p>
             <p class="sign"><span>{ "Organizational sponsor, signature" }</span><span>{ "Date" }</span><span>{ format!("{}, signature", rules::team::Role::PhysicianLeader.title()) }</span><span>{ "Date" }</span></p>
         </section>
