@@ -7,7 +7,7 @@ use rules::bounds::{self, MAX_PRIOR_PROJECTS, MAX_PROJECTS};
 use rules::calendar::{self, Schedule};
 use rules::credits::{self, CreditInput, CreditReport};
 use rules::fees::{self, FeeEstimate, FeeRequest};
-use rules::readiness::{self, ReadinessInput, ReadinessReport};
+use rules::readiness::{self, PerFactor, ReadinessInput, ReadinessReport, SuccessFactor};
 use rules::team::{self, Assignment, Person, TeamReport, TeamRequest};
 use rules::{Hours, InputError};
 
@@ -77,7 +77,7 @@ pub struct Results {
     /// How many of the commitment questions are still unanswered.
     pub readiness_unanswered: usize,
     /// Each success factor's standing, S1–S7.
-    pub factors: [FactorState; 7],
+    pub factors: PerFactor<FactorState>,
     /// C1 and C2 were answered from the team roster.
     pub readiness_from_team: Option<(bool, bool, rules::readiness::Qi)>,
     /// Who the roster answered C1 and C2 with: each leading role and its holders.
@@ -405,12 +405,15 @@ pub fn evaluate(s: &State) -> Results {
         None => (s.sponsor, s.clinical_leader, s.coach),
     };
     let c3 = s.can_audit.zip(s.can_report_data).map(|(a, b)| a && b);
-    let factors: [FactorState; 7] = std::array::from_fn(|i| match (i, s.factors[i]) {
-        (readiness::S3_INDEX, _) => FactorState::Derived(coach.map(|q| q.meets_s3())),
+    // S3 follows the coach answer; S4 and S5 follow C1 and C3 until answered.
+    let factors = PerFactor::from_fn(|f| match (f, *s.factors.get(f)) {
+        (SuccessFactor::S3, _) => FactorState::Derived(coach.map(|q| q.meets_s3())),
         (_, Some(b)) => FactorState::Answered(b),
-        (3, None) => FactorState::Follows(rules::RuleId::C1, sponsor),
-        (4, None) => FactorState::Follows(rules::RuleId::C3, c3),
-        _ => FactorState::Unanswered,
+        (SuccessFactor::S4, None) => FactorState::Follows(rules::RuleId::C1, sponsor),
+        (SuccessFactor::S5, None) => FactorState::Follows(rules::RuleId::C3, c3),
+        (SuccessFactor::S1 | SuccessFactor::S2 | SuccessFactor::S6 | SuccessFactor::S7, None) => {
+            FactorState::Unanswered
+        }
     });
     let answers = [
         sponsor,
@@ -439,7 +442,7 @@ pub fn evaluate(s: &State) -> Results {
             coach,
             can_audit,
             can_report_data,
-            success_factors: factors.map(FactorState::met),
+            success_factors: PerFactor::from_fn(|f| factors.get(f).met()),
         })),
         _ => None,
     };

@@ -9,7 +9,6 @@
 
 use rules::bounds::MAX_PRIOR_PROJECTS;
 use rules::json::{self, Json, EXPORT_FORMAT, EXPORT_VERSION};
-use rules::readiness::SUCCESS_FACTORS;
 use rules::team::check_name;
 use rules::{ErrorCode, Hours, InputError};
 
@@ -123,9 +122,9 @@ pub fn export(state: &State, results: &Results) -> String {
 fn readiness(state: &State, results: &Results) -> Option<Json> {
     let coach = state.coach?;
     let mut factors = Vec::new();
-    for (id, f) in SUCCESS_FACTORS.iter().zip(results.factors) {
+    for (id, f) in results.factors.iter() {
         if !matches!(f, FactorState::Derived(_)) {
-            factors.push((id.as_str().to_string(), Json::Bool(f.met())));
+            factors.push((id.key().to_string(), Json::Bool(f.met())));
         }
     }
     Some(obj(vec![

@@ -13,6 +13,7 @@ use rules::readiness::Qi;
 use rules::team::{Edition, Role};
 
 use rules::credits::{Document, Stage};
+use rules::readiness::SuccessFactor;
 
 use crate::checked::Receipt;
 use crate::state::{CreditDraft, PersonDraft, ProjectProgress, State, MAX_FIELD};
@@ -103,11 +104,11 @@ pub fn encode_checked(s: &State, checked: &Receipt) -> String {
         w.tri(answer);
     }
     w.byte(s.coach.map_or(0, Qi::code));
-    // Each success factor by its number (S1 is 1), then its answer.
-    w.len(s.factors.len());
-    for (n, f) in (1u8..).zip(s.factors) {
-        w.byte(n);
-        w.tri(f);
+    // Each success factor by its code (its number: S1 is 1), then its answer.
+    w.len(SuccessFactor::ALL.len());
+    for (f, answer) in s.factors.iter() {
+        w.byte(f.code());
+        w.tri(*answer);
     }
     w.byte(u8::from(s.roster_answers));
     w.byte(s.edition.code());
@@ -199,6 +200,9 @@ const PEOPLE: &str = "the people of the team";
 const FEES: &str = "the fees";
 const CREDITS: &str = "the credits";
 
+/// The success factors format 1 held, S1 to S7, in that order.
+const V1_FACTORS: usize = 7;
+
 /// The most credit participants format 1 held.
 const V1_MAX_PARTICIPANTS: usize = 500;
 
@@ -220,20 +224,21 @@ fn read(r: &mut Reader<'_>, s: &mut State, v1: bool) -> Result<(), &'static str>
         0 => None,
         n => Some(Qi::from_code(n).ok_or(READINESS)?),
     };
-    // Format 1: the seven answers in order; format 2: each by its number (S1 is 1).
+    // Format 1: the answers to S1–S7 in that order (seven, whatever the build knows);
+    // format 2: how many, then each by its code (its number: S1 is 1).
     let n = if v1 {
-        s.factors.len()
+        V1_FACTORS
     } else {
-        r.len(s.factors.len()).ok_or(READINESS)?
+        r.len(SuccessFactor::ALL.len()).ok_or(READINESS)?
     };
     for i in 0..n {
-        let number = if v1 {
-            i
+        let code = if v1 {
+            u8::try_from(i + 1).ok()
         } else {
-            usize::from(r.byte().ok_or(READINESS)?).wrapping_sub(1)
+            r.byte()
         };
-        let answer = r.tri().ok_or(READINESS)?;
-        *s.factors.get_mut(number).ok_or(READINESS)? = answer;
+        let f = code.and_then(SuccessFactor::from_code).ok_or(READINESS)?;
+        *s.factors.get_mut(f) = r.tri().ok_or(READINESS)?;
     }
     s.roster_answers = r.flag().ok_or(READINESS)?;
     s.edition = code(r.byte().ok_or(TEAM)?)

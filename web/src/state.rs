@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use rules::book::Collaborative;
 use rules::credits::{Document, Stage};
 use rules::readiness::Qi;
+use rules::readiness::{PerFactor, SuccessFactor};
 use rules::team::{starter_hours, Edition, Role};
 use yew::Reducible;
 
@@ -225,7 +226,7 @@ pub struct State {
     pub can_report_data: Option<bool>,
     /// Readiness: S1–S7 as answered. S3 is derived from the coach answer and never
     /// stored; S4 and S5 follow C1 and C3 while `None`.
-    pub factors: [Option<bool>; 7],
+    pub factors: PerFactor<Option<bool>>,
     /// Readiness: take C1/C2 from the team roster (only by the user's choice).
     pub roster_answers: bool,
     /// Team: hours edition.
@@ -313,7 +314,7 @@ impl State {
             coach: None,
             can_audit: None,
             can_report_data: None,
-            factors: [None; 7],
+            factors: PerFactor::default(),
             roster_answers: false,
             edition,
             projects: "1".into(),
@@ -436,8 +437,8 @@ pub enum Action {
     Commitment(Commitment, bool),
     /// The coach's experience.
     Coach(Qi),
-    /// A success factor (0-based index into S1–S7).
-    Factor(usize, bool),
+    /// A success factor answered.
+    Factor(SuccessFactor, bool),
     /// The hours edition.
     Edition(Edition),
     /// The number of projects, as typed.
@@ -561,11 +562,7 @@ impl State {
                 *slot = Some(yes);
             }
             Action::Coach(q) => self.coach = Some(q),
-            Action::Factor(i, yes) => {
-                if let Some(f) = self.factors.get_mut(i) {
-                    *f = Some(yes);
-                }
-            }
+            Action::Factor(f, yes) => *self.factors.get_mut(f) = Some(yes),
             Action::Edition(e) => self.edition = e,
             Action::Projects(text) => {
                 self.projects = text;

@@ -437,10 +437,13 @@ fn readiness_names_what_is_unmet_once_answered() {
     assert_eq!(unmet, vec![rules::RuleId::C1]);
     // S4 follows the sponsor answer until changed; S3 follows the (learning) coach.
     assert_eq!(
-        r.factors[3],
+        *r.factors.get(rules::readiness::SuccessFactor::S4),
         web::eval::FactorState::Follows(rules::RuleId::C1, Some(true))
     );
-    assert_eq!(r.factors[2], web::eval::FactorState::Derived(Some(false)));
+    assert_eq!(
+        *r.factors.get(rules::readiness::SuccessFactor::S3),
+        web::eval::FactorState::Derived(Some(false))
+    );
 }
 
 #[test]

@@ -12,7 +12,7 @@
 use chrono::NaiveDate;
 use rules::book::Collaborative;
 use rules::credits::Stage;
-use rules::readiness::Qi;
+use rules::readiness::{Qi, SuccessFactor};
 use rules::team::Role;
 use web::export::import;
 use web::persist::start;
@@ -38,18 +38,10 @@ fn assert_is_the_full_application(s: &State, how: &str) {
         "{how}: the commitments"
     );
     assert_eq!(s.coach, Some(Qi::Experienced), "{how}");
+    assert_eq!(*s.factors.get(SuccessFactor::S1), Some(true), "{how}: S1");
+    assert_eq!(*s.factors.get(SuccessFactor::S6), Some(false), "{how}: S6");
     assert_eq!(
-        s.factors.first().copied().flatten(),
-        Some(true),
-        "{how}: S1"
-    );
-    assert_eq!(
-        s.factors.get(5).copied().flatten(),
-        Some(false),
-        "{how}: S6"
-    );
-    assert_eq!(
-        s.factors.get(1).copied().flatten(),
+        *s.factors.get(SuccessFactor::S2),
         None,
         "{how}: S2 unanswered"
     );
@@ -201,7 +193,7 @@ fn assert_is_the_format2_application(s: &State, how: &str) {
     );
     assert_eq!(s.coach, Some(Qi::Experienced), "{how}");
     assert_eq!(
-        s.factors,
+        s.factors.iter().map(|(_, a)| *a).collect::<Vec<_>>(),
         [Some(true), None, None, None, None, Some(false), None],
         "{how}: S1 yes, S6 no, the rest unanswered"
     );

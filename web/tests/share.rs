@@ -8,6 +8,7 @@ use proptest::prelude::*;
 use rules::book::Collaborative;
 use rules::credits::{Document, Stage};
 use rules::readiness::Qi;
+use rules::readiness::SuccessFactor;
 use rules::team::Role;
 use web::eval::evaluate;
 use web::export::{export, import};
@@ -33,8 +34,8 @@ fn full() -> State {
         act(Action::Commitment(c, b));
     }
     act(Action::Coach(Qi::Experienced));
-    act(Action::Factor(0, true));
-    act(Action::Factor(5, false));
+    act(Action::Factor(SuccessFactor::S1, true));
+    act(Action::Factor(SuccessFactor::S6, false));
     act(Action::Projects("3".into()));
     act(Action::Collaborative(
         2,

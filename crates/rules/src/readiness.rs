@@ -14,68 +14,163 @@ use serde::Serialize;
 
 use crate::book::{RuleId, Source};
 use crate::finding::Finding;
+use crate::wire::wire_enum;
 
 pub use crate::vocab::Qi;
 
-/// The seven success factors (S1–S7), in order.
-pub const SUCCESS_FACTORS: [RuleId; 7] = [
-    RuleId::S1,
-    RuleId::S2,
-    RuleId::S3,
-    RuleId::S4,
-    RuleId::S5,
-    RuleId::S6,
-    RuleId::S7,
-];
-
-/// One key success factor: how the app asks it and what missing it risks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Factor {
-    /// S1–S7.
-    pub id: RuleId,
-    /// The question, as a statement to tick.
-    pub question: &'static str,
-    /// What missing it risks.
-    pub risk: &'static str,
-    /// Derived from another answer rather than asked (S3, from the coach answer).
-    pub derived: bool,
+wire_enum! {
+    /// A key success factor (S1–S7); its code is its number, as a link saves it.
+    pub enum SuccessFactor {
+        /// S1.
+        S1 = "S1" / 1,
+        /// S2.
+        S2 = "S2" / 2,
+        /// S3: derived from the coach answer, never asked.
+        S3 = "S3" / 3,
+        /// S4.
+        S4 = "S4" / 4,
+        /// S5.
+        S5 = "S5" / 5,
+        /// S6.
+        S6 = "S6" / 6,
+        /// S7.
+        S7 = "S7" / 7,
+    }
 }
 
-/// The seven success factors, in [`SUCCESS_FACTORS`] order.
-pub const FACTORS: [Factor; 7] = [
-    Factor { id: RuleId::S1, derived: false,
-        question: "Department leaders support change and are willing to manage it.",
-        risk: "Without leaders who support change and will manage it, improvements stall when they meet resistance." },
-    Factor { id: RuleId::S2, derived: false,
-        question: "Engaged front-line staff and leaders will take part and do project work.",
-        risk: "Without engaged front-line staff and leaders, project work falls to a few people and the changes do not stick." },
-    Factor { id: RuleId::S3, derived: true,
-        question: "The improvement coach has quality improvement experience (from the coach question).",
-        risk: "Without a coach experienced in quality improvement, the team learns the tools more slowly; plan extra support for the coach." },
-    Factor { id: RuleId::S4, derived: false,
-        question: "An organizational sponsor will provide time and resources for the project.",
-        risk: "Without a sponsor who gives time and resources, staff cannot protect the hours the project needs." },
-    Factor { id: RuleId::S5, derived: false,
-        question: "You can track and report progress data weekly, and do manual image audits or report reviews.",
-        risk: "Without weekly data and manual audits or report reviews, the team cannot show or steer its progress." },
-    Factor { id: RuleId::S6, derived: false,
-        question: "You can commit to the whole training program and to the people it needs.",
-        risk: "Without a commitment for the whole program and the people described, teams drop out before graduation." },
-    Factor { id: RuleId::S7, derived: false,
-        question: "You want to join a community committed to improving and collaborating.",
-        risk: "Without the wish to learn with peers, the team misses the collaborative's main benefit." },
-];
+impl SuccessFactor {
+    /// Its rule.
+    pub const fn rule(self) -> RuleId {
+        match self {
+            SuccessFactor::S1 => RuleId::S1,
+            SuccessFactor::S2 => RuleId::S2,
+            SuccessFactor::S3 => RuleId::S3,
+            SuccessFactor::S4 => RuleId::S4,
+            SuccessFactor::S5 => RuleId::S5,
+            SuccessFactor::S6 => RuleId::S6,
+            SuccessFactor::S7 => RuleId::S7,
+        }
+    }
 
-/// The index of S3 in [`SUCCESS_FACTORS`]: derived from the coach answer, never asked.
-pub const S3_INDEX: usize = 2;
+    /// Derived from another answer rather than asked (S3, from the coach answer).
+    pub const fn derived(self) -> bool {
+        match self {
+            SuccessFactor::S3 => true,
+            SuccessFactor::S1
+            | SuccessFactor::S2
+            | SuccessFactor::S4
+            | SuccessFactor::S5
+            | SuccessFactor::S6
+            | SuccessFactor::S7 => false,
+        }
+    }
+
+    /// The question, as a statement to tick.
+    pub const fn question(self) -> &'static str {
+        match self {
+            SuccessFactor::S1 => "Department leaders support change and are willing to manage it.",
+            SuccessFactor::S2 => "Engaged front-line staff and leaders will take part and do project work.",
+            SuccessFactor::S3 => "The improvement coach has quality improvement experience (from the coach question).",
+            SuccessFactor::S4 => "An organizational sponsor will provide time and resources for the project.",
+            SuccessFactor::S5 => "You can track and report progress data weekly, and do manual image audits or report reviews.",
+            SuccessFactor::S6 => "You can commit to the whole training program and to the people it needs.",
+            SuccessFactor::S7 => "You want to join a community committed to improving and collaborating.",
+        }
+    }
+
+    /// What missing it risks.
+    pub const fn risk(self) -> &'static str {
+        match self {
+            SuccessFactor::S1 => "Without leaders who support change and will manage it, improvements stall when they meet resistance.",
+            SuccessFactor::S2 => "Without engaged front-line staff and leaders, project work falls to a few people and the changes do not stick.",
+            SuccessFactor::S3 => "Without a coach experienced in quality improvement, the team learns the tools more slowly; plan extra support for the coach.",
+            SuccessFactor::S4 => "Without a sponsor who gives time and resources, staff cannot protect the hours the project needs.",
+            SuccessFactor::S5 => "Without weekly data and manual audits or report reviews, the team cannot show or steer its progress.",
+            SuccessFactor::S6 => "Without a commitment for the whole program and the people described, teams drop out before graduation.",
+            SuccessFactor::S7 => "Without the wish to learn with peers, the team misses the collaborative's main benefit.",
+        }
+    }
+}
+
+/// One value per success factor, read by an exhaustive match: a new factor fails to
+/// compile until every table gives it a value.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PerFactor<T> {
+    /// S1.
+    pub s1: T,
+    /// S2.
+    pub s2: T,
+    /// S3.
+    pub s3: T,
+    /// S4.
+    pub s4: T,
+    /// S5.
+    pub s5: T,
+    /// S6.
+    pub s6: T,
+    /// S7.
+    pub s7: T,
+}
+
+impl<T> PerFactor<T> {
+    /// The value for `f`.
+    #[inline(never)]
+    pub const fn get(&self, f: SuccessFactor) -> &T {
+        match f {
+            SuccessFactor::S1 => &self.s1,
+            SuccessFactor::S2 => &self.s2,
+            SuccessFactor::S3 => &self.s3,
+            SuccessFactor::S4 => &self.s4,
+            SuccessFactor::S5 => &self.s5,
+            SuccessFactor::S6 => &self.s6,
+            SuccessFactor::S7 => &self.s7,
+        }
+    }
+
+    /// The value for `f`, to change.
+    #[inline(never)]
+    pub fn get_mut(&mut self, f: SuccessFactor) -> &mut T {
+        match f {
+            SuccessFactor::S1 => &mut self.s1,
+            SuccessFactor::S2 => &mut self.s2,
+            SuccessFactor::S3 => &mut self.s3,
+            SuccessFactor::S4 => &mut self.s4,
+            SuccessFactor::S5 => &mut self.s5,
+            SuccessFactor::S6 => &mut self.s6,
+            SuccessFactor::S7 => &mut self.s7,
+        }
+    }
+
+    /// A table with `f(factor)` for each factor.
+    pub fn from_fn(mut f: impl FnMut(SuccessFactor) -> T) -> Self {
+        PerFactor {
+            s1: f(SuccessFactor::S1),
+            s2: f(SuccessFactor::S2),
+            s3: f(SuccessFactor::S3),
+            s4: f(SuccessFactor::S4),
+            s5: f(SuccessFactor::S5),
+            s6: f(SuccessFactor::S6),
+            s7: f(SuccessFactor::S7),
+        }
+    }
+
+    /// Every factor with its value, in S1–S7 order.
+    pub fn iter(&self) -> impl Iterator<Item = (SuccessFactor, &T)> {
+        SuccessFactor::ALL.iter().map(move |&f| (f, self.get(f)))
+    }
+}
 
 /// Whether a success factor is met, given the answers: S3 follows the coach answer
 /// (a coach only learning QI meets C2, not S3); the others are as answered.
-pub fn factor_met(index: usize, coach: Qi, answered: &[bool; 7]) -> bool {
-    if index == S3_INDEX {
-        coach.meets_s3()
-    } else {
-        answered.get(index).copied().unwrap_or(false)
+pub fn factor_met(f: SuccessFactor, coach: Qi, answered: &PerFactor<bool>) -> bool {
+    match f {
+        SuccessFactor::S3 => coach.meets_s3(),
+        SuccessFactor::S1
+        | SuccessFactor::S2
+        | SuccessFactor::S4
+        | SuccessFactor::S5
+        | SuccessFactor::S6
+        | SuccessFactor::S7 => *answered.get(f),
     }
 }
 
@@ -131,7 +226,7 @@ pub struct ReadinessInput {
     /// Data can be reported throughout the program.
     pub can_report_data: bool,
     /// S1–S7 as answered; S3 is derived from `coach` (see [`RuleId::S3`]).
-    pub success_factors: [bool; 7],
+    pub success_factors: PerFactor<bool>,
 }
 
 /// A verdict on one commitment.
@@ -256,20 +351,20 @@ pub fn assess(input: &ReadinessInput) -> ReadinessReport {
 
     let mut met = 0u32;
     let mut missing = Vec::new();
-    for (i, factor) in FACTORS.iter().enumerate() {
-        if factor_met(i, input.coach, &input.success_factors) {
+    for &f in SuccessFactor::ALL {
+        if factor_met(f, input.coach, &input.success_factors) {
             met += 1;
         } else {
             missing.push(MissingFactor {
-                id: factor.id,
-                risk: factor.risk,
+                id: f.rule(),
+                risk: f.risk(),
             });
-            findings.push(Finding::warning(factor.id, factor.risk));
+            findings.push(Finding::warning(f.rule(), f.risk()));
         }
     }
     let ready = c1 && c2 && c3;
     if ready {
-        findings.push(Finding::info(RuleId::A3, format!("You meet the three commitments ({met} of {} success factors). Taking part in ImPower is how an organization prepares to join the Learning Network.", FACTORS.len())));
+        findings.push(Finding::info(RuleId::A3, format!("You meet the three commitments ({met} of {} success factors). Taking part in ImPower is how an organization prepares to join the Learning Network.", SuccessFactor::ALL.len())));
     }
     let next_steps = application_checklist()
         .into_iter()
@@ -284,7 +379,7 @@ pub fn assess(input: &ReadinessInput) -> ReadinessReport {
         commitments,
         success_factors: FactorScore {
             met,
-            of: FACTORS.len() as u32,
+            of: SuccessFactor::ALL.len() as u32,
             missing,
         },
         next_steps,

@@ -8,7 +8,7 @@ use std::path::Path;
 use rules::book::{Collaborative, FIVE_STEPS};
 use rules::calendar::{COACH_TRAININGS, SESSION_TITLES};
 use rules::credits::{Document, Stage};
-use rules::readiness::{self, FACTORS};
+use rules::readiness::{self, SuccessFactor};
 use rules::team::{hours_table, Edition, Qi, Role};
 use rules::RULES;
 
@@ -132,9 +132,9 @@ fn no_text_the_rules_own() {
             owned.extend(row.interpretation.map(String::from));
         }
     }
-    for f in &FACTORS {
-        owned.push(f.question.into());
-        owned.push(f.risk.into());
+    for f in SuccessFactor::ALL {
+        owned.push(f.question().into());
+        owned.push(f.risk().into());
     }
     owned.extend(
         readiness::application_checklist()

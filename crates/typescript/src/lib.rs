@@ -21,7 +21,7 @@ use std::fmt::Write as _;
 use rules::book::{Collaborative, Page};
 use rules::credits::{CreditType, Document, Stage};
 use rules::json::{Verb, EXPORT_FORMAT, EXPORT_VERSION};
-use rules::readiness::FACTORS;
+use rules::readiness::SuccessFactor;
 use rules::team::{Edition, Qi, Role};
 use rules::{ErrorCode, RuleId, Severity};
 use serde_json::{json, Map, Value};
@@ -205,10 +205,10 @@ fn assess_fields(readiness: &'static str, team: Field) -> Vec<Field> {
 /// The contract's declarations.
 pub fn contract() -> Contract {
     let rule_ids: Vec<&str> = RuleId::ALL.iter().map(|r| r.as_str()).collect();
-    let asked_factors: Vec<Field> = FACTORS
+    let asked_factors: Vec<Field> = SuccessFactor::ALL
         .iter()
-        .filter(|f| !f.derived)
-        .map(|f| opt(f.id.as_str(), Ty::Bool, f.question))
+        .filter(|f| !f.derived())
+        .map(|f| opt(f.key(), Ty::Bool, f.question()))
         .collect();
     let findings = || {
         req(

@@ -20,7 +20,7 @@ pub fn readiness_view(p: &ViewProps) -> Html {
         .roster_who
         .as_ref()
         .map(|who| AttrValue::from(format!("From your team roster: {who}.")));
-    let met = res.factors.iter().filter(|f| f.met()).count();
+    let met = res.factors.iter().filter(|(_, f)| f.met()).count();
     html! {
         <section aria-labelledby="readiness-h">
             <h2 id="readiness-h" tabindex="-1">{ crate::shell::READINESS_HEADING }</h2>
@@ -29,7 +29,7 @@ pub fn readiness_view(p: &ViewProps) -> Html {
             }
             <p class="verdict" role="status">
                 { readiness_headline(res) }
-                { format!(" Success factors: {met} of {}.", FACTORS.len()) }
+                { format!(" Success factors: {met} of {}.", SuccessFactor::ALL.len()) }
             </p>
             if !p.single {
                 { check(CheckProps { id: "c-roster".into(), label: "Answer the sponsor, clinical leader and coach questions from our team roster (Team view)".into(), checked: s.roster_answers, onchange: send(d, Action::RosterAnswers), disabled: false }) }
@@ -68,9 +68,9 @@ pub fn readiness_view(p: &ViewProps) -> Html {
             }
             <fieldset>
                 <legend>{ "Key success factors" }</legend>
-                { for FACTORS.iter().enumerate().map(|(i, f)| {
-                    let label = format!("{}: {}", f.id, f.question);
-                    let state = res.factors.get(i).copied().unwrap_or(FactorState::Unanswered);
+                { for SuccessFactor::ALL.iter().map(|&f| {
+                    let label = format!("{}: {}", f.key(), f.question());
+                    let state = *res.factors.get(f);
                     let (value, note) = match state {
                         FactorState::Derived(v) => (v, Some(AttrValue::from("Follows your coach answer."))),
                         FactorState::Follows(rule, v) => (v, Some(AttrValue::from(format!("Follows your answer to {rule} until you change it.")))),
@@ -78,8 +78,8 @@ pub fn readiness_view(p: &ViewProps) -> Html {
                         FactorState::Unanswered => (None, None),
                     };
                     let derived = matches!(state, FactorState::Derived(_));
-                    let onchange = if derived { Callback::noop() } else { send_for(d, i, Action::Factor) };
-                    yes_no(YesNoProps { id: format!("s{}", i + 1).into(), label: label.into(), value, disabled: derived, note, onchange })
+                    let onchange = if derived { Callback::noop() } else { send_for(d, f, Action::Factor) };
+                    yes_no(YesNoProps { id: format!("s{}", f.key().get(1..).unwrap_or("")).into(), label: label.into(), value, disabled: derived, note, onchange })
                 }) }
             </fieldset>
             if let Some(r) = &res.readiness {

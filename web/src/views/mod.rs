@@ -9,7 +9,7 @@ use rules::credits::{questions as credit_questions, Document, Stage};
 use rules::fees::COMPARE_UP_TO;
 use rules::finding::Severity;
 use rules::program::{CALENDAR, FEES};
-use rules::readiness::{self, questions, Qi, FACTORS};
+use rules::readiness::{self, questions, Qi, SuccessFactor};
 use rules::team::{self, Edition, Role};
 use rules::text::{number_word, ordinal_word};
 use rules::vocab::PHYSICIAN_DEGREE;

@@ -493,7 +493,7 @@ pub fn summary_view(p: &ViewProps) -> Html {
         }
     });
     let org = s.organization.trim();
-    let met = res.factors.iter().filter(|f| f.met()).count();
+    let met = res.factors.iter().filter(|(_, f)| f.met()).count();
     html! {
         <section aria-labelledby="sum-h" class="summary">
             <h2 id="sum-h" tabindex="-1">{ "ImPower readiness: summary for leadership" }</h2>
@@ -503,7 +503,7 @@ pub fn summary_view(p: &ViewProps) -> Html {
             </p>
             <button type="button" class="no-print" onclick={print}>{ "Print this summary" }</button>
             { h3("Readiness") }
-            <p class="verdict">{ readiness_headline(res) }{ format!(" Success factors: {met} of {}.", FACTORS.len()) }</p>
+            <p class="verdict">{ readiness_headline(res) }{ format!(" Success factors: {met} of {}.", SuccessFactor::ALL.len()) }</p>
             { commitments(s, res) }
             { h3("Team") }
             { roster(s, res, s.team_projects().unwrap_or(1)) }

@@ -8,14 +8,14 @@ use chrono::NaiveDate;
 
 use super::obj::{enum_value, Obj};
 use super::Json;
-use crate::book::{Collaborative, RuleId};
+use crate::book::Collaborative;
 use crate::bounds::{count, MAX_COHORTS, MAX_PROJECTS};
 use crate::calendar;
 use crate::credits::{CreditInput, Document, Stage};
 use crate::error::{ErrorCode, InputError};
 use crate::fees::FeeRequest;
 use crate::path::join;
-use crate::readiness::{Qi, ReadinessInput, SUCCESS_FACTORS};
+use crate::readiness::{PerFactor, Qi, ReadinessInput, SuccessFactor};
 use crate::team::{Assignment, Edition, Person, Role, TeamRequest};
 
 /// Reads a `fees` request.
@@ -68,12 +68,11 @@ pub fn readiness_request(
             o.enumerated("coach", Qi::parse, Qi::KEYS)?,
         ),
     };
-    let mut success_factors = [false; 7];
+    let mut success_factors = PerFactor::default();
     if let Some(sf) = o.field("success_factors") {
-        let names = SUCCESS_FACTORS.map(|id| id.as_str());
         let at = join(path, "success_factors");
-        let f = Obj::new(sf, &at, &names)?;
-        let s3 = RuleId::S3.as_str();
+        let f = Obj::new(sf, &at, SuccessFactor::KEYS)?;
+        let s3 = SuccessFactor::S3.key();
         if f.field(s3).is_some() {
             return Err(InputError::new(
                 ErrorCode::DerivedField,
@@ -81,8 +80,8 @@ pub fn readiness_request(
                 "S3 follows from the coach answer and cannot be given: answer coach instead",
             ));
         }
-        for (slot, name) in success_factors.iter_mut().zip(names.iter()) {
-            *slot = f.opt_bool(name)?.unwrap_or(false);
+        for &factor in SuccessFactor::ALL {
+            *success_factors.get_mut(factor) = f.opt_bool(factor.key())?.unwrap_or(false);
         }
     }
     Ok(ReadinessInput {
