@@ -184,6 +184,8 @@ export interface FeesRequest {
   projects: number;
   /** The organization's earlier projects (they move the every-third discount); 0 if left out. */
   prior_projects?: number;
+  /** The date whose program facts decide it (RULES.md, "Dated facts"); one set of facts today, so any date gives the same answer. */
+  as_of?: IsoDate;
 }
 
 /** One project's fee. */
@@ -224,6 +226,8 @@ export interface ScheduleRequest {
   date: IsoDate;
   /** How many cohorts to list, from 1. */
   count?: number;
+  /** The date whose program facts decide it (RULES.md, "Dated facts"); one set of facts today, so any date gives the same answer. */
+  as_of?: IsoDate;
 }
 
 /** A cohort and its dates. */
@@ -312,6 +316,8 @@ export interface ReadinessRequest {
   can_report_data: boolean;
   /** The success factors met; a factor left out is not met. */
   success_factors?: SuccessFactorAnswers;
+  /** The date whose program facts decide it (RULES.md, "Dated facts"); one set of facts today, so any date gives the same answer. */
+  as_of?: IsoDate;
 }
 
 /** A `readiness` request inside `assess` beside a `team`: C1 and C2 come from the roster, so `sponsor`, `clinical_leader` and `coach` may be left out. */
@@ -328,6 +334,8 @@ export interface ReadinessWithRoster {
   can_report_data: boolean;
   /** The success factors met; a factor left out is not met. */
   success_factors?: SuccessFactorAnswers;
+  /** The date whose program facts decide it (RULES.md, "Dated facts"); one set of facts today, so any date gives the same answer. */
+  as_of?: IsoDate;
 }
 
 /** One of the three critical commitments. */
@@ -420,6 +428,8 @@ export interface TeamRequest {
   collaboratives?: (Collaborative | null)[];
   /** The roster. */
   people: Person[];
+  /** The date whose program facts decide it (RULES.md, "Dated facts"); one set of facts today, so any date gives the same answer. */
+  as_of?: IsoDate;
 }
 
 /** One person's weekly hours (T7). */
@@ -470,6 +480,8 @@ export interface CreditsRequest {
   graduation: IsoDate;
   /** Today (the clock is always an input). */
   today: IsoDate;
+  /** The date whose program facts decide it (RULES.md, "Dated facts"); one set of facts today, so any date gives the same answer. */
+  as_of?: IsoDate;
 }
 
 /** The `credits` answer. */
@@ -510,6 +522,8 @@ export interface AssessRequestWithoutTeam {
   version?: 1;
   /** What only the app needs (organization, view, fields as typed): carried, never evaluated. */
   app?: { [key: string]: unknown };
+  /** The date whose program facts decide it (RULES.md, "Dated facts"); one set of facts today, so any date gives the same answer. */
+  as_of?: IsoDate;
 }
 
 /** An `assess` request with a roster: its `readiness` may leave out what the roster answers. */
@@ -530,6 +544,8 @@ export interface AssessRequestWithTeam {
   version?: 1;
   /** What only the app needs (organization, view, fields as typed): carried, never evaluated. */
   app?: { [key: string]: unknown };
+  /** The date whose program facts decide it (RULES.md, "Dated facts"); one set of facts today, so any date gives the same answer. */
+  as_of?: IsoDate;
 }
 
 /** An `assess` request (give at least one of fees, schedule, readiness, team, credits), or an exported application. */

@@ -199,6 +199,11 @@ fn assess_fields(readiness: &'static str, team: Field) -> Vec<Field> {
             Ty::Map,
             "What only the app needs (organization, view, fields as typed): carried, never evaluated.",
         ),
+        opt(
+            "as_of",
+            Ty::Date,
+            "The date whose program facts decide it (RULES.md, \"Dated facts\"); one set of facts today, so any date gives the same answer.",
+        ),
     ]
 }
 
@@ -262,6 +267,7 @@ pub fn contract() -> Contract {
         interface("FeesRequest", "A `fees` request.", vec![
             req("projects", Ty::Number, "New projects, a whole number from 1."),
             opt("prior_projects", Ty::Number, "The organization's earlier projects (they move the every-third discount); 0 if left out."),
+            opt("as_of", Ty::Date, "The date whose program facts decide it (RULES.md, \"Dated facts\"); one set of facts today, so any date gives the same answer."),
         ]),
         interface("ProjectFee", "One project's fee.", vec![
             req("number", Ty::Number, "The project's number, counting prior projects."),
@@ -283,6 +289,7 @@ pub fn contract() -> Contract {
         interface("ScheduleRequest", "A `schedule` request.", vec![
             req("date", Ty::Date, "Plan from this date (the clock is always an input)."),
             opt("count", Ty::Number, "How many cohorts to list, from 1."),
+            opt("as_of", Ty::Date, "The date whose program facts decide it (RULES.md, \"Dated facts\"); one set of facts today, so any date gives the same answer."),
         ]),
         interface("Cohort", "A cohort and its dates.", vec![
             req("id", Ty::Text, "`YYYY-MM`: the month the team starts."),
@@ -321,6 +328,7 @@ pub fn contract() -> Contract {
             req("can_audit", Ty::Bool, "The organization can perform manual audits (C3)."),
             req("can_report_data", Ty::Bool, "The organization can report data throughout ImPower (C3)."),
             opt("success_factors", named("SuccessFactorAnswers"), "The success factors met; a factor left out is not met."),
+            opt("as_of", Ty::Date, "The date whose program facts decide it (RULES.md, \"Dated facts\"); one set of facts today, so any date gives the same answer."),
         ]),
         interface("ReadinessWithRoster", "A `readiness` request inside `assess` beside a `team`: C1 and C2 come from the roster, so `sponsor`, `clinical_leader` and `coach` may be left out.", vec![
             opt("sponsor", Ty::Bool, "Read, then answered from the roster."),
@@ -329,6 +337,7 @@ pub fn contract() -> Contract {
             req("can_audit", Ty::Bool, "The organization can perform manual audits (C3)."),
             req("can_report_data", Ty::Bool, "The organization can report data throughout ImPower (C3)."),
             opt("success_factors", named("SuccessFactorAnswers"), "The success factors met; a factor left out is not met."),
+            opt("as_of", Ty::Date, "The date whose program facts decide it (RULES.md, \"Dated facts\"); one set of facts today, so any date gives the same answer."),
         ]),
         interface("Commitment", "One of the three critical commitments.", vec![
             req("id", named("RuleId"), "C1, C2 or C3."),
@@ -376,6 +385,7 @@ pub fn contract() -> Contract {
             req("projects", Ty::Number, "How many projects, from 1."),
             opt("collaboratives", array(Ty::OrNull(Box::new(named("Collaborative")))), "Each project's collaborative, in project order (null: not chosen yet); at most one per project."),
             req("people", array(named("Person")), "The roster."),
+            opt("as_of", Ty::Date, "The date whose program facts decide it (RULES.md, \"Dated facts\"); one set of facts today, so any date gives the same answer."),
         ]),
         interface("PersonHours", "One person's weekly hours (T7).", vec![
             req("name", Ty::Text, "Their name."),
@@ -402,6 +412,7 @@ pub fn contract() -> Contract {
             opt("session_1", Ty::Date, "The day of Session 1 (the cohort's `team_starts`), on or before graduation: times CR4 and CR5."),
             req("graduation", Ty::Date, "The graduation date."),
             req("today", Ty::Date, "Today (the clock is always an input)."),
+            opt("as_of", Ty::Date, "The date whose program facts decide it (RULES.md, \"Dated facts\"); one set of facts today, so any date gives the same answer."),
         ]),
         interface("CreditReport", "The `credits` answer.", vec![
             req("credits", Ty::Number, "What the participation is worth (CR1)."),

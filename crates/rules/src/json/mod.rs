@@ -69,6 +69,7 @@ const ASSESS_FIELDS: &[&str] = &[
     "format",
     "version",
     "app",
+    "as_of",
 ];
 
 /// The `format` of an application the app exports (an `assess` request).
@@ -245,6 +246,7 @@ pub fn check_value(verb: Verb, value: &Json) -> Result<(), InputError> {
         Verb::Assess => {
             let o = Obj::new(value, "", ASSESS_FIELDS)?;
             export_envelope(&o)?;
+            requests::as_of(&o)?;
             if !o.fields.iter().any(|(k, _)| PARTS.contains(&k.as_str())) {
                 return Err(empty_assess());
             }
@@ -280,6 +282,7 @@ fn empty_assess() -> InputError {
 fn assess(value: &Json) -> Result<Assessment, InputError> {
     let o = Obj::new(value, "", ASSESS_FIELDS)?;
     export_envelope(&o)?;
+    requests::as_of(&o)?;
     if !o.fields.iter().any(|(k, _)| PARTS.contains(&k.as_str())) {
         return Err(empty_assess());
     }

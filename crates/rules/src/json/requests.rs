@@ -18,9 +18,18 @@ use crate::path::join;
 use crate::readiness::{PerFactor, Qi, ReadinessInput, SuccessFactor};
 use crate::team::{Assignment, Edition, Person, Role, TeamRequest};
 
+/// Reads a request's `as_of` (RULES.md, "Dated facts"): the date whose program facts
+/// decide it. It must be a date; the rule book holds one set of facts today (the two
+/// pages as read), so every date selects it, and a fact that changes will add a dated
+/// set for `as_of` to choose (issue 19).
+pub(crate) fn as_of(o: &Obj<'_>) -> Result<Option<NaiveDate>, InputError> {
+    o.opt_date("as_of")
+}
+
 /// Reads a `fees` request.
 pub fn fee_request(v: &Json, path: &str) -> Result<FeeRequest, InputError> {
-    let o = Obj::new(v, path, &["projects", "prior_projects"])?;
+    let o = Obj::new(v, path, &["projects", "prior_projects", "as_of"])?;
+    as_of(&o)?;
     let projects = o.count("projects")?;
     let prior = o.opt_count("prior_projects")?.unwrap_or(0);
     FeeRequest::new(projects, prior).map_err(|e| e.under(path))
@@ -28,8 +37,9 @@ pub fn fee_request(v: &Json, path: &str) -> Result<FeeRequest, InputError> {
 
 /// Reads a `schedule` request: the date and how many cohorts.
 pub fn schedule_request(v: &Json, path: &str) -> Result<(NaiveDate, u32), InputError> {
-    let o = Obj::new(v, path, &["date", "count"])?;
+    let o = Obj::new(v, path, &["date", "count", "as_of"])?;
     let d = o.date("date")?;
+    as_of(&o)?;
     let n = o
         .opt_count("count")?
         .unwrap_or(u64::from(calendar::DEFAULT_COHORTS));
@@ -53,8 +63,10 @@ pub fn readiness_request(
             "can_audit",
             "can_report_data",
             "success_factors",
+            "as_of",
         ],
     )?;
+    as_of(&o)?;
     let (sponsor, clinical_leader, coach) = match derived {
         Some(d) => {
             o.opt_bool("sponsor")?;
@@ -99,8 +111,9 @@ pub fn team_request(v: &Json, path: &str) -> Result<TeamRequest, InputError> {
     let o = Obj::new(
         v,
         path,
-        &["edition", "projects", "collaboratives", "people"],
+        &["edition", "projects", "collaboratives", "people", "as_of"],
     )?;
+    as_of(&o)?;
     let edition = o
         .opt_enum("edition", Edition::parse, Edition::KEYS)?
         .unwrap_or_default();
@@ -185,8 +198,10 @@ pub fn credit_request(v: &Json, path: &str) -> Result<CreditInput, InputError> {
             "session_1",
             "graduation",
             "today",
+            "as_of",
         ],
     )?;
+    as_of(&o)?;
     let stages = o.set("stages", Stage::parse, Stage::KEYS)?;
     let documents = o.set("documents", Document::parse, Document::KEYS)?;
     Ok(CreditInput {
