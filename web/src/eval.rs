@@ -546,6 +546,8 @@ pub fn evaluate(s: &State) -> Results {
                         opted_in: p.opted_in,
                         session_1,
                         graduation: *graduation,
+                        // The facts in force when the team starts (Session 1), when known.
+                        as_of: session_1,
                         today: s.today,
                     };
                     if let Ok(report) = credits::assess(&input) {

@@ -291,7 +291,7 @@ pub fn why_of(rule: RuleId, source: Option<Source>, interpretation: Option<&'sta
             <summary>{ format!("Why? Rule {rule}") }
                 if interpretation.is_some() { <span class="badge">{ " · our interpretation" }</span> }
             </summary>
-            <p><strong>{ format!("{rule}: ") }</strong>{ def.summary }</p>
+            <p><strong>{ format!("{rule}: ") }</strong>{ rules::program::summary(rule, rules::program::in_force(None)).into_owned() }</p>
             <blockquote>
                 <p>{ format!("\u{201c}{}\u{201d}", source.words) }</p>
                 <footer>{ format!("— {}", source.page.title()) }</footer>

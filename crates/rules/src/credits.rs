@@ -12,7 +12,7 @@ use crate::book::{RuleId, CR2_AFTER_GRADUATION, CR8_CERTIFICATE};
 use crate::date::{self, add_months};
 use crate::error::{ErrorCode, InputError};
 use crate::finding::{has_error, Finding};
-use crate::program::CREDITS;
+use crate::program::{self, Credits, Facts, CREDITS};
 use crate::text::number_word;
 use crate::wire::wire_enum;
 
@@ -38,12 +38,17 @@ impl Stage {
         }
     }
 
-    /// Credits it is worth (CR1, from [`CREDITS`]).
+    /// Credits it is worth under the latest facts (CR1, from [`CREDITS`]).
     pub const fn credits(self) -> u32 {
+        self.credits_under(&CREDITS)
+    }
+
+    /// Credits it is worth under `table` (CR1).
+    pub const fn credits_under(self, table: &Credits) -> u32 {
         match self {
-            Stage::A => CREDITS.stage_a,
-            Stage::B => CREDITS.stage_b,
-            Stage::C => CREDITS.stage_c,
+            Stage::A => table.stage_a,
+            Stage::B => table.stage_b,
+            Stage::C => table.stage_c,
         }
     }
 }
@@ -117,6 +122,9 @@ pub struct CreditInput {
     pub session_1: Option<NaiveDate>,
     /// The graduation date.
     pub graduation: NaiveDate,
+    /// The day whose program facts decide it (RULES.md, "Dated facts"); the
+    /// graduation when not given.
+    pub as_of: Option<NaiveDate>,
     /// Today.
     pub today: NaiveDate,
 }
@@ -154,14 +162,28 @@ pub mod questions {
     pub const OPTED_IN: &str = "Opted in by completing the survey by Session 1";
 }
 
-/// The claim deadline for a graduation date (CR7).
+/// The claim deadline for a graduation date under the facts in force on it (CR7).
 pub fn claim_deadline(graduation: NaiveDate) -> Option<NaiveDate> {
-    add_months(graduation, CREDITS.claim_months)
+    add_months(
+        graduation,
+        program::in_force(Some(graduation)).credits.claim_months,
+    )
 }
 
-/// Assesses one participant's credit.
+/// Assesses one participant's credit with the facts in force on its `as_of` (the
+/// graduation when not given).
+#[inline(never)]
 pub fn assess(input: &CreditInput) -> Result<CreditReport, InputError> {
-    let deadline = claim_deadline(input.graduation).ok_or_else(|| {
+    assess_under(
+        input,
+        program::in_force(input.as_of.or(Some(input.graduation))),
+    )
+}
+
+/// Assesses one participant's credit with `facts`: every figure and message from them.
+pub fn assess_under(input: &CreditInput, facts: &Facts) -> Result<CreditReport, InputError> {
+    let table = &facts.credits;
+    let deadline = add_months(input.graduation, table.claim_months).ok_or_else(|| {
         InputError::new(
             ErrorCode::OutOfRange,
             "graduation",
@@ -175,8 +197,8 @@ pub fn assess(input: &CreditInput) -> Result<CreditReport, InputError> {
             "Session 1 comes before graduation: give a date on or before the graduation date",
         ));
     }
-    let earned: u32 = input.stages.iter().map(|s| s.credits()).sum();
-    let credits = earned.min(CREDITS.max_per_project);
+    let earned: u32 = input.stages.iter().map(|s| s.credits_under(table)).sum();
+    let credits = earned.min(table.max_per_project);
     let credit_type = if input.physician {
         CreditType::AmaPraCategory1
     } else {
@@ -196,7 +218,7 @@ pub fn assess(input: &CreditInput) -> Result<CreditReport, InputError> {
     if input.stages.is_empty() {
         let worth: Vec<String> = Stage::ALL
             .iter()
-            .map(|s| format!("{} {}", s.key(), s.credits()))
+            .map(|s| format!("{} {}", s.key(), s.credits_under(table)))
             .collect();
         let message = if before_graduation {
             "No stage taken part in yet. Credit follows the stages you take part in"
@@ -211,7 +233,14 @@ pub fn assess(input: &CreditInput) -> Result<CreditReport, InputError> {
         let list: Vec<String> = input
             .stages
             .iter()
-            .map(|s| format!("Stage {} {} ({})", s.key(), s.title(), s.credits()))
+            .map(|s| {
+                format!(
+                    "Stage {} {} ({})",
+                    s.key(),
+                    s.title(),
+                    s.credits_under(table)
+                )
+            })
             .collect();
         f.push(Finding::info(
             RuleId::CR1,
@@ -219,7 +248,7 @@ pub fn assess(input: &CreditInput) -> Result<CreditReport, InputError> {
                 "{} credits for {}; at most {} per project.",
                 credits,
                 list.join(", "),
-                CREDITS.max_per_project
+                table.max_per_project
             ),
         ));
     }
@@ -285,7 +314,7 @@ pub fn assess(input: &CreditInput) -> Result<CreditReport, InputError> {
                 format!(
                     "The deadline, {}, has passed: claims are due within {} months of graduation.",
                     date::long(deadline),
-                    number_word(CREDITS.claim_months)
+                    number_word(table.claim_months)
                 ),
             )
             .passed(deadline),
@@ -296,7 +325,7 @@ pub fn assess(input: &CreditInput) -> Result<CreditReport, InputError> {
             format!(
                 "Complete evaluations and credit claims by {} ({} months after graduation).",
                 date::long(deadline),
-                number_word(CREDITS.claim_months)
+                number_word(table.claim_months)
             ),
         ));
     }
@@ -304,7 +333,7 @@ pub fn assess(input: &CreditInput) -> Result<CreditReport, InputError> {
         CreditType::AmaPraCategory1 => Finding::info(RuleId::CR8, format!("As a physician you can be awarded {credits} AMA PRA Category 1 Credits™.")),
         CreditType::CertificateOfParticipation => Finding::info(RuleId::CR8, "You can receive a Certificate of Participation; check with your licensing board that it accepts it for CE credit.").citing(CR8_CERTIFICATE),
     });
-    let (start, end) = CREDITS.listed_activity;
+    let (start, end) = table.listed_activity;
     let listed = date::parse(start, "").ok().zip(date::parse(end, "").ok());
     if let Some((start, end)) = listed {
         if input.graduation != end {

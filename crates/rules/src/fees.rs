@@ -4,6 +4,7 @@
 use alloc::format;
 use alloc::vec::Vec;
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::book::RuleId;
@@ -11,17 +12,19 @@ use crate::bounds::{count, MAX_PRIOR_PROJECTS, MAX_PROJECTS};
 use crate::error::{ErrorCode, InputError};
 use crate::finding::Finding;
 use crate::money::Usd;
-use crate::program::{FEES, TEAM};
+use crate::program::{self, Facts, Fees, Team, FEES};
 use crate::text::{number_word, ordinal_word, plural};
 
 /// How many project counts the side-by-side comparison shows: two discount cycles.
 pub const COMPARE_UP_TO: u32 = 2 * FEES.discount_every;
 
-/// A checked fee request: 1 to [`MAX_PROJECTS`] new projects after `prior` earlier ones.
+/// A checked fee request: 1 to [`MAX_PROJECTS`] new projects after `prior` earlier ones,
+/// priced by the fees in force on `as_of` (the latest without it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FeeRequest {
     projects: u32,
     prior: u32,
+    as_of: Option<NaiveDate>,
 }
 
 impl FeeRequest {
@@ -30,7 +33,19 @@ impl FeeRequest {
         Ok(FeeRequest {
             projects: count("projects", projects, 1, MAX_PROJECTS)?,
             prior: count("prior_projects", prior, 0, MAX_PRIOR_PROJECTS)?,
+            as_of: None,
         })
+    }
+
+    /// The day whose facts price it, if given.
+    pub fn day(self) -> Option<NaiveDate> {
+        self.as_of
+    }
+
+    /// The same request, priced by the fees in force on `day`.
+    #[must_use]
+    pub fn as_of(self, day: Option<NaiveDate>) -> Self {
+        FeeRequest { as_of: day, ..self }
     }
 
     /// New projects.
@@ -81,36 +96,43 @@ pub struct FeeEstimate {
     pub rule_book: crate::book::RuleBook,
 }
 
-/// Whether the organization's `number`th project is discounted (F2, F3).
-pub fn is_discounted(number: u32) -> bool {
-    number.is_multiple_of(FEES.discount_every)
+/// Whether the organization's `number`th project is discounted under `fees` (F2, F3).
+pub fn is_discounted(fees: &Fees, number: u32) -> bool {
+    number.is_multiple_of(fees.discount_every)
 }
 
-/// How many of projects `prior+1 ..= prior+n` are discounted (F3):
+/// How many of projects `prior+1 ..= prior+n` are discounted under `fees` (F3):
 /// ⌊(p+n)/3⌋ − ⌊p/3⌋.
-pub fn discounted_count(prior: u32, n: u32) -> u32 {
+pub fn discounted_count(fees: &Fees, prior: u32, n: u32) -> u32 {
     let end = u64::from(prior) + u64::from(n);
-    let every = FEES.discount_every;
+    let every = fees.discount_every.max(1);
     let d = end / u64::from(every) - u64::from(prior / every);
     u32::try_from(d).unwrap_or(u32::MAX)
 }
 
 /// The total of `n` new projects counted from the first, as if no earlier project
 /// counted toward the discount (the other reading of F3); `None` on overflow.
-pub fn without_prior_total(n: u32) -> Option<Usd> {
-    let discounted = discounted_count(0, n);
-    FEES.project
+pub fn without_prior_total(fees: &Fees, n: u32) -> Option<Usd> {
+    let discounted = discounted_count(fees, 0, n);
+    fees.project
         .checked_mul(n.checked_sub(discounted)?)?
-        .checked_add(FEES.discounted.checked_mul(discounted)?)
+        .checked_add(fees.discounted.checked_mul(discounted)?)
 }
 
-/// The fewest coaches for `teams` teams, at two teams a coach (F4).
-pub fn coaches_needed(teams: u32) -> u32 {
-    teams.div_ceil(TEAM.teams_per_coach)
+/// The fewest coaches for `teams` teams under `team`'s teams per coach (F4).
+pub fn coaches_needed(team: &Team, teams: u32) -> u32 {
+    teams.div_ceil(team.teams_per_coach.max(1))
 }
 
-/// Prices the request (F1–F4).
+/// Prices the request (F1–F4) with the facts in force on its `as_of`.
+#[inline(never)]
 pub fn estimate(req: FeeRequest) -> Result<FeeEstimate, InputError> {
+    estimate_under(req, program::in_force(req.as_of))
+}
+
+/// Prices the request (F1–F4) with `facts`: every figure and every message from them.
+pub fn estimate_under(req: FeeRequest, facts: &Facts) -> Result<FeeEstimate, InputError> {
+    let (fees, team) = (&facts.fees, &facts.team);
     let overflow = || {
         InputError::new(
             ErrorCode::OutOfRange,
@@ -122,11 +144,11 @@ pub fn estimate(req: FeeRequest) -> Result<FeeEstimate, InputError> {
     let mut total = Usd(0);
     for i in 1..=req.projects {
         let number = req.prior.checked_add(i).ok_or_else(overflow)?;
-        let discounted = is_discounted(number);
+        let discounted = is_discounted(fees, number);
         let fee_usd = if discounted {
-            FEES.discounted
+            fees.discounted
         } else {
-            FEES.project
+            fees.project
         };
         total = total.checked_add(fee_usd).ok_or_else(overflow)?;
         projects.push(ProjectFee {
@@ -136,16 +158,16 @@ pub fn estimate(req: FeeRequest) -> Result<FeeEstimate, InputError> {
             rule: if discounted { RuleId::F2 } else { RuleId::F1 },
         });
     }
-    let undiscounted_usd = FEES
+    let undiscounted_usd = fees
         .project
         .checked_mul(req.projects)
         .ok_or_else(overflow)?;
-    let coaches = coaches_needed(req.projects);
-    let discounted = discounted_count(req.prior, req.projects);
+    let coaches = coaches_needed(team, req.projects);
+    let discounted = discounted_count(fees, req.prior, req.projects);
     let mut findings = Vec::new();
     findings.push(Finding::info(
         RuleId::F1,
-        format!("Each project costs {}.", FEES.project),
+        format!("Each project costs {}.", fees.project),
     ));
     if discounted > 0 {
         let numbers: Vec<_> = projects
@@ -157,8 +179,8 @@ pub fn estimate(req: FeeRequest) -> Result<FeeEstimate, InputError> {
             RuleId::F2,
             format!(
                 "Every {} project costs {}: {} {}, saving {}.",
-                ordinal_word(FEES.discount_every),
-                FEES.discounted,
+                ordinal_word(fees.discount_every),
+                fees.discounted,
                 if discounted == 1 {
                     "project"
                 } else {
@@ -169,21 +191,21 @@ pub fn estimate(req: FeeRequest) -> Result<FeeEstimate, InputError> {
             ),
         ));
     } else {
-        let every = FEES.discount_every;
+        let every = fees.discount_every.max(1);
         let next = (req.prior + req.projects) / every * every + every;
         findings.push(Finding::info(
             RuleId::F2,
             format!(
                 "No project here is a {} project; your project #{next} would cost {}.",
                 ordinal_word(every),
-                FEES.discounted
+                fees.discounted
             ),
         ));
     }
     // F3 is a reading: with earlier projects, the total under the other reading (the
     // count starts again with these projects) is given beside it, with a warning.
     let without_prior = if req.prior > 0 {
-        let other = without_prior_total(req.projects).ok_or_else(overflow)?;
+        let other = without_prior_total(fees, req.projects).ok_or_else(overflow)?;
         findings.push(Finding::warning(
             RuleId::F3,
             format!(
@@ -201,7 +223,7 @@ pub fn estimate(req: FeeRequest) -> Result<FeeEstimate, InputError> {
                     )
                 },
                 total,
-                ordinal_word(FEES.discount_every),
+                ordinal_word(fees.discount_every),
                 other,
             ),
         ));
@@ -220,7 +242,7 @@ pub fn estimate(req: FeeRequest) -> Result<FeeEstimate, InputError> {
             plural(req.projects),
             coaches,
             if coaches == 1 { "" } else { "es" },
-            number_word(TEAM.teams_per_coach),
+            number_word(team.teams_per_coach),
         ),
     ));
     Ok(FeeEstimate {

@@ -5,9 +5,13 @@
 //! evaluation, message, default and view is built from these values; nothing else in
 //! the crate, the app or the widget restates them (a test greps the app for them).
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::book::{Page, Source};
+use alloc::borrow::Cow;
+use alloc::format;
+
+use crate::book::{Page, RuleId, Source};
 use crate::money::Usd;
 use crate::vocab::{PerRole, Role};
 
@@ -105,6 +109,70 @@ pub const CREDITS: Credits = Credits {
     listed_activity: ("2024-07-23", "2025-02-18"),
 };
 
+/// One set of the program's facts, in force from a day on (RULES.md, "Dated facts").
+///
+/// **A fact that changes gets a new entry in [`FACTS`], never an edit of an old one**:
+/// requests whose `as_of` falls before the new entry keep their answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Facts {
+    /// The first day these facts decide.
+    pub from: NaiveDate,
+    /// Where they were read.
+    pub read_from: &'static str,
+    /// Fees (F1–F4).
+    pub fees: Fees,
+    /// The project team (T4, T5, F4).
+    pub team: Team,
+    /// The cohort calendar (P1–P5).
+    pub calendar: Calendar,
+    /// Credit (CR1, CR7, CR9).
+    pub credits: Credits,
+}
+
+/// A day written in the source, made at compile time; a date that does not exist gives
+/// `NaiveDate::MIN`, which a test refuses for every set in [`FACTS`].
+pub const fn day(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(d) => d,
+        None => NaiveDate::MIN,
+    }
+}
+
+/// The facts of the pages as read in November 2026: [`FEES`], [`TEAM`], [`CALENDAR`],
+/// [`CREDITS`]. In force from the first day of the one accredited activity the pages
+/// list (CR9, 2024-07-23); no earlier facts are known, so earlier dates read these too.
+pub const FACTS_2024: Facts = Facts {
+    from: day(2024, 7, 23),
+    read_from:
+        "the ACR ImPower program page and the ACR Learning Network page, as read in November 2026",
+    fees: FEES,
+    team: TEAM,
+    calendar: CALENDAR,
+    credits: CREDITS,
+};
+
+/// Every set of facts the rule book holds, oldest first. Today one.
+pub const FACTS: &[Facts] = &[FACTS_2024];
+
+/// The facts in force on `as_of` among `sets` (oldest first): the last set whose first
+/// day is on or before it; the oldest set for a day before all of them; the latest
+/// without a day. `None` only for an empty list.
+pub fn in_force_among(sets: &[Facts], as_of: Option<NaiveDate>) -> Option<&Facts> {
+    match as_of {
+        None => sets.last(),
+        Some(day) => sets
+            .iter()
+            .rev()
+            .find(|f| f.from <= day)
+            .or_else(|| sets.first()),
+    }
+}
+
+/// The rule book's facts in force on `as_of` (the latest without a day).
+pub fn in_force(as_of: Option<NaiveDate>) -> &'static Facts {
+    in_force_among(FACTS, as_of).unwrap_or(&FACTS_2024)
+}
+
 /// One row of a weekly-hours table (T7).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct HoursRow {
@@ -167,3 +235,26 @@ pub static HOURS_LEARNING_NETWORK: PerRole<HoursRow> = PerRole {
     team_member: hrow(Role::TeamMember, (3, 6), LN, "Three to six hours per week; two-hour training sessions held every third week.", Some("The two-hour training sessions fall inside the three to six hours; counted per project.")),
     data_analyst: hrow(Role::DataAnalyst, (2, 2), LN, "Two hours per project per week (heavier at the beginning of the course).", None),
 };
+
+/// `rule` in a sentence, with the figures of `facts` where it states one (F1, F2, F4:
+/// built from the facts in force, never restated), else its row's summary.
+pub fn summary(rule: RuleId, facts: &Facts) -> Cow<'static, str> {
+    use crate::text::{number_word, ordinal_word};
+    let fees = &facts.fees;
+    match rule {
+        RuleId::F1 => format!("A project costs {}.", fees.project).into(),
+        RuleId::F2 => format!(
+            "Every {} project costs {}.",
+            ordinal_word(fees.discount_every),
+            fees.discounted
+        )
+        .into(),
+        RuleId::F4 => format!(
+            "n projects need n teams and at least one QI coach per {} teams (n/{} rounded up).",
+            number_word(facts.team.teams_per_coach),
+            facts.team.teams_per_coach
+        )
+        .into(),
+        _ => rule.def().summary.into(),
+    }
+}

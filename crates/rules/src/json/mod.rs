@@ -282,7 +282,7 @@ fn empty_assess() -> InputError {
 fn assess(value: &Json) -> Result<Assessment, InputError> {
     let o = Obj::new(value, "", ASSESS_FIELDS)?;
     export_envelope(&o)?;
-    requests::as_of(&o)?;
+    let top = requests::as_of(&o)?;
     if !o.fields.iter().any(|(k, _)| PARTS.contains(&k.as_str())) {
         return Err(empty_assess());
     }
@@ -292,7 +292,13 @@ fn assess(value: &Json) -> Result<Assessment, InputError> {
         None => None,
     };
     if let Some(v) = o.field("fees") {
-        out.fees = Some(fees::estimate(fee_request(v, "fees")?).map_err(|e| e.under("fees"))?);
+        // A part without its own as_of is decided by the request's.
+        let req = fee_request(v, "fees")?;
+        let req = match req.day() {
+            Some(_) => req,
+            None => req.as_of(top),
+        };
+        out.fees = Some(fees::estimate(req).map_err(|e| e.under("fees"))?);
     }
     if let Some(v) = o.field("schedule") {
         let (d, count) = schedule_request(v, "schedule")?;
@@ -310,8 +316,9 @@ fn assess(value: &Json) -> Result<Assessment, InputError> {
     }
     out.team = team.as_ref().map(team::validate);
     if let Some(v) = o.field("credits") {
-        out.credits =
-            Some(credits::assess(&credit_request(v, "credits")?).map_err(|e| e.under("credits"))?);
+        let mut req = credit_request(v, "credits")?;
+        req.as_of = req.as_of.or(top);
+        out.credits = Some(credits::assess(&req).map_err(|e| e.under("credits"))?);
     }
     Ok(out)
 }

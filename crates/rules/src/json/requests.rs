@@ -22,6 +22,7 @@ use crate::team::{Assignment, Edition, Person, Role, TeamRequest};
 /// decide it. It must be a date; the rule book holds one set of facts today (the two
 /// pages as read), so every date selects it, and a fact that changes will add a dated
 /// set for `as_of` to choose (issue 19).
+#[inline(never)]
 pub(crate) fn as_of(o: &Obj<'_>) -> Result<Option<NaiveDate>, InputError> {
     o.opt_date("as_of")
 }
@@ -29,10 +30,12 @@ pub(crate) fn as_of(o: &Obj<'_>) -> Result<Option<NaiveDate>, InputError> {
 /// Reads a `fees` request.
 pub fn fee_request(v: &Json, path: &str) -> Result<FeeRequest, InputError> {
     let o = Obj::new(v, path, &["projects", "prior_projects", "as_of"])?;
-    as_of(&o)?;
+    let day = as_of(&o)?;
     let projects = o.count("projects")?;
     let prior = o.opt_count("prior_projects")?.unwrap_or(0);
-    FeeRequest::new(projects, prior).map_err(|e| e.under(path))
+    FeeRequest::new(projects, prior)
+        .map(|r| r.as_of(day))
+        .map_err(|e| e.under(path))
 }
 
 /// Reads a `schedule` request: the date and how many cohorts.
@@ -201,7 +204,7 @@ pub fn credit_request(v: &Json, path: &str) -> Result<CreditInput, InputError> {
             "as_of",
         ],
     )?;
-    as_of(&o)?;
+    let day = as_of(&o)?;
     let stages = o.set("stages", Stage::parse, Stage::KEYS)?;
     let documents = o.set("documents", Document::parse, Document::KEYS)?;
     Ok(CreditInput {
@@ -213,6 +216,7 @@ pub fn credit_request(v: &Json, path: &str) -> Result<CreditInput, InputError> {
         opted_in: o.bool("opted_in")?,
         session_1: o.opt_date("session_1")?,
         graduation: o.date("graduation")?,
+        as_of: day,
         today: o.date("today")?,
     })
 }

@@ -1,0 +1,132 @@
+//! Issue 19's drill: a fee change is one new dated entry in `program::FACTS` (the old one
+//! untouched), made here on a fixture list with a made-up later fee, in this test only.
+//! Old dates keep their answers, new dates get the new ones, and the messages and the
+//! rule book's summaries show the figure in force. ARCHITECTURE.md walks through the
+//! same edit on the real list.
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::NaiveDate;
+use rules::fees::{estimate_under, FeeRequest};
+use rules::program::{in_force, in_force_among, summary, Facts, Fees, FACTS, FACTS_2024};
+use rules::{RuleId, Usd};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("a date")
+}
+
+/// The facts of 2024 with a made-up fee change from 2028-01-01.
+fn later() -> Facts {
+    Facts {
+        from: rules::program::day(2028, 1, 1),
+        read_from: "a made-up fee change, in this test only",
+        fees: Fees {
+            project: Usd(7_000),
+            discounted: Usd(3_500),
+            discount_every: 3,
+        },
+        ..FACTS_2024
+    }
+}
+
+#[test]
+fn a_later_fee_is_one_dated_entry_and_old_dates_keep_old_answers() {
+    let sets = [FACTS_2024, later()];
+    let req = FeeRequest::new(3, 0).expect("a request");
+    let price = |d: &str| {
+        let facts = in_force_among(&sets, Some(day(d))).expect("a set");
+        estimate_under(req, facts).expect("priced")
+    };
+    let old = price("2027-12-31");
+    let new = price("2028-01-01");
+    // 6000 + 6000 + 3000 before the change; 7000 + 7000 + 3500 from its first day.
+    assert_eq!(old.total_usd, Usd(15_000));
+    assert_eq!(new.total_usd, Usd(17_500));
+    let says = |e: &rules::fees::FeeEstimate, rule: RuleId, words: &str| {
+        e.findings
+            .iter()
+            .any(|f| f.rule == rule && f.message.contains(words))
+    };
+    assert!(says(&old, RuleId::F1, "Each project costs $6,000."));
+    assert!(says(&new, RuleId::F1, "Each project costs $7,000."));
+    assert!(says(&new, RuleId::F2, "Every third project costs $3,500"));
+    assert!(
+        !new.findings.iter().any(|f| f.message.contains("$6,000")),
+        "no old figure in the new answer"
+    );
+    // The rule book's summaries are built from the facts in force.
+    assert_eq!(summary(RuleId::F1, &later()), "A project costs $7,000.");
+    assert_eq!(
+        summary(RuleId::F2, &later()),
+        "Every third project costs $3,500."
+    );
+    assert_eq!(summary(RuleId::F1, &FACTS_2024), "A project costs $6,000.");
+    assert_eq!(
+        summary(RuleId::F2, &FACTS_2024),
+        "Every third project costs $3,000."
+    );
+    // A day before every set reads the oldest; no day, the latest.
+    assert_eq!(
+        in_force_among(&sets, Some(day("2020-01-01"))),
+        Some(&FACTS_2024)
+    );
+    assert_eq!(in_force_among(&sets, None), Some(&later()));
+}
+
+#[test]
+fn the_book_holds_one_set_of_facts_today_and_every_day_reads_it() {
+    assert_eq!(FACTS, &[FACTS_2024]);
+    // Each set's first day is a real date, and the sets are oldest first.
+    assert!(FACTS.iter().all(|f| f.from > NaiveDate::MIN));
+    assert!(FACTS.windows(2).all(|w| w[0].from < w[1].from));
+    for d in [
+        "2000-01-01",
+        "2024-07-22",
+        "2024-07-23",
+        "2026-12-07",
+        "2099-12-31",
+    ] {
+        assert_eq!(in_force(Some(day(d))), &FACTS_2024, "{d}");
+    }
+    assert_eq!(in_force(None), &FACTS_2024);
+}
+
+/// Credit follows the same rule: a made-up later credit table decides claims whose
+/// `as_of` (by default the graduation) falls on or after its first day.
+#[test]
+fn credits_are_decided_by_the_facts_in_force() {
+    use rules::credits::{assess_under, CreditInput, Stage};
+    use rules::program::Credits;
+    let later = Facts {
+        from: rules::program::day(2028, 1, 1),
+        credits: Credits {
+            stage_c: 12,
+            max_per_project: 22,
+            ..FACTS_2024.credits
+        },
+        ..FACTS_2024
+    };
+    let sets = [FACTS_2024, later];
+    let input = |graduation: &str| CreditInput {
+        physician: true,
+        stages: vec![Stage::A, Stage::B, Stage::C],
+        stage_c_complete: true,
+        documents: Vec::new(),
+        on_roster_at_start: true,
+        opted_in: true,
+        session_1: None,
+        graduation: day(graduation),
+        as_of: None,
+        today: day("2029-01-01"),
+    };
+    let worth = |g: &str| {
+        let i = input(g);
+        let facts = in_force_among(&sets, i.as_of.or(Some(i.graduation))).expect("a set");
+        assess_under(&i, facts).expect("assessed").credits
+    };
+    assert_eq!(
+        worth("2027-08-31"),
+        20,
+        "5 + 5 + 10 under the facts of 2024"
+    );
+    assert_eq!(worth("2028-02-29"), 22, "5 + 5 + 12 under the later table");
+}
