@@ -82,8 +82,8 @@ mod native {
         match verb {
             Verb::Fees => Typed::Fees(json::fee_request(v, "").expect(ok)),
             Verb::Schedule => {
-                let (d, n) = json::schedule_request(v, "").expect(ok);
-                Typed::Schedule(d, n)
+                let r = json::schedule_request(v, "").expect(ok);
+                Typed::Schedule(r.date, r.count)
             }
             Verb::Readiness => Typed::Readiness(json::readiness_request(v, "", None).expect(ok)),
             Verb::Team => Typed::Team(json::team_request(v, "").expect(ok)),
@@ -93,7 +93,10 @@ mod native {
                 let derived = readiness::from_team(&team);
                 Typed::Assess {
                     fees: json::fee_request(field(v, "fees"), "fees").expect(ok),
-                    schedule: json::schedule_request(field(v, "schedule"), "schedule").expect(ok),
+                    schedule: {
+                        let r = json::schedule_request(field(v, "schedule"), "schedule").expect(ok);
+                        (r.date, r.count)
+                    },
                     readiness: json::readiness_request(
                         field(v, "readiness"),
                         "readiness",

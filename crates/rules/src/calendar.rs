@@ -19,7 +19,7 @@ use crate::bounds::{self, MAX_COHORTS};
 use crate::date::{self, add_months, month_end};
 use crate::error::{ErrorCode, InputError};
 use crate::finding::Finding;
-use crate::program::{CALENDAR, CREDITS};
+use crate::program::{self, Facts, CALENDAR};
 use crate::text::number_word;
 
 /// How many cohorts a schedule lists when the request does not say: two years' worth.
@@ -131,14 +131,22 @@ fn too_late(field: &str) -> InputError {
     )
 }
 
-/// The cohort beginning in `year`-`month` (a cohort month).
+/// The cohort beginning in `year`-`month` (a cohort month), under the facts in force
+/// when its team starts.
 pub fn cohort(year: i32, month: u32) -> Option<Cohort> {
+    let facts = program::in_force(NaiveDate::from_ymd_opt(year, month, 1));
+    cohort_under(year, month, facts)
+}
+
+/// The cohort beginning in `year`-`month` under `facts`.
+pub fn cohort_under(year: i32, month: u32, facts: &Facts) -> Option<Cohort> {
+    let cal = &facts.calendar;
     let team_starts = NaiveDate::from_ymd_opt(year, month, 1)?;
     let preparation_starts =
-        team_starts.checked_sub_months(chrono::Months::new(CALENDAR.preparation_months))?;
-    let last_month = add_months(team_starts, CALENDAR.team_months.checked_sub(1)?)?;
+        team_starts.checked_sub_months(chrono::Months::new(cal.preparation_months))?;
+    let last_month = add_months(team_starts, cal.team_months.checked_sub(1)?)?;
     let graduation = month_end(last_month)?;
-    let claim_deadline = add_months(graduation, CREDITS.claim_months)?;
+    let claim_deadline = add_months(graduation, facts.credits.claim_months)?;
     Some(Cohort {
         id: format!("{year:04}-{month:02}"),
         preparation_starts,
@@ -148,13 +156,14 @@ pub fn cohort(year: i32, month: u32) -> Option<Cohort> {
     })
 }
 
-/// The cohorts in order whose preparation starts on or after `date`, `count` of them.
-pub fn upcoming(date: NaiveDate, count: u32) -> Option<Vec<Cohort>> {
+/// The cohorts in order whose preparation starts on or after `date`, `count` of them,
+/// under `facts`.
+pub fn upcoming(date: NaiveDate, count: u32, facts: &Facts) -> Option<Vec<Cohort>> {
     let mut out = Vec::new();
     let mut year = date.year();
     while out.len() < count as usize {
-        for month in CALENDAR.cohort_months {
-            let c = cohort(year, month)?;
+        for month in facts.calendar.cohort_months {
+            let c = cohort_under(year, month, facts)?;
             if c.preparation_starts >= date && out.len() < count as usize {
                 out.push(c);
             }
@@ -174,13 +183,13 @@ pub fn cohort_label(c: &Cohort) -> String {
 }
 
 /// The cohort in its preparation phase on `date`, if any: its preparation started before
-/// `date` and its team starts after it (P2, "Late entry").
-pub fn late_entry(date: NaiveDate) -> Option<Cohort> {
+/// `date` and its team starts after it (P2, "Late entry"), under `facts`.
+pub fn late_entry(date: NaiveDate, facts: &Facts) -> Option<Cohort> {
     // Its team starts after the date and within the preparation months: this year's
     // cohorts or next year's.
     for year in [date.year(), date.year().checked_add(1)?] {
-        for month in CALENDAR.cohort_months {
-            if let Some(c) = cohort(year, month) {
+        for month in facts.calendar.cohort_months {
+            if let Some(c) = cohort_under(year, month, facts) {
                 if c.preparation_starts < date && date < c.team_starts {
                     return Some(c);
                 }
@@ -241,14 +250,20 @@ fn next_session_day(date: NaiveDate) -> Option<NaiveDate> {
     Some(d)
 }
 
-/// The schedule for `date`: the next `count` cohorts and the next one's sessions.
+/// The schedule for `date`: the next `count` cohorts and the next one's sessions, under
+/// the facts in force on `date` (RULES.md, "Dated facts": `schedule` uses its date).
 pub fn schedule(date: NaiveDate, count: u32) -> Result<Schedule, InputError> {
+    schedule_under(date, count, program::in_force(Some(date)))
+}
+
+/// The schedule for `date` under `facts`: every date and message from them.
+pub fn schedule_under(date: NaiveDate, count: u32, facts: &Facts) -> Result<Schedule, InputError> {
     let count = bounds::count("count", u64::from(count), 1, MAX_COHORTS)?;
-    let upcoming = upcoming(date, count).ok_or_else(|| too_late("date"))?;
+    let upcoming = upcoming(date, count, facts).ok_or_else(|| too_late("date"))?;
     let cohort = upcoming.first().cloned().ok_or_else(|| too_late("date"))?;
     let sessions = sessions(&cohort);
-    let late = late_entry(date);
-    let c = CALENDAR;
+    let late = late_entry(date, facts);
+    let c = facts.calendar;
     let [first, second] = c.cohort_months;
     let mut findings = alloc::vec![
         Finding::info(RuleId::P1, format!("The next cohort begins in {}; cohorts begin every {} and {}.", cohort_label(&cohort), date::month_name(first), date::month_name(second))),
@@ -294,7 +309,14 @@ struct Entry<'a> {
 /// the team start, the ten learning sessions (estimates, and said so), graduation and the
 /// claim deadline, each an all-day event. `stamp` is the day the file is made (the clock
 /// is an input: the schedule's own date). Lines end in CRLF and are folded at 75 octets.
+/// Its words use the facts in force on the schedule's date.
 pub fn ics(s: &Schedule) -> String {
+    ics_under(s, program::in_force(Some(s.date)))
+}
+
+/// [`ics`] with the words of `facts`.
+pub fn ics_under(s: &Schedule, facts: &Facts) -> String {
+    let (cal, credits) = (&facts.calendar, &facts.credits);
     let c = &s.cohort;
     let estimate = "Estimated date: the program sets the real one (P4).";
     let mut entries = alloc::vec![
@@ -304,7 +326,7 @@ pub fn ics(s: &Schedule) -> String {
             summary: String::from("ImPower: leaders' preparation phase starts"),
             description: format!(
                 "The physician leader, team leader and QI coach start preparing, {} months before the team (P2).",
-                number_word(CALENDAR.preparation_months)
+                number_word(cal.preparation_months)
             ),
         },
         Entry {
@@ -313,7 +335,7 @@ pub fn ics(s: &Schedule) -> String {
             summary: String::from("ImPower: the whole team starts"),
             description: format!(
                 "The cohort begins; the team takes part for {} months (P1, P3).",
-                number_word(CALENDAR.team_months)
+                number_word(cal.team_months)
             ),
         },
     ];
@@ -343,7 +365,7 @@ pub fn ics(s: &Schedule) -> String {
             summary: format!("ImPower session {} (estimate): {}", x.number, x.title),
             description: format!(
                 "Learning session {} of {}, {} hours. {estimate}",
-                x.number, CALENDAR.learning_sessions, CALENDAR.session_hours
+                x.number, cal.learning_sessions, cal.session_hours
             ),
         });
     }
@@ -353,7 +375,7 @@ pub fn ics(s: &Schedule) -> String {
         summary: String::from("ImPower: graduation (estimate)"),
         description: format!(
             "Estimated as the last day of the team's {} months (P3).",
-            number_word(CALENDAR.team_months)
+            number_word(cal.team_months)
         ),
     });
     entries.push(Entry {
@@ -362,7 +384,7 @@ pub fn ics(s: &Schedule) -> String {
         summary: String::from("ImPower: last day for evaluations and credit claims"),
         description: format!(
             "Claims are due within {} months of graduation (CR7).",
-            number_word(CREDITS.claim_months)
+            number_word(credits.claim_months)
         ),
     });
     let stamp = ics_date(s.date);

@@ -236,8 +236,8 @@ pub static HOURS_LEARNING_NETWORK: PerRole<HoursRow> = PerRole {
     data_analyst: hrow(Role::DataAnalyst, (2, 2), LN, "Two hours per project per week (heavier at the beginning of the course).", None),
 };
 
-/// `rule` in a sentence, with the figures of `facts` where it states one (F1, F2, F4:
-/// built from the facts in force, never restated), else its row's summary.
+/// `rule` in a sentence, with the figures of `facts` where it states one (F1, F2, F4,
+/// P1–P4, CR1: built from the facts in force, never restated), else its row's summary.
 pub fn summary(rule: RuleId, facts: &Facts) -> Cow<'static, str> {
     use crate::text::{number_word, ordinal_word};
     let fees = &facts.fees;
@@ -255,6 +255,40 @@ pub fn summary(rule: RuleId, facts: &Facts) -> Cow<'static, str> {
             facts.team.teams_per_coach
         )
         .into(),
+        RuleId::P1 => {
+            let [a, b] = facts.calendar.cohort_months;
+            format!(
+                "Cohorts begin in {} and {}.",
+                crate::date::month_name(a),
+                crate::date::month_name(b)
+            )
+            .into()
+        }
+        RuleId::P2 => format!(
+            "A {}-month preparation phase for the physician leader, team leader and QI coach.",
+            number_word(facts.calendar.preparation_months)
+        )
+        .into(),
+        RuleId::P3 => format!(
+            "The team takes part for {} months; the physician leader, team leader and QI coach for {}.",
+            number_word(facts.calendar.team_months),
+            number_word(facts.calendar.leader_months)
+        )
+        .into(),
+        RuleId::P4 => format!(
+            "Team members attend {} {}-hour learning sessions.",
+            number_word(facts.calendar.learning_sessions),
+            number_word(facts.calendar.session_hours)
+        )
+        .into(),
+        RuleId::CR1 => {
+            let c = &facts.credits;
+            format!(
+                "Stage A is worth {} credits, Stage B {}, Stage C {}; at most {} per project.",
+                c.stage_a, c.stage_b, c.stage_c, c.max_per_project
+            )
+            .into()
+        }
         _ => rule.def().summary.into(),
     }
 }

@@ -130,3 +130,55 @@ fn credits_are_decided_by_the_facts_in_force() {
     );
     assert_eq!(worth("2028-02-29"), 22, "5 + 5 + 12 under the later table");
 }
+
+/// The calendar too: a made-up later preparation phase of three months decides the
+/// schedules planned from its first day on; earlier plans keep two.
+#[test]
+fn the_calendar_is_decided_by_the_facts_in_force() {
+    use rules::calendar::schedule_under;
+    use rules::program::Calendar;
+    let later = Facts {
+        from: rules::program::day(2029, 1, 1),
+        calendar: Calendar {
+            preparation_months: 3,
+            ..FACTS_2024.calendar
+        },
+        ..FACTS_2024
+    };
+    let sets = [FACTS_2024, later];
+    let plan = |d: &str| {
+        let d = day(d);
+        let facts = in_force_among(&sets, Some(d)).expect("a set");
+        schedule_under(d, 1, facts).expect("planned")
+    };
+    let old = plan("2028-06-01");
+    assert_eq!(old.cohort.id, "2028-09");
+    assert_eq!(old.cohort.preparation_starts, day("2028-07-01"));
+    let new = plan("2029-06-01");
+    assert_eq!(new.cohort.id, "2029-09");
+    assert_eq!(new.cohort.preparation_starts, day("2029-06-01"));
+    let p2 = |s: &rules::calendar::Schedule, words: &str| {
+        s.findings
+            .iter()
+            .any(|f| f.rule == RuleId::P2 && f.message.contains(words))
+    };
+    assert!(p2(&old, "two months to pick team members"));
+    assert!(p2(&new, "three months to pick team members"));
+}
+
+/// The summaries that state a figure say today's, from the facts, word for word as the
+/// rule book had them written out before.
+#[test]
+fn the_summaries_state_the_figures_in_force() {
+    for (rule, words) in [
+        (RuleId::F1, "A project costs $6,000."),
+        (RuleId::F2, "Every third project costs $3,000."),
+        (RuleId::P1, "Cohorts begin in March and September."),
+        (RuleId::P2, "A two-month preparation phase for the physician leader, team leader and QI coach."),
+        (RuleId::P3, "The team takes part for six months; the physician leader, team leader and QI coach for eight."),
+        (RuleId::P4, "Team members attend ten two-hour learning sessions."),
+        (RuleId::CR1, "Stage A is worth 5 credits, Stage B 5, Stage C 10; at most 20 per project."),
+    ] {
+        assert_eq!(summary(rule, &FACTS_2024), words, "{rule}");
+    }
+}

@@ -146,8 +146,12 @@ pub fn answer(verb: &str, input: &str) -> Result<Answer, InputError> {
 /// dates (see [`calendar::ics`]) instead of JSON: what "Add to calendar" and
 /// `impower schedule --ics` give.
 pub fn schedule_ics(input: &str) -> Result<String, InputError> {
-    let (d, count) = schedule_request(&read(input)?, "")?;
-    Ok(calendar::ics(&calendar::schedule(d, count)?))
+    let r = schedule_request(&read(input)?, "")?;
+    let facts = r.facts();
+    Ok(calendar::ics_under(
+        &calendar::schedule_under(r.date, r.count, facts)?,
+        facts,
+    ))
 }
 
 /// Reads request text: at most [`MAX_INPUT_BYTES`], then strict JSON.
@@ -186,8 +190,8 @@ pub fn answer_value(verb: Verb, value: &Json) -> Result<Answer, InputError> {
     Ok(match verb {
         Verb::Fees => Answer::Fees(fees::estimate(fee_request(value, "")?)?),
         Verb::Schedule => {
-            let (d, count) = schedule_request(value, "")?;
-            Answer::Schedule(calendar::schedule(d, count)?)
+            let r = schedule_request(value, "")?;
+            Answer::Schedule(calendar::schedule_under(r.date, r.count, r.facts())?)
         }
         Verb::Readiness => {
             Answer::Readiness(readiness::assess(&readiness_request(value, "", None)?))
@@ -301,8 +305,12 @@ fn assess(value: &Json) -> Result<Assessment, InputError> {
         out.fees = Some(fees::estimate(req).map_err(|e| e.under("fees"))?);
     }
     if let Some(v) = o.field("schedule") {
-        let (d, count) = schedule_request(v, "schedule")?;
-        out.schedule = Some(calendar::schedule(d, count).map_err(|e| e.under("schedule"))?);
+        let mut r = schedule_request(v, "schedule")?;
+        r.as_of = r.as_of.or(top);
+        out.schedule = Some(
+            calendar::schedule_under(r.date, r.count, r.facts())
+                .map_err(|e| e.under("schedule"))?,
+        );
     }
     if let Some(v) = o.field("readiness") {
         let derived = team.as_ref().map(readiness::from_team);

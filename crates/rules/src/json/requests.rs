@@ -38,16 +38,38 @@ pub fn fee_request(v: &Json, path: &str) -> Result<FeeRequest, InputError> {
         .map_err(|e| e.under(path))
 }
 
-/// Reads a `schedule` request: the date and how many cohorts.
-pub fn schedule_request(v: &Json, path: &str) -> Result<(NaiveDate, u32), InputError> {
+/// A checked `schedule` request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ScheduleRequest {
+    /// Plan from this day.
+    pub date: NaiveDate,
+    /// How many cohorts.
+    pub count: u32,
+    /// The day whose facts decide it, if given (else `date`).
+    pub as_of: Option<NaiveDate>,
+}
+
+impl ScheduleRequest {
+    /// The facts that decide it: those in force on `as_of`, else on `date`.
+    pub fn facts(&self) -> &'static crate::program::Facts {
+        crate::program::in_force(self.as_of.or(Some(self.date)))
+    }
+}
+
+/// Reads a `schedule` request: the date, how many cohorts, and its `as_of`.
+pub fn schedule_request(v: &Json, path: &str) -> Result<ScheduleRequest, InputError> {
     let o = Obj::new(v, path, &["date", "count", "as_of"])?;
     let d = o.date("date")?;
-    as_of(&o)?;
+    let day = as_of(&o)?;
     let n = o
         .opt_count("count")?
         .unwrap_or(u64::from(calendar::DEFAULT_COHORTS));
     let n = count("count", n, 1, MAX_COHORTS).map_err(|e| e.under(path))?;
-    Ok((d, n))
+    Ok(ScheduleRequest {
+        date: d,
+        count: n,
+        as_of: day,
+    })
 }
 
 /// Reads a `readiness` request; `derived` answers C1/C2 from a roster.
