@@ -113,7 +113,7 @@ pub const CREDITS: Credits = Credits {
 ///
 /// **A fact that changes gets a new entry in [`FACTS`], never an edit of an old one**:
 /// requests whose `as_of` falls before the new entry keep their answers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Facts {
     /// The first day these facts decide.
     pub from: NaiveDate,
@@ -127,6 +127,20 @@ pub struct Facts {
     pub calendar: Calendar,
     /// Credit (CR1, CR7, CR9).
     pub credits: Credits,
+    /// Weekly hours as the ImPower program page states them (T7).
+    pub hours_impower: &'static PerRole<HoursRow>,
+    /// Weekly hours as the Learning Network page states them (T7).
+    pub hours_learning_network: &'static PerRole<HoursRow>,
+}
+
+impl Facts {
+    /// The weekly-hours table of `edition` (T7).
+    pub const fn hours_table(&self, edition: crate::vocab::Edition) -> &'static PerRole<HoursRow> {
+        match edition {
+            crate::vocab::Edition::Impower => self.hours_impower,
+            crate::vocab::Edition::LearningNetwork => self.hours_learning_network,
+        }
+    }
 }
 
 /// A day written in the source, made at compile time; a date that does not exist gives
@@ -149,6 +163,8 @@ pub const FACTS_2024: Facts = Facts {
     team: TEAM,
     calendar: CALENDAR,
     credits: CREDITS,
+    hours_impower: &HOURS_IMPOWER,
+    hours_learning_network: &HOURS_LEARNING_NETWORK,
 };
 
 /// Every set of facts the rule book holds, oldest first. Today one.
@@ -237,7 +253,8 @@ pub static HOURS_LEARNING_NETWORK: PerRole<HoursRow> = PerRole {
 };
 
 /// `rule` in a sentence, with the figures of `facts` where it states one (F1, F2, F4,
-/// P1–P4, CR1: built from the facts in force, never restated), else its row's summary.
+/// P1–P4, T4, T5, CR1, CR7: built from the facts in force, never restated), else its
+/// row's summary.
 pub fn summary(rule: RuleId, facts: &Facts) -> Cow<'static, str> {
     use crate::text::{number_word, ordinal_word};
     let fees = &facts.fees;
@@ -279,6 +296,22 @@ pub fn summary(rule: RuleId, facts: &Facts) -> Cow<'static, str> {
             "Team members attend {} {}-hour learning sessions.",
             number_word(facts.calendar.learning_sessions),
             number_word(facts.calendar.session_hours)
+        )
+        .into(),
+        RuleId::T4 => format!(
+            "Each project has one QI coach; a coach serves at most {} project teams.",
+            number_word(facts.team.teams_per_coach)
+        )
+        .into(),
+        RuleId::T5 => format!(
+            "Each project has {} to {} team members from the front line.",
+            number_word(facts.team.members_min),
+            number_word(facts.team.members_max)
+        )
+        .into(),
+        RuleId::CR7 => format!(
+            "Claims are due within {} months of graduation.",
+            number_word(facts.credits.claim_months)
         )
         .into(),
         RuleId::CR1 => {

@@ -178,7 +178,55 @@ fn the_summaries_state_the_figures_in_force() {
         (RuleId::P3, "The team takes part for six months; the physician leader, team leader and QI coach for eight."),
         (RuleId::P4, "Team members attend ten two-hour learning sessions."),
         (RuleId::CR1, "Stage A is worth 5 credits, Stage B 5, Stage C 10; at most 20 per project."),
+        (RuleId::T4, "Each project has one QI coach; a coach serves at most two project teams."),
+        (RuleId::T5, "Each project has two to four team members from the front line."),
+        (RuleId::CR7, "Claims are due within three months of graduation."),
     ] {
         assert_eq!(summary(rule, &FACTS_2024), words, "{rule}");
     }
+}
+
+/// The team counts and the hours tables too: a made-up later rule of three to five
+/// members checks teams dated from its first day; earlier ones keep two to four.
+#[test]
+fn the_team_is_checked_by_the_facts_in_force() {
+    use rules::program::Team;
+    use rules::team::{validate_under, Assignment, Edition, Person, Qi, Role, TeamRequest};
+    let later = Facts {
+        from: rules::program::day(2029, 1, 1),
+        team: Team {
+            members_min: 3,
+            members_max: 5,
+            ..FACTS_2024.team
+        },
+        ..FACTS_2024
+    };
+    let sets = [FACTS_2024, later];
+    let person = |name: &str, role: Role| Person {
+        name: name.into(),
+        hours_per_week: rules::Hours::whole(8),
+        physician: role == Role::PhysicianLeader,
+        data_access: true,
+        qi: Qi::Experienced,
+        roles: vec![Assignment { role, project: 1 }],
+    };
+    let people = vec![
+        person("Ann", Role::Sponsor),
+        person("Dr. Bo", Role::PhysicianLeader),
+        person("Cy", Role::TeamLeader),
+        person("Di", Role::QiCoach),
+        person("Ed", Role::TeamMember),
+        person("Flo", Role::TeamMember),
+    ];
+    let req = TeamRequest::new(Edition::Impower, 1, Vec::new(), people).expect("a team");
+    let t5 = |d: &str| {
+        let facts = in_force_among(&sets, Some(day(d))).expect("a set");
+        validate_under(&req, facts)
+            .findings
+            .into_iter()
+            .filter(|f| f.rule == RuleId::T5 && f.severity != rules::Severity::Info)
+            .count()
+    };
+    assert_eq!(t5("2028-12-31"), 0, "two members are within two to four");
+    assert_eq!(t5("2029-01-01"), 1, "two members are short of three");
 }

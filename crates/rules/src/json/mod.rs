@@ -292,7 +292,11 @@ fn assess(value: &Json) -> Result<Assessment, InputError> {
     }
     let mut out = Assessment::default();
     let team = match o.field("team") {
-        Some(v) => Some(team_request(v, "team")?),
+        Some(v) => {
+            let t = team_request(v, "team")?;
+            let day = t.as_of().or(top);
+            Some(t.with_as_of(day))
+        }
         None => None,
     };
     if let Some(v) = o.field("fees") {

@@ -138,7 +138,7 @@ pub fn team_request(v: &Json, path: &str) -> Result<TeamRequest, InputError> {
         path,
         &["edition", "projects", "collaboratives", "people", "as_of"],
     )?;
-    as_of(&o)?;
+    let day = as_of(&o)?;
     let edition = o
         .opt_enum("edition", Edition::parse, Edition::KEYS)?
         .unwrap_or_default();
@@ -205,7 +205,9 @@ pub fn team_request(v: &Json, path: &str) -> Result<TeamRequest, InputError> {
             roles,
         });
     }
-    TeamRequest::new(edition, projects, collaboratives, people).map_err(|e| e.under(path))
+    TeamRequest::new(edition, projects, collaboratives, people)
+        .map(|t| t.with_as_of(day))
+        .map_err(|e| e.under(path))
 }
 
 /// Reads a `credits` request.

@@ -5,6 +5,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::book::Collaborative;
@@ -76,6 +77,7 @@ pub struct TeamRequest {
     projects: u32,
     collaboratives: Vec<Option<Collaborative>>,
     people: Vec<Person>,
+    as_of: Option<NaiveDate>,
 }
 
 impl TeamRequest {
@@ -169,7 +171,21 @@ impl TeamRequest {
             projects,
             collaboratives,
             people,
+            as_of: None,
         })
+    }
+
+    /// The same request, checked with the facts in force on `day` (RULES.md, "Dated
+    /// facts"); the latest without it.
+    #[must_use]
+    pub fn with_as_of(mut self, day: Option<NaiveDate>) -> Self {
+        self.as_of = day;
+        self
+    }
+
+    /// The day whose facts check it, if given.
+    pub fn as_of(&self) -> Option<NaiveDate> {
+        self.as_of
     }
 
     /// The hours edition.

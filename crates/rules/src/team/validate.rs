@@ -11,8 +11,7 @@ use serde::Serialize;
 use crate::book::{RuleId, T2_DEGREE};
 use crate::finding::{has_error, Finding};
 use crate::hours::Hours;
-use crate::program::TEAM;
-use crate::team::hours::hours;
+use crate::program::{self, Facts, Team};
 use crate::team::roster::{Person, TeamRequest};
 use crate::text::{number_word, plural};
 use crate::vocab::{Edition, Qi, Role, PHYSICIAN_DEGREE};
@@ -54,7 +53,7 @@ fn names(people: &[&Person]) -> String {
 }
 
 /// What to do when a project lacks one of the "one of each" roles (T1–T4).
-fn missing_role_advice(role: Role) -> String {
+fn missing_role_advice(role: Role, team: &Team) -> String {
     match role {
         Role::Sponsor => String::from(
             "Name a department leader with organizational authority, usually a director or manager.",
@@ -67,7 +66,7 @@ fn missing_role_advice(role: Role) -> String {
         ),
         _ => format!(
             "Name a quality improvement coach; one coach can serve up to {} teams.",
-            number_word(TEAM.teams_per_coach)
+            number_word(team.teams_per_coach)
         ),
     }
 }
@@ -80,16 +79,22 @@ const SINGLE_ROLES: [(Role, RuleId); 4] = [
     (Role::QiCoach, RuleId::T4),
 ];
 
-/// Validates the team (T1–T8, with C2 and S3 for coaches and K1 for collaboratives).
+/// Validates the team (T1–T8, with C2 and S3 for coaches and K1 for collaboratives) with
+/// the facts in force on its `as_of` (the latest without it).
 pub fn validate(req: &TeamRequest) -> TeamReport {
+    validate_under(req, program::in_force(req.as_of()))
+}
+
+/// Validates the team with `facts`: team counts, weekly hours and every message from them.
+pub fn validate_under(req: &TeamRequest, facts: &Facts) -> TeamReport {
     let mut findings = Vec::new();
     for project in 1..=req.projects() {
-        project_findings(req, project, &mut findings);
+        project_findings(req, project, facts, &mut findings);
     }
     let people = req.people();
     let mut hours = Vec::with_capacity(people.len());
     for person in people {
-        hours.push(person_findings(req.edition(), person, &mut findings));
+        hours.push(person_findings(req.edition(), person, facts, &mut findings));
     }
     TeamReport {
         rule_book: crate::book::RuleBook,
@@ -100,7 +105,7 @@ pub fn validate(req: &TeamRequest) -> TeamReport {
     }
 }
 
-fn project_findings(req: &TeamRequest, project: u32, out: &mut Vec<Finding>) {
+fn project_findings(req: &TeamRequest, project: u32, facts: &Facts, out: &mut Vec<Finding>) {
     let at = |f: Finding| f.in_project(project);
     if let Some(Some(c)) = req.collaboratives().get(project as usize - 1) {
         out.push(at(Finding::info(
@@ -114,7 +119,7 @@ fn project_findings(req: &TeamRequest, project: u32, out: &mut Vec<Finding>) {
     for (role, rule) in SINGLE_ROLES {
         let h = req.holders(project, role);
         match h.len() {
-            0 => out.push(at(Finding::error(rule, format!("Project {project} has no {}. {}", role.noun(), missing_role_advice(role))))),
+            0 => out.push(at(Finding::error(rule, format!("Project {project} has no {}. {}", role.noun(), missing_role_advice(role, &facts.team))))),
             1 => {}
             n => out.push(at(Finding::warning(rule, format!("Project {project} has {n} {}s ({}); the pages speak of one. Pick one and give the others another role.", role.noun(), names(&h))))),
         }
@@ -125,7 +130,7 @@ fn project_findings(req: &TeamRequest, project: u32, out: &mut Vec<Finding>) {
         }
     }
     coach_findings(req, project, out);
-    members_findings(req, project, out);
+    members_findings(req, project, &facts.team, out);
     analyst_findings(req, project, out);
     for p in req.people() {
         if p.holds(Role::QiCoach, project) && p.holds(Role::TeamLeader, project) {
@@ -168,8 +173,8 @@ fn coach_findings(req: &TeamRequest, project: u32, out: &mut Vec<Finding>) {
 }
 
 /// T5: team members, two to four ideal.
-fn members_findings(req: &TeamRequest, project: u32, out: &mut Vec<Finding>) {
-    let (lo, hi) = (TEAM.members_min, TEAM.members_max);
+fn members_findings(req: &TeamRequest, project: u32, team: &Team, out: &mut Vec<Finding>) {
+    let (lo, hi) = (team.members_min, team.members_max);
     let ideal = format!("{} to {}", number_word(lo), number_word(hi));
     let n = u32::try_from(req.holders(project, Role::TeamMember).len()).unwrap_or(u32::MAX);
     let message = if n == 0 {
@@ -218,16 +223,22 @@ fn analyst_findings(req: &TeamRequest, project: u32, out: &mut Vec<Finding>) {
     out.push(f.in_project(project));
 }
 
-fn person_findings(edition: Edition, p: &Person, out: &mut Vec<Finding>) -> PersonHours {
+fn person_findings(
+    edition: Edition,
+    p: &Person,
+    facts: &Facts,
+    out: &mut Vec<Finding>,
+) -> PersonHours {
+    let team = &facts.team;
     let coached = p.roles.iter().filter(|a| a.role == Role::QiCoach).count();
-    if coached > TEAM.teams_per_coach as usize {
-        out.push(Finding::error(RuleId::T4, format!("{} coaches {coached} project teams; one coach can be assigned up to {}. Add another coach.", p.name, number_word(TEAM.teams_per_coach))).for_person(&p.name));
+    if coached > team.teams_per_coach as usize {
+        out.push(Finding::error(RuleId::T4, format!("{} coaches {coached} project teams; one coach can be assigned up to {}. Add another coach.", p.name, number_word(team.teams_per_coach))).for_person(&p.name));
     }
     let mut min = 0u32;
     let mut max = 0u32;
     let mut unstated = Vec::new();
     for a in &p.roles {
-        let row = hours(edition, a.role);
+        let row = facts.hours_table(edition).get(a.role);
         match (row.min, row.max) {
             (Some(lo), Some(hi)) => {
                 min = min.saturating_add(lo);
