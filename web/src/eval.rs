@@ -274,6 +274,15 @@ fn err(
 /// Evaluates everything.
 pub fn evaluate(s: &State) -> Results {
     let mut errors = Vec::new();
+    // The cohort the Calendar plans, first: the facts in force when its team starts
+    // decide the team, the fees and the credits (RULES.md, "Dated facts"); its field's
+    // error is recorded in the Calendar's turn below.
+    let plan_day = parse_date(&s.plan_date);
+    let schedule = plan_day
+        .as_ref()
+        .ok()
+        .and_then(|d| calendar::schedule(*d, calendar::DEFAULT_COHORTS).ok());
+    let team_start = schedule.as_ref().map(|sc| sc.cohort.team_starts);
 
     // Team (T1–T8), built from the usable parts of the roster.
     let projects = parse_count(&s.projects, "projects", 1, MAX_PROJECTS);
@@ -373,7 +382,9 @@ pub fn evaluate(s: &State) -> Results {
     }
     let team_request = projects.as_ref().ok().and_then(|n| {
         let collab = s.collaboratives.iter().take(*n as usize).copied().collect();
-        TeamRequest::new(s.edition, u64::from(*n), collab, people).ok()
+        TeamRequest::new(s.edition, u64::from(*n), collab, people)
+            .ok()
+            .map(|t| t.with_as_of(team_start))
     });
     let mut team = team_request.as_ref().map(team::validate);
     if let Some(t) = team.as_mut() {
@@ -481,6 +492,7 @@ pub fn evaluate(s: &State) -> Results {
     }
     let estimate = |n: u32, p: u32| {
         FeeRequest::new(u64::from(n), u64::from(p))
+            .map(|r| r.as_of(team_start))
             .and_then(fees::estimate)
             .ok()
     };
@@ -499,21 +511,17 @@ pub fn evaluate(s: &State) -> Results {
         Err(_) => Vec::new(),
     };
 
-    // Calendar (P1–P6).
-    let schedule = match parse_date(&s.plan_date) {
-        Ok(d) => calendar::schedule(d, calendar::DEFAULT_COHORTS).ok(),
-        Err(m) => {
-            err(
-                &mut errors,
-                View::Calendar,
-                "plan-date",
-                "Plan from",
-                m,
-                settled_date(&s.plan_date),
-            );
-            None
-        }
-    };
+    // Calendar (P1–P6): planned above.
+    if let Err(m) = plan_day {
+        err(
+            &mut errors,
+            View::Calendar,
+            "plan-date",
+            "Plan from",
+            m,
+            settled_date(&s.plan_date),
+        );
+    }
 
     // Credits (CR1–CR9).
     let mut credits = Vec::new();
