@@ -64,10 +64,12 @@ fn missing_role_advice(role: Role, team: &Team) -> String {
         Role::TeamLeader => String::from(
             "Name someone in a leadership position, or with leadership potential, to manage the team.",
         ),
-        _ => format!(
+        Role::QiCoach => format!(
             "Name a quality improvement coach; one coach can serve up to {} teams.",
             number_word(team.teams_per_coach)
         ),
+        // Not "one of each" roles: never asked for here.
+        Role::TeamMember | Role::DataAnalyst => String::new(),
     }
 }
 
