@@ -192,21 +192,54 @@ pub mod questions {
 pub fn commitments_name() -> String {
     format!(
         "the {} critical commitments",
-        crate::text::number_word(COMMITMENTS.len() as u32)
+        crate::text::number_word(CriticalCommitment::ALL.len() as u32)
     )
 }
 
-/// The three critical commitments, in order.
-pub const COMMITMENTS: [RuleId; 3] = [RuleId::C1, RuleId::C2, RuleId::C3];
-
-/// What a commitment is about, as a heading ("Sponsor and clinical leader").
-pub fn commitment_topic(id: RuleId) -> &'static str {
-    match id {
-        RuleId::C1 => "Sponsor and clinical leader",
-        RuleId::C2 => "Quality improvement coach",
-        RuleId::C3 => "Audits and data",
-        _ => "",
+wire_enum! {
+    /// One of the three critical commitments (C1–C3): every table and decision about
+    /// them matches on it, so a new one fails to compile until each decides for it.
+    pub enum CriticalCommitment {
+        /// C1: a sponsor and a clinical leader.
+        C1 = "C1" / 1,
+        /// C2: a QI coach.
+        C2 = "C2" / 2,
+        /// C3: audits and data.
+        C3 = "C3" / 3,
     }
+}
+
+impl CriticalCommitment {
+    /// Its rule.
+    pub const fn rule(self) -> RuleId {
+        match self {
+            CriticalCommitment::C1 => RuleId::C1,
+            CriticalCommitment::C2 => RuleId::C2,
+            CriticalCommitment::C3 => RuleId::C3,
+        }
+    }
+
+    /// What it is about, as a heading ("Sponsor and clinical leader").
+    pub const fn topic(self) -> &'static str {
+        match self {
+            CriticalCommitment::C1 => "Sponsor and clinical leader",
+            CriticalCommitment::C2 => "Quality improvement coach",
+            CriticalCommitment::C3 => "Audits and data",
+        }
+    }
+
+    /// The commitment a rule is, if it is one.
+    pub fn of(rule: RuleId) -> Option<CriticalCommitment> {
+        CriticalCommitment::ALL
+            .iter()
+            .copied()
+            .find(|c| c.rule() == rule)
+    }
+}
+
+/// What a commitment is about, by its rule ("" for a rule that is not one).
+pub fn commitment_topic(id: RuleId) -> &'static str {
+    CriticalCommitment::of(id).map_or("", CriticalCommitment::topic)
 }
 
 /// Said when C1 and C2 are answered from the team roster.
@@ -307,42 +340,65 @@ pub struct ReadinessReport {
     pub rule_book: crate::book::RuleBook,
 }
 
-/// Assesses readiness.
-pub fn assess(input: &ReadinessInput) -> ReadinessReport {
-    let c1 = input.sponsor && input.clinical_leader;
-    let c1_msg = match (input.sponsor, input.clinical_leader) {
+/// C1's message for the answers.
+fn c1_message(input: &ReadinessInput) -> &'static str {
+    match (input.sponsor, input.clinical_leader) {
         (true, true) => "An organizational sponsor and a clinical leader are named.",
         (false, true) => "Name an organizational sponsor who will provide resources, support change and protect staff time.",
         (true, false) => "Name a clinical leader (the project's physician leader) who will lead clinical decision making.",
         (false, false) => "Name an organizational sponsor and a clinical leader (the project's physician leader) who will provide resources, support change and protect staff time.",
-    };
-    let c2 = input.coach != Qi::None;
-    let c2_msg = match input.coach {
+    }
+}
+
+/// C2's message for the coach.
+fn c2_message(coach: Qi) -> &'static str {
+    match coach {
         Qi::Experienced => "A QI coach with quality improvement experience is named.",
         Qi::Learning => "A QI coach interested in learning quality improvement is named; ImPower trains coaches in five sessions.",
         Qi::None => "Name a QI coach with quality improvement experience, or with an interest in learning it.",
-    };
-    let c3 = input.can_audit && input.can_report_data;
-    let c3_msg = match (input.can_audit, input.can_report_data) {
+    }
+}
+
+/// C3's message for the answers.
+fn c3_message(input: &ReadinessInput) -> &'static str {
+    match (input.can_audit, input.can_report_data) {
         (true, true) => "You can perform manual audits and report data throughout ImPower.",
         (false, true) => "Arrange the capability to perform manual audits (for example image audits or report reviews).",
         (true, false) => "Arrange the capability to report data throughout ImPower, ideally weekly.",
         (false, false) => "Arrange the capability to perform manual audits and to report data throughout ImPower.",
+    }
+}
+
+/// Assesses readiness.
+pub fn assess(input: &ReadinessInput) -> ReadinessReport {
+    // Each commitment decided by name: a new one fails to compile here.
+    let decide = |c: CriticalCommitment| -> (bool, &'static str) {
+        match c {
+            CriticalCommitment::C1 => (input.sponsor && input.clinical_leader, c1_message(input)),
+            CriticalCommitment::C2 => (input.coach != Qi::None, c2_message(input.coach)),
+            CriticalCommitment::C3 => (input.can_audit && input.can_report_data, c3_message(input)),
+        }
     };
-    let commitments: Vec<Commitment> = [
-        (RuleId::C1, c1, c1_msg),
-        (RuleId::C2, c2, c2_msg),
-        (RuleId::C3, c3, c3_msg),
+    let commitments: Vec<Commitment> = CriticalCommitment::ALL
+        .iter()
+        .map(|&c| {
+            let (met, message) = decide(c);
+            let id = c.rule();
+            Commitment {
+                id,
+                met,
+                message,
+                source: id.source(),
+                interpretation: id.interpretation(),
+            }
+        })
+        .collect();
+    let [c1, c2, c3] = [
+        CriticalCommitment::C1,
+        CriticalCommitment::C2,
+        CriticalCommitment::C3,
     ]
-    .into_iter()
-    .map(|(id, met, message)| Commitment {
-        id,
-        met,
-        message,
-        source: id.source(),
-        interpretation: id.interpretation(),
-    })
-    .collect();
+    .map(|c| decide(c).0);
     let mut findings: Vec<Finding> = commitments
         .iter()
         .filter(|c| !c.met)
