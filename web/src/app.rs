@@ -277,7 +277,11 @@ pub fn App(p: &AppProps) -> Html {
     let embedded = p.embedded;
     // The address and this device's copy follow the state: a new history entry when the
     // user picks a view, the same entry updated as answers change.
-    let code = use_memo(state.content(), share::encode);
+    // What the answers were checked under comes from the answers already computed: one
+    // evaluation per change, not a second one for the saved text.
+    let code = use_memo((state.content(), results.clone()), |(s, r)| {
+        share::encode_checked(s, &crate::checked::Receipt::of(r))
+    });
     let first = use_mut_ref(|| true);
     // One effect for whatever follows the answers (the answers themselves change with
     // the state, as the code does): an embedded app's listener, this device's copy, the
@@ -434,14 +438,15 @@ pub fn App(p: &AppProps) -> Html {
             Removed::Everything(_) => String::from("Started again: every answer was cleared."),
         };
         let everything = match r {
-            Removed::Everything(before) => Some(share::encode(before)),
+            Removed::Everything(before) => Some(before.clone()),
             _ => None,
         };
         let on_undo = {
             let (d, device, everything) = (dispatch.clone(), device.clone(), everything.clone());
             Callback::from(move |_: MouseEvent| {
-                if let Some(code) = &everything {
-                    device.borrow_mut().forget(code);
+                // The old answers' saved text, written on the click, not on every render.
+                if let Some(before) = &everything {
+                    device.borrow_mut().forget(&share::encode(before));
                 }
                 d.emit(Action::Undo);
             })

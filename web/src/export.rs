@@ -75,7 +75,13 @@ pub fn export(state: &State, results: &Results) -> String {
             obj(vec![
                 ("organization", s(state.organization.trim())),
                 ("view", s(state.view.key())),
-                ("fields", s(&share::encode(state))),
+                (
+                    "fields",
+                    s(&share::encode_checked(
+                        state,
+                        &crate::checked::Receipt::of(results),
+                    )),
+                ),
                 // The rules the answers were checked under, for people reading the file
                 // (the fields record it too, for the app to re-check).
                 (

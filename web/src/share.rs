@@ -16,7 +16,7 @@ use rules::credits::{Document, Stage};
 use rules::readiness::SuccessFactor;
 
 use crate::checked::Receipt;
-use crate::state::{CreditDraft, PersonDraft, ProjectProgress, State, MAX_FIELD};
+use crate::state::{PersonDraft, ProjectProgress, State, MAX_FIELD};
 
 /// The version written today. Every earlier version stays readable: 1 (positions,
 /// credit participants apart from the Team) is moved onto today's state.
@@ -349,15 +349,10 @@ fn read(r: &mut Reader<'_>, s: &mut State, v1: bool) -> Result<(), &'static str>
 /// A person's credit answers for a project, unless they already have some there.
 fn add_credit(p: &mut PersonDraft, project: u32, stages: Vec<Stage>, joined_late: bool) {
     if project >= 1 && p.credit(project).is_none() {
-        let at = p.credits.partition_point(|c| c.project < project);
-        p.credits.insert(
-            at,
-            CreditDraft {
-                project,
-                stages,
-                joined_late,
-            },
-        );
+        if let Some(c) = p.credit_mut(project) {
+            c.stages = stages;
+            c.joined_late = joined_late;
+        }
     }
 }
 

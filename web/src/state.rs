@@ -134,6 +134,23 @@ impl PersonDraft {
         self.credits.iter().find(|c| c.project == k)
     }
 
+    /// Their credit answers for project `k`, to change: made empty, in project order,
+    /// when there were none.
+    pub fn credit_mut(&mut self, k: u32) -> Option<&mut CreditDraft> {
+        let at = self.credits.partition_point(|c| c.project < k);
+        if self.credits.get(at).is_none_or(|c| c.project != k) {
+            self.credits.insert(
+                at,
+                CreditDraft {
+                    project: k,
+                    stages: Vec::new(),
+                    joined_late: false,
+                },
+            );
+        }
+        self.credits.get_mut(at)
+    }
+
     /// Whether they have a credit claim on project `k`: a role on it, or credit answers
     /// kept from before their role was taken away (shown, so nothing typed is lost).
     pub fn claims_on(&self, k: u32) -> bool {
@@ -682,12 +699,12 @@ fn edit_person(p: &mut PersonDraft, edit: PersonEdit) {
         PersonEdit::Qi(q) => p.qi = q,
         PersonEdit::OptedIn(b) => p.opted_in = b,
         PersonEdit::Stage(k, st, on) => {
-            if let Some(c) = credit_of(p, k) {
+            if let Some(c) = p.credit_mut(k) {
                 toggle(&mut c.stages, Stage::ALL, st, on);
             }
         }
         PersonEdit::JoinedLate(k, b) => {
-            if let Some(c) = credit_of(p, k) {
+            if let Some(c) = p.credit_mut(k) {
                 c.joined_late = b;
             }
         }
@@ -700,20 +717,4 @@ fn edit_person(p: &mut PersonDraft, edit: PersonEdit) {
             }
         }
     }
-}
-
-/// The person's credit answers for project `k`, made empty when there were none.
-fn credit_of(p: &mut PersonDraft, k: u32) -> Option<&mut CreditDraft> {
-    let at = p.credits.partition_point(|c| c.project < k);
-    if p.credits.get(at).is_none_or(|c| c.project != k) {
-        p.credits.insert(
-            at,
-            CreditDraft {
-                project: k,
-                stages: Vec::new(),
-                joined_late: false,
-            },
-        );
-    }
-    p.credits.get_mut(at)
 }

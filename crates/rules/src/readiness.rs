@@ -393,12 +393,6 @@ pub fn assess(input: &ReadinessInput) -> ReadinessReport {
             }
         })
         .collect();
-    let [c1, c2, c3] = [
-        CriticalCommitment::C1,
-        CriticalCommitment::C2,
-        CriticalCommitment::C3,
-    ]
-    .map(|c| decide(c).0);
     let mut findings: Vec<Finding> = commitments
         .iter()
         .filter(|c| !c.met)
@@ -418,7 +412,7 @@ pub fn assess(input: &ReadinessInput) -> ReadinessReport {
             findings.push(Finding::warning(f.rule(), f.risk()));
         }
     }
-    let ready = c1 && c2 && c3;
+    let ready = commitments.iter().all(|c| c.met);
     if ready {
         findings.push(Finding::info(RuleId::A3, format!("You meet the three commitments ({met} of {} success factors). Taking part in ImPower is how an organization prepares to join the Learning Network.", SuccessFactor::ALL.len())));
     }
