@@ -82,16 +82,16 @@ pub struct Results {
     pub readiness_from_team: Option<(bool, bool, rules::readiness::Qi)>,
     /// Who the roster answered C1 and C2 with: each leading role and its holders.
     pub roster_who: Option<String>,
-    /// The roster was asked to answer C1 and C2 but cannot yet: a Team field (a name
-    /// not given yet, hours, the projects) cannot be read.
+    /// The roster was asked to answer C1 and C2 but cannot yet: someone is not named
+    /// yet, or the number of projects cannot be read.
     pub roster_waiting: bool,
-    /// The team findings, when the project count is usable. While a team field cannot
-    /// be read, `team_blocked` says so and no verdict is given.
+    /// The team findings, when the project count is usable (a draft: what cannot be read
+    /// yet goes to the rules as not answered, and they decide what it withholds).
     pub team: Option<TeamReport>,
-    /// A team field cannot be read, so the team has no verdict yet.
+    /// The rules withhold the team's verdict: someone is not named yet.
     pub team_blocked: bool,
-    /// Roster positions whose hours cannot be read (their hours are not judged).
-    pub unknown_hours: Vec<usize>,
+    /// The team request the rules answered (what the export writes).
+    pub team_request: Option<TeamRequest>,
     /// The plan's fee estimate (the team's projects), when the counts are usable.
     pub fees: Option<FeeEstimate>,
     /// A what-if: another number of projects priced beside the plan, never instead of
@@ -171,10 +171,9 @@ fn roster_who(t: &TeamRequest) -> String {
     let mut parts = Vec::new();
     for role in [Role::Sponsor, Role::PhysicianLeader, Role::QiCoach] {
         let names: Vec<&str> = t
-            .people()
-            .iter()
+            .members()
             .filter(|p| p.roles.iter().any(|a| a.role == role))
-            .map(|p| p.name.as_str())
+            .map(|p| p.name)
             .collect();
         let who = if names.is_empty() {
             String::from("nobody")
@@ -305,48 +304,41 @@ pub fn evaluate(s: &State) -> Results {
             done,
         );
     }
-    let mut unknown_hours = Vec::new();
+    // Every field goes to the rules as read, or as not answered yet (`None`) while it
+    // cannot be read: the rules decide what that withholds (RULES.md, "Drafts").
+    let n = *projects.as_ref().unwrap_or(&1);
     let mut people = Vec::with_capacity(s.people.len());
     let mut seen = std::collections::BTreeSet::new();
     for (i, p) in s.people.iter().enumerate() {
         let field = person_field(p.id, "name");
-        let mut name = match team::check_name(&p.name, "name") {
-            Ok(n) => n.to_string(),
+        let name = match team::check_name(&p.name, "name") {
+            Ok(n) if seen.insert(n.to_string()) => Some(n.to_string()),
+            Ok(n) => {
+                err(
+                    &mut errors,
+                    View::Team,
+                    &field,
+                    &format!("Name of {n}"),
+                    "Another person has this name: give each person a different name.".into(),
+                    false,
+                );
+                None
+            }
             Err(e) => {
-                let label = format!("Name of person {}", i + 1);
                 let done = p.name.chars().any(char::is_control);
                 err(
                     &mut errors,
                     View::Team,
                     &field,
-                    &label,
+                    &format!("Name of person {}", i + 1),
                     sentence(&e.message),
                     done,
                 );
-                format!("Person {}", i + 1)
+                None
             }
         };
-        if seen.contains(&name) {
-            err(
-                &mut errors,
-                View::Team,
-                &field,
-                &format!("Name of {name}"),
-                "Another person has this name: give each person a different name.".into(),
-                false,
-            );
-        }
-        // Whatever was typed, the roster gets a usable, unique name, so the team always
-        // answers while the field shows its error.
-        let base = name.clone();
-        let mut k = i + 1;
-        while seen.contains(&name) {
-            name = format!("{base} ({k})");
-            k += 1;
-        }
-        seen.insert(name.clone());
         let hours = match parse_hours(&p.hours) {
-            Ok(h) => h,
+            Ok(h) => Some(h),
             Err(m) => {
                 err(
                     &mut errors,
@@ -356,13 +348,9 @@ pub fn evaluate(s: &State) -> Results {
                     m,
                     settled_number(&p.hours, rules::bounds::MAX_HOURS, 2),
                 );
-                // Never read as 0: the person's hours are not judged until they can
-                // be read (their T7 findings are dropped below).
-                unknown_hours.push(i);
-                Hours::whole(rules::bounds::MAX_HOURS)
+                None
             }
         };
-        let n = *projects.as_ref().unwrap_or(&1);
         people.push(Person {
             name,
             hours_per_week: hours,
@@ -386,28 +374,17 @@ pub fn evaluate(s: &State) -> Results {
             .ok()
             .map(|t| t.with_as_of(team_start))
     });
-    let mut team = team_request.as_ref().map(team::validate);
-    if let Some(t) = team.as_mut() {
-        let unknown: Vec<String> = unknown_hours
-            .iter()
-            .filter_map(|i| t.people.get(*i).map(|h| h.name.clone()))
-            .collect();
-        t.findings.retain(|f| {
-            !(f.rule == rules::RuleId::T7
-                && f.severity == rules::Severity::Warning
-                && f.person.as_ref().is_some_and(|p| unknown.contains(p)))
-        });
-    }
+    let team = team_request.as_ref().map(team::validate);
 
-    // A Team field cannot be read: the team has no verdict, and the roster answers
-    // nothing for readiness (a person not named yet, such as the starter examples, is
-    // not an answer).
-    let team_blocked = errors.iter().any(|e| e.view == View::Team);
+    // The rules withhold the team's verdict while someone is not named yet (a person
+    // not named, such as the starter examples, is not an answer): the roster then
+    // answers nothing for readiness either.
+    let team_blocked = team.as_ref().is_some_and(|t| !t.decided());
 
     // Readiness (C1–C3, S1–S7), with C1/C2 from the roster only by the user's choice.
     let answering = team_request
         .as_ref()
-        .filter(|t| s.roster_answers && !team_blocked && !t.people().is_empty());
+        .filter(|t| s.roster_answers && !team_blocked && t.members().next().is_some());
     let derived = answering.map(readiness::from_team);
     let roster_who = answering.map(roster_who);
     let roster_waiting = s.roster_answers && derived.is_none();
@@ -591,7 +568,7 @@ pub fn evaluate(s: &State) -> Results {
         roster_waiting,
         team,
         team_blocked,
-        unknown_hours,
+        team_request,
         fees: fee_estimate,
         what_if,
         fee_table,

@@ -9,8 +9,7 @@
 
 use rules::bounds::MAX_PRIOR_PROJECTS;
 use rules::json::{self, Json, EXPORT_FORMAT, EXPORT_VERSION};
-use rules::team::check_name;
-use rules::{ErrorCode, Hours, InputError};
+use rules::{ErrorCode, InputError};
 
 use crate::eval::{FactorState, Results};
 use crate::share;
@@ -97,7 +96,7 @@ pub fn export(state: &State, results: &Results) -> String {
     if let Some(r) = readiness(state, results) {
         fields.push(("readiness", r));
     }
-    if let Some(t) = team(state, results) {
+    if let Some(t) = team(results) {
         fields.push(("team", t));
     }
     if let Some(projects) = state.team_projects() {
@@ -143,42 +142,11 @@ fn readiness(state: &State, results: &Results) -> Option<Json> {
     ]))
 }
 
-fn team(state: &State, results: &Results) -> Option<Json> {
-    if results.team_blocked {
-        return None;
-    }
-    let projects = state.team_projects()?;
-    let mut people = Vec::new();
-    for p in &state.people {
-        let name = check_name(&p.name, "name").ok()?;
-        let hours = Hours::from_text(&p.hours, "hours").ok()?;
-        let roles = p
-            .roles
-            .iter()
-            .filter(|(_, k)| *k <= projects)
-            .map(|(role, k)| obj(vec![("role", s(role.key())), ("project", n(*k))]))
-            .collect();
-        people.push(obj(vec![
-            ("name", s(name)),
-            ("hours_per_week", Json::Number(hours.text())),
-            ("physician", Json::Bool(p.physician)),
-            ("data_access", Json::Bool(p.data_access)),
-            ("qi", s(p.qi.key())),
-            ("roles", Json::Array(roles)),
-        ]));
-    }
-    let collaboratives = state
-        .collaboratives
-        .iter()
-        .take(projects as usize)
-        .map(|c| c.map_or(Json::Null, |c| s(c.key())))
-        .collect();
-    Some(obj(vec![
-        ("edition", s(state.edition.key())),
-        ("projects", n(projects)),
-        ("collaboratives", Json::Array(collaboratives)),
-        ("people", Json::Array(people)),
-    ]))
+/// The team request the rules answered, as they write it: a draft's unanswered fields
+/// are `null` (RULES.md, "Drafts"), so `impower assess FILE` answers what the app showed.
+fn team(results: &Results) -> Option<Json> {
+    let text = json::text::to_json(results.team_request.as_ref()?).ok()?;
+    json::parse(&text).ok()
 }
 
 /// The first claim's credit question (the contract asks one at a time; the app part

@@ -368,19 +368,23 @@ fn the_team_headline_agrees_with_its_findings() {
 
 #[test]
 fn unreadable_hours_are_never_read_as_zero() {
-    let r = evaluate(&state_after(vec![Action::Person(
+    let r = evaluate(&named_state_after(vec![Action::Person(
         3,
         PersonEdit::Hours("ten".into()),
     )]));
     assert!(r
         .error_for("person-3-hours")
         .is_some_and(|m| m.contains("not a number")));
-    assert!(
-        r.team_blocked,
-        "an unreadable field blocks the team verdict"
-    );
-    assert_eq!(r.unknown_hours, vec![2]);
+    // The rules decide what unanswered hours withhold: only T7 for that person (a
+    // warning), so the verdict stands (RULES.md, "Drafts").
+    assert!(!r.team_blocked, "hours do not withhold the team's verdict");
     let t = r.team.expect("findings still come");
+    assert_eq!(
+        t.people.iter().position(|h| h.hours_per_week.is_none()),
+        Some(2),
+        "the rules were told the third person's hours are not answered yet"
+    );
+    assert_eq!(t.unanswered, vec![rules::team::Unanswered::Hours(2)]);
     assert!(
         !t.findings
             .iter()

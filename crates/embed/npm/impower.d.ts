@@ -404,10 +404,10 @@ export interface Assignment {
 
 /** A person on the roster. */
 export interface Person {
-  /** Their name, unique on the roster. */
-  name: string;
-  /** Hours a week they can give: 0 to 168, at most two decimal places. */
-  hours_per_week: number;
+  /** Their name, unique on the roster; `null` while not named yet (a draft: not on the roster yet, and `valid` waits). */
+  name: string | null;
+  /** Hours a week they can give: 0 to 168, at most two decimal places; `null` while not answered yet (their T7 waits). */
+  hours_per_week: number | null;
   /** Holds an MD, DO or equivalent degree (T2, CR8); false if left out. */
   physician?: boolean;
   /** Can access data from departmental systems (T6); false if left out. */
@@ -434,21 +434,21 @@ export interface TeamRequest {
 
 /** One person's weekly hours (T7). */
 export interface PersonHours {
-  /** Their name. */
-  name: string;
+  /** Their name; `null` while not named yet. */
+  name: string | null;
   /** The sum of the minimum hours of their roles. */
   required_hours_min: number;
   /** The sum of the maximum hours of their roles. */
   required_hours_max: number;
-  /** The hours they can give. */
-  hours_per_week: number;
-  /** How many hours short of the minimum (0 when covered), exact to the hundredth. */
-  shortfall_hours: number;
+  /** The hours they can give; `null` while not answered yet. */
+  hours_per_week: number | null;
+  /** How many hours short of the minimum (0 when covered), exact to the hundredth; `null` while their hours are not answered yet. */
+  shortfall_hours: number | null;
 }
 
 /** The `team` answer. */
 export interface TeamReport {
-  /** No error finding. */
+  /** No error finding, and everyone named. */
   valid: boolean;
   /** The edition used. */
   edition: Edition;
@@ -456,8 +456,10 @@ export interface TeamReport {
   findings: Finding[];
   /** The rules that decided it: the same for every answer of one build. */
   rule_book: RuleBook;
-  /** Each person's hours, in roster order. */
+  /** Each person's hours, in the request's order. */
   people: PersonHours[];
+  /** A draft's unanswered fields, as paths in the request (`people[2].name`); absent when there are none. */
+  unanswered?: string[];
 }
 
 /** A `credits` request. */

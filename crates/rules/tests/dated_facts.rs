@@ -203,8 +203,8 @@ fn the_team_is_checked_by_the_facts_in_force() {
     };
     let sets = [FACTS_2024, later];
     let person = |name: &str, role: Role| Person {
-        name: name.into(),
-        hours_per_week: rules::Hours::whole(8),
+        name: Some(name.into()),
+        hours_per_week: Some(rules::Hours::whole(8)),
         physician: role == Role::PhysicianLeader,
         data_access: true,
         qi: Qi::Experienced,

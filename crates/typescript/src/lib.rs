@@ -373,8 +373,8 @@ pub fn contract() -> Contract {
             req("project", Ty::Number, "The project, from 1 to `projects`."),
         ]),
         interface("Person", "A person on the roster.", vec![
-            req("name", Ty::Text, "Their name, unique on the roster."),
-            req("hours_per_week", Ty::Number, "Hours a week they can give: 0 to 168, at most two decimal places."),
+            req("name", Ty::OrNull(Box::new(Ty::Text)), "Their name, unique on the roster; `null` while not named yet (a draft: not on the roster yet, and `valid` waits)."),
+            req("hours_per_week", Ty::OrNull(Box::new(Ty::Number)), "Hours a week they can give: 0 to 168, at most two decimal places; `null` while not answered yet (their T7 waits)."),
             opt("physician", Ty::Bool, "Holds an MD, DO or equivalent degree (T2, CR8); false if left out."),
             opt("data_access", Ty::Bool, "Can access data from departmental systems (T6); false if left out."),
             opt("qi", named("Qi"), "Their QI background (C2, S3 for coaches); `none` if left out."),
@@ -388,18 +388,19 @@ pub fn contract() -> Contract {
             opt("as_of", Ty::Date, "The date whose program facts decide it (RULES.md, \"Dated facts\"); one set of facts today, so any date gives the same answer."),
         ]),
         interface("PersonHours", "One person's weekly hours (T7).", vec![
-            req("name", Ty::Text, "Their name."),
+            req("name", Ty::OrNull(Box::new(Ty::Text)), "Their name; `null` while not named yet."),
             req("required_hours_min", Ty::Number, "The sum of the minimum hours of their roles."),
             req("required_hours_max", Ty::Number, "The sum of the maximum hours of their roles."),
-            req("hours_per_week", Ty::Number, "The hours they can give."),
-            req("shortfall_hours", Ty::Number, "How many hours short of the minimum (0 when covered), exact to the hundredth."),
+            req("hours_per_week", Ty::OrNull(Box::new(Ty::Number)), "The hours they can give; `null` while not answered yet."),
+            req("shortfall_hours", Ty::OrNull(Box::new(Ty::Number)), "How many hours short of the minimum (0 when covered), exact to the hundredth; `null` while their hours are not answered yet."),
         ]),
         interface("TeamReport", "The `team` answer.", vec![
-            req("valid", Ty::Bool, "No error finding."),
+            req("valid", Ty::Bool, "No error finding, and everyone named."),
             req("edition", named("Edition"), "The edition used."),
             findings(),
             rule_book(),
-            req("people", array(named("PersonHours")), "Each person's hours, in roster order."),
+            req("people", array(named("PersonHours")), "Each person's hours, in the request's order."),
+            opt("unanswered", array(Ty::Text), "A draft's unanswered fields, as paths in the request (`people[2].name`); absent when there are none."),
         ]),
         // credits
         interface("CreditsRequest", "A `credits` request.", vec![

@@ -48,7 +48,10 @@ pub fn fees_view(p: &ViewProps) -> Html {
                     if e.undiscounted_usd > e.total_usd { { format!(" (saving {} on {})", Usd(e.undiscounted_usd.0 - e.total_usd.0), e.undiscounted_usd) } }
                 </p>
                 { other_reading(e) }
-                <p>{ format!("{} project team{} and at least {} QI coach{}.", e.teams_needed, if e.teams_needed == 1 { "" } else { "s" }, e.coaches_needed, if e.coaches_needed == 1 { "" } else { "es" }) }{ why(RuleId::F4) }</p>
+                // The rules' own F4 sentence: the teams and coaches the projects need.
+                for f in e.findings.iter().filter(|f| f.rule == RuleId::F4) {
+                    <p>{ f.message.clone() }{ why(RuleId::F4) }</p>
+                }
                 <div class="scroll" role="region" tabindex="0" aria-label="Fee per project"><table class="fees">
                     <caption>{ "Fee per project" }</caption>
                     <thead><tr><th scope="col">{ "Your project" }</th><th scope="col">{ "Fee" }</th><th scope="col">{ "Why" }</th></tr></thead>

@@ -89,8 +89,10 @@ fn date(d: chrono::NaiveDate) -> String {
     rules::date::long(d)
 }
 
-fn fields_count(n: usize) -> String {
-    format!("{n} field{}", if n == 1 { "" } else { "s" })
+
+/// "1 person", "3 people".
+fn people_count(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "person" } else { "people" })
 }
 
 fn count_severity(f: &[rules::Finding], s: Severity) -> usize {

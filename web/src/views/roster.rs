@@ -34,7 +34,7 @@ pub fn team_view(p: &ViewProps) -> Html {
             if let Some(t) = report {
                 <p class="verdict" role="status">
                     if res.team_blocked {
-                        { status(false, "", &format!("{} to fix before the team can be checked.", fields_count(res.errors_in(View::Team).len()))) }
+                        { status(false, "", &format!("{} to name before the team can be checked.", people_count(t.unnamed()))) }
                     } else {
                         { team_status(t) }
                         { format!(" {} to fix, {} to check.", count_severity(&t.findings, Severity::Error), count_severity(&t.findings, Severity::Warning)) }
@@ -67,7 +67,7 @@ pub fn team_view(p: &ViewProps) -> Html {
                 // The report lists people in roster order, under the names `eval` gave them
                 // (an empty or duplicate name is replaced), so look up by position.
                 let hours = report.and_then(|t| t.people.get(i)).cloned();
-                let findings: Vec<rules::Finding> = report.zip(hours.as_ref()).map(|(t, h)| t.findings.iter().filter(|f| f.person.as_deref() == Some(h.name.as_str())).cloned().collect()).unwrap_or_default();
+                let findings: Vec<rules::Finding> = report.zip(hours.as_ref()).map(|(t, h)| t.findings.iter().filter(|f| f.person.is_some() && f.person == h.name).cloned().collect()).unwrap_or_default();
                 let neighbour = neighbour(&s.people, i, |q| person_field(q.id, "name"), "add-person");
                 let field = |f: &str| {
                     let id = person_field(person.id, f);
@@ -75,7 +75,7 @@ pub fn team_view(p: &ViewProps) -> Html {
                 };
                 html! {
                     <PersonCard key={person.id} person={person.clone()} number={i + 1} projects={n} edition={s.edition}
-                        hours={hours} findings={findings} hours_unknown={res.unknown_hours.contains(&i)}
+                        hours={hours} findings={findings}
                         name_error={field("name")} hours_error={field("hours")} neighbour={neighbour} dispatch={d.clone()} />
                 }
             }) }
@@ -119,7 +119,6 @@ struct PersonCardProps {
     edition: Edition,
     hours: Option<team::PersonHours>,
     findings: Vec<rules::Finding>,
-    hours_unknown: bool,
     /// The name field's error and whether it shows at once.
     name_error: (Option<String>, bool),
     /// The hours field's error and whether it shows at once.
@@ -192,14 +191,16 @@ fn PersonCard(p: &PersonCardProps) -> Html {
                 }
                 <button type="button" onclick={on_add}>{ "Add role" }</button>
             </div>
-            if p.hours_unknown {
-                <p class="hours">{ "Hours a week: not readable yet, so not judged." }</p>
-            } else if let Some(h) = &p.hours {
-                <p class="hours">
-                    { format!("Needs {} a week under the {} page; gives {} h.", hours_text(Some(h.required_hours_min), Some(h.required_hours_max)), p.edition.page().title().trim_end_matches(" page"), h.hours_per_week) }
-                    if h.shortfall_hours > Hours::ZERO { <strong class="short">{ format!(" {} h short.", h.shortfall_hours) }</strong> }
-                    { why(RuleId::T7) }
-                </p>
+            if let Some(h) = &p.hours {
+                if let Some(given) = h.hours_per_week {
+                    <p class="hours">
+                        { format!("Needs {} a week under the {} page; gives {given} h.", hours_text(Some(h.required_hours_min), Some(h.required_hours_max)), p.edition.page().title().trim_end_matches(" page")) }
+                        if let Some(short) = h.shortfall_hours.filter(|x| *x > Hours::ZERO) { <strong class="short">{ format!(" {short} h short.") }</strong> }
+                        { why(RuleId::T7) }
+                    </p>
+                } else {
+                    <p class="hours">{ "Hours a week: not readable yet, so not judged." }</p>
+                }
             }
             if !found.is_empty() { { findings(found, true) } }
             <button type="button" class="remove" onclick={act_then_focus(d, Action::RemovePerson(id), neighbour)}>{ format!("Remove {who}") }</button>

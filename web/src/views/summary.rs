@@ -167,37 +167,30 @@ fn roster(s: &State, res: &Results, n: u32) -> Html {
     // once someone's hours cannot be read.
     let mut given = Some(Hours::ZERO);
     let (mut need_min, mut need_max, mut short) = (0u32, 0u32, Hours::ZERO);
-    for (i, (person, h)) in s.people.iter().zip(&t.people).enumerate() {
+    for (person, h) in s.people.iter().zip(&t.people) {
         // Examples not named yet are not people of the application.
-        if person.name.trim().is_empty() {
+        let Some(name) = &h.name else {
             unnamed += 1;
             continue;
-        }
+        };
         let mut roles = String::new();
         for (role, k) in person.roles.iter().filter(|(_, k)| *k <= n) {
             let sep = if roles.is_empty() { "" } else { "; " };
             let _ = write!(roles, "{sep}{}, project {k}", role.title());
         }
-        let unknown = res.unknown_hours.contains(&i);
-        given = given
-            .filter(|_| !unknown)
-            .map(|g| g.saturating_add(h.hours_per_week));
+        given = given.zip(h.hours_per_week).map(|(g, x)| g.saturating_add(x));
         need_min = need_min.saturating_add(h.required_hours_min);
         need_max = need_max.saturating_add(h.required_hours_max);
-        short = short.saturating_add(h.shortfall_hours);
+        short = short.saturating_add(h.shortfall_hours.unwrap_or(Hours::ZERO));
         cells.extend([
-            h.name.clone(),
+            name.clone(),
             roles,
-            if unknown {
-                "not readable yet".into()
-            } else {
-                format!("{} h", h.hours_per_week)
-            },
+            h.hours_per_week
+                .map_or_else(|| "not readable yet".into(), |x| format!("{x} h")),
             hours_text(Some(h.required_hours_min), Some(h.required_hours_max)),
-            if unknown || h.shortfall_hours == Hours::ZERO {
-                String::new()
-            } else {
-                format!("{} h", h.shortfall_hours)
+            match h.shortfall_hours {
+                Some(x) if x != Hours::ZERO => format!("{x} h"),
+                _ => String::new(),
             },
         ]);
     }
@@ -226,7 +219,7 @@ fn roster(s: &State, res: &Results, n: u32) -> Html {
         <>
             <p>{ format!("Projects ({}): {projects}.", RuleId::K1) }</p>
             if res.team_blocked {
-                <p>{ status(false, "", &format!("{} to fix in the Team view before the team can be checked.", fields_count(res.errors_in(View::Team).len()))) }</p>
+                <p>{ status(false, "", &format!("{} to name in the Team view before the team can be checked.", people_count(t.unnamed()))) }</p>
             } else {
                 <p>{ team_status(t) }
                    { format!(" {} people on {n} project{}.", t.people.len(), plural(n)) }</p>
@@ -269,7 +262,7 @@ fn fees(res: &Results) -> Html {
     html! {
         <>
             { table(&format!("Fees for the {teams} planned project{}", plural(teams)), &["Project", "Fee", "Rule"], &cells) }
-            <p>{ format!("{teams} project team{} and at least {} QI coach{} ({}).", plural(teams), e.coaches_needed, if e.coaches_needed == 1 { "" } else { "es" }, RuleId::F4) }</p>
+            { for e.findings.iter().filter(|f| f.rule == RuleId::F4).map(|f| html! { <p>{ format!("{} ({})", f.message, f.rule) }</p> }) }
             { reading(&e.findings, RuleId::F3) }
         </>
     }

@@ -122,6 +122,15 @@ impl<'a> Obj<'a> {
         }
     }
 
+    /// A field that must be given, as `null` while not answered yet (RULES.md, "Drafts").
+    #[inline(never)]
+    pub(crate) fn answered(&self, key: &str) -> Result<Option<&'a Json>, InputError> {
+        Ok(match self.get(key)? {
+            Json::Null => None,
+            v => Some(v),
+        })
+    }
+
     #[inline(never)]
     pub(crate) fn array(&self, key: &str) -> Result<&'a [Json], InputError> {
         match self.get(key)? {

@@ -197,8 +197,15 @@ pub fn team_request(v: &Json, path: &str) -> Result<TeamRequest, InputError> {
             roles.push(Assignment { role, project });
         }
         people.push(Person {
-            name: po.string("name")?.to_string(),
-            hours_per_week: po.hours("hours_per_week")?,
+            // Each may be `null` while not answered yet (RULES.md, "Drafts").
+            name: match po.answered("name")? {
+                None => None,
+                Some(_) => Some(po.string("name")?.to_string()),
+            },
+            hours_per_week: match po.answered("hours_per_week")? {
+                None => None,
+                Some(_) => Some(po.hours("hours_per_week")?),
+            },
             physician: po.opt_bool("physician")?.unwrap_or(false),
             data_access: po.opt_bool("data_access")?.unwrap_or(false),
             qi: po.opt_enum("qi", Qi::parse, Qi::KEYS)?.unwrap_or(Qi::None),

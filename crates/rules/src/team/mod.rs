@@ -12,7 +12,7 @@ pub mod validate;
 
 pub use crate::vocab::{Edition, Qi, Role};
 pub use hours::{edition_differences, hours, hours_table, starter_hours};
-pub use roster::{check_name, Assignment, Person, TeamRequest};
+pub use roster::{check_name, Assignment, Member, Person, TeamRequest, Unanswered};
 pub use validate::{validate, validate_under, PersonHours, TeamReport};
 
 /// Adds `x` to `set`, a sorted `Vec` used as a small set; false when it was there. The

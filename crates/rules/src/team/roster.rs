@@ -46,13 +46,15 @@ pub struct Assignment {
     pub project: u32,
 }
 
-/// A person on the roster.
+/// A person as the request gives them. A draft (RULES.md, "Drafts") may leave the name
+/// or the hours unanswered: `None`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Person {
-    /// Their name, unique on the roster.
-    pub name: String,
-    /// Hours a week they can give.
-    pub hours_per_week: Hours,
+    /// Their name, unique on the roster; `None` while not named yet: such a person is not
+    /// on the roster yet (their roles count for nothing and the verdict waits for them).
+    pub name: Option<String>,
+    /// Hours a week they can give; `None` while not answered yet (T7 waits for them).
+    pub hours_per_week: Option<Hours>,
     /// Holds an MD, DO or equivalent degree.
     pub physician: bool,
     /// Can access data from departmental systems.
@@ -70,7 +72,51 @@ impl Person {
     }
 }
 
-/// A checked team request: build with [`TeamRequest::new`].
+/// A person on the roster: one who is named. Reads as the [`Person`] it names.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Member<'a> {
+    /// Their name.
+    pub name: &'a str,
+    /// Everything else the request gives for them.
+    pub person: &'a Person,
+}
+
+impl core::ops::Deref for Member<'_> {
+    type Target = Person;
+
+    fn deref(&self) -> &Person {
+        self.person
+    }
+}
+
+/// What a draft leaves unanswered (RULES.md, "Drafts"), by the request's position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unanswered {
+    /// `people[i].name`.
+    Name(usize),
+    /// `people[i].hours_per_week`.
+    Hours(usize),
+}
+
+impl Serialize for Unanswered {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.path())
+    }
+}
+
+impl Unanswered {
+    /// Its path in the `team` request.
+    pub fn path(self) -> String {
+        match self {
+            Unanswered::Name(i) => format!("people[{i}].name"),
+            Unanswered::Hours(i) => format!("people[{i}].hours_per_week"),
+        }
+    }
+}
+
+/// A checked team request: build with [`TeamRequest::new`]. Serialized as the contract's
+/// `team` request (a draft's unanswered fields as `null`), so what the app exports reads
+/// back as the same request.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TeamRequest {
     edition: Edition,
@@ -78,6 +124,23 @@ pub struct TeamRequest {
     collaboratives: Vec<Option<Collaborative>>,
     people: Vec<Person>,
     as_of: Option<NaiveDate>,
+}
+
+impl Serialize for TeamRequest {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut o = s.serialize_struct("TeamRequest", 5)?;
+        o.serialize_field("edition", &self.edition)?;
+        o.serialize_field("projects", &self.projects)?;
+        o.serialize_field("collaboratives", &self.collaboratives)?;
+        o.serialize_field("people", &self.people)?;
+        if let Some(day) = self.as_of {
+            o.serialize_field("as_of", &crate::date::format(day))?;
+        } else {
+            o.skip_field("as_of")?;
+        }
+        o.end()
+    }
 }
 
 impl TeamRequest {
@@ -113,16 +176,18 @@ impl TeamRequest {
         let mut names = Vec::new();
         for (i, p) in people.iter().enumerate() {
             let at = |field: &str| format!("people[{i}].{field}");
-            let name = check_name(&p.name, &at("name"))?;
-            if !super::insert_sorted(&mut names, name) {
-                return Err(InputError::new(
-                    ErrorCode::Duplicate,
-                    at("name"),
-                    format!(
-                        "{} is named twice: give each person a different name",
-                        quote(name)
-                    ),
-                ));
+            if let Some(name) = &p.name {
+                let name = check_name(name, &at("name"))?;
+                if !super::insert_sorted(&mut names, name) {
+                    return Err(InputError::new(
+                        ErrorCode::Duplicate,
+                        at("name"),
+                        format!(
+                            "{} is named twice: give each person a different name",
+                            quote(name)
+                        ),
+                    ));
+                }
             }
             if p.roles.len() > MAX_ROLES_PER_PERSON {
                 return Err(InputError::new(
@@ -162,7 +227,7 @@ impl TeamRequest {
         let people = people
             .into_iter()
             .map(|p| Person {
-                name: String::from(p.name.trim()),
+                name: p.name.as_deref().map(|n| String::from(n.trim())),
                 ..p
             })
             .collect();
@@ -198,9 +263,33 @@ impl TeamRequest {
         self.projects
     }
 
-    /// The roster.
+    /// Everyone the request gives, in its order, named or not yet.
     pub fn people(&self) -> &[Person] {
         &self.people
+    }
+
+    /// The roster: the people who are named, in the request's order.
+    pub fn members(&self) -> impl Iterator<Item = Member<'_>> {
+        self.people.iter().filter_map(|person| {
+            person
+                .name
+                .as_deref()
+                .map(|name| Member { name, person })
+        })
+    }
+
+    /// What the request leaves unanswered, in its order (RULES.md, "Drafts").
+    pub fn unanswered(&self) -> Vec<Unanswered> {
+        let mut out = Vec::new();
+        for (i, p) in self.people.iter().enumerate() {
+            if p.name.is_none() {
+                out.push(Unanswered::Name(i));
+            }
+            if p.hours_per_week.is_none() {
+                out.push(Unanswered::Hours(i));
+            }
+        }
+        out
     }
 
     /// The collaborative of each project, where chosen.
@@ -208,11 +297,9 @@ impl TeamRequest {
         &self.collaboratives
     }
 
-    /// Who holds `role` on `project`, in roster order.
-    pub fn holders(&self, project: u32, role: Role) -> Vec<&Person> {
-        self.people
-            .iter()
-            .filter(|p| p.holds(role, project))
-            .collect()
+    /// Who on the roster holds `role` on `project`, in roster order (people not named
+    /// yet hold nothing yet).
+    pub fn holders(&self, project: u32, role: Role) -> Vec<Member<'_>> {
+        self.members().filter(|p| p.holds(role, project)).collect()
     }
 }

@@ -12,43 +12,66 @@ use crate::book::{RuleId, T2_DEGREE};
 use crate::finding::{has_error, Finding};
 use crate::hours::Hours;
 use crate::program::{self, Facts, Team};
-use crate::team::roster::{Person, TeamRequest};
+use crate::team::roster::{Member, Person, TeamRequest, Unanswered};
 use crate::text::{number_word, plural};
 use crate::vocab::{Edition, Qi, Role, PHYSICIAN_DEGREE};
 
 /// One person's required weekly hours under the edition (T7).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PersonHours {
-    /// Their name.
-    pub name: String,
+    /// Their name (`null` while not named yet).
+    pub name: Option<String>,
     /// The sum of the minimum hours of their roles.
     pub required_hours_min: u32,
     /// The sum of the maximum hours of their roles.
     pub required_hours_max: u32,
-    /// The hours they can give.
-    pub hours_per_week: Hours,
+    /// The hours they can give (`null` while not answered yet).
+    pub hours_per_week: Option<Hours>,
     /// How many hours short of the minimum they are (0 when covered), exact to the
-    /// hundredth.
-    pub shortfall_hours: Hours,
+    /// hundredth; `null` while their hours are not answered yet.
+    pub shortfall_hours: Option<Hours>,
 }
 
 /// The team verdict.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TeamReport {
-    /// No error finding.
+    /// No error finding, and everyone named (RULES.md, "Drafts").
     pub valid: bool,
     /// The edition used.
     pub edition: Edition,
     /// Every finding, per project then per person.
     pub findings: Vec<Finding>,
-    /// Each person's required hours, in roster order (the order of the request's people).
+    /// Each person's required hours, in the order of the request's people.
     pub people: Vec<PersonHours>,
+    /// What a draft leaves unanswered, as paths in the request (`people[2].name`): empty,
+    /// and not written, for a complete request.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unanswered: Vec<Unanswered>,
     /// The rules that decided it (every answer carries it).
     pub rule_book: crate::book::RuleBook,
 }
 
-fn names(people: &[&Person]) -> String {
-    let v: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+/// Whether the verdict waits for `unanswered`: for a name, yes; for hours, no (T7 is a
+/// warning).
+fn waits(unanswered: &[Unanswered]) -> bool {
+    unanswered.iter().any(|u| matches!(u, Unanswered::Name(_)))
+}
+
+impl TeamReport {
+    /// Whether the team has its verdict: nobody waits to be named (RULES.md, "Drafts").
+    /// `valid` is false while it has not.
+    pub fn decided(&self) -> bool {
+        !waits(&self.unanswered)
+    }
+
+    /// How many people are not named yet.
+    pub fn unnamed(&self) -> usize {
+        self.people.iter().filter(|p| p.name.is_none()).count()
+    }
+}
+
+fn names(people: &[Member<'_>]) -> String {
+    let v: Vec<&str> = people.iter().map(|p| p.name).collect();
     v.join(", ")
 }
 
@@ -98,12 +121,18 @@ pub fn validate_under(req: &TeamRequest, facts: &Facts) -> TeamReport {
     for person in people {
         hours.push(person_findings(req.edition(), person, facts, &mut findings));
     }
+    let unanswered = req.unanswered();
+    // A roster is judged whole: the verdict waits for everyone to be named. Hours
+    // decide only T7, a warning, so the verdict does not wait for them (RULES.md,
+    // "Drafts").
+    let waiting = waits(&unanswered);
     TeamReport {
         rule_book: crate::book::RuleBook,
-        valid: !has_error(&findings),
+        valid: !has_error(&findings) && !waiting,
         edition: req.edition(),
         findings,
         people: hours,
+        unanswered,
     }
 }
 
@@ -128,15 +157,15 @@ fn project_findings(req: &TeamRequest, project: u32, facts: &Facts, out: &mut Ve
     }
     for p in req.holders(project, Role::PhysicianLeader) {
         if !p.physician {
-            out.push(at(Finding::error(RuleId::T2, format!("{} leads project {project} as physician leader but is not a physician. The physician leader must hold an {PHYSICIAN_DEGREE} degree.", p.name)).citing(T2_DEGREE).for_person(&p.name)));
+            out.push(at(Finding::error(RuleId::T2, format!("{} leads project {project} as physician leader but is not a physician. The physician leader must hold an {PHYSICIAN_DEGREE} degree.", p.name)).citing(T2_DEGREE).for_person(p.name)));
         }
     }
     coach_findings(req, project, out);
     members_findings(req, project, &facts.team, out);
     analyst_findings(req, project, out);
-    for p in req.people() {
+    for p in req.members() {
         if p.holds(Role::QiCoach, project) && p.holds(Role::TeamLeader, project) {
-            out.push(at(Finding::warning(RuleId::T8, format!("{} is both QI coach and team leader of project {project}. The coach partners with the team leader: give these roles to two people.", p.name)).for_person(&p.name)));
+            out.push(at(Finding::warning(RuleId::T8, format!("{} is both QI coach and team leader of project {project}. The coach partners with the team leader: give these roles to two people.", p.name)).for_person(p.name)));
         }
     }
 }
@@ -146,12 +175,12 @@ fn project_findings(req: &TeamRequest, project: u32, facts: &Facts, out: &mut Ve
 /// warned by name.
 fn coach_findings(req: &TeamRequest, project: u32, out: &mut Vec<Finding>) {
     let coaches = req.holders(project, Role::QiCoach);
-    let qualified: Vec<&Person> = coaches
+    let qualified: Vec<Member<'_>> = coaches
         .iter()
         .copied()
         .filter(|p| p.qi.meets_c2())
         .collect();
-    let unqualified: Vec<&Person> = coaches
+    let unqualified: Vec<Member<'_>> = coaches
         .iter()
         .copied()
         .filter(|p| !p.qi.meets_c2())
@@ -159,18 +188,18 @@ fn coach_findings(req: &TeamRequest, project: u32, out: &mut Vec<Finding>) {
     if qualified.is_empty() {
         if !unqualified.is_empty() {
             let f = match unqualified.as_slice() {
-                [only] => Finding::error(RuleId::C2, format!("{} coaches project {project} with neither QI experience nor an interest in learning QI. Choose a coach who has one or the other.", only.name)).for_person(&only.name),
+                [only] => Finding::error(RuleId::C2, format!("{} coaches project {project} with neither QI experience nor an interest in learning QI. Choose a coach who has one or the other.", only.name)).for_person(only.name),
                 _ => Finding::error(RuleId::C2, format!("None of project {project}'s QI coaches ({}) has QI experience or an interest in learning QI. Choose a coach who has one or the other.", names(&unqualified))),
             };
             out.push(f.in_project(project));
         }
     } else {
         for p in &unqualified {
-            out.push(Finding::warning(RuleId::C2, format!("{} coaches project {project} with neither QI experience nor an interest in learning QI; {} meets the commitment for this project. Give {} another role, or support them.", p.name, names(&qualified), p.name)).in_project(project).for_person(&p.name));
+            out.push(Finding::warning(RuleId::C2, format!("{} coaches project {project} with neither QI experience nor an interest in learning QI; {} meets the commitment for this project. Give {} another role, or support them.", p.name, names(&qualified), p.name)).in_project(project).for_person(p.name));
         }
     }
     for p in coaches.iter().filter(|p| p.qi == Qi::Learning) {
-        out.push(Finding::warning(RuleId::S3, format!("{} is learning QI: that meets the commitment, but successful teams have a coach with QI experience. Plan support for them.", p.name)).in_project(project).for_person(&p.name));
+        out.push(Finding::warning(RuleId::S3, format!("{} is learning QI: that meets the commitment, but successful teams have a coach with QI experience. Plan support for them.", p.name)).in_project(project).for_person(p.name));
     }
 }
 
@@ -208,13 +237,13 @@ fn analyst_findings(req: &TeamRequest, project: u32, out: &mut Vec<Finding>) {
         .chain(req.holders(project, Role::QiCoach))
         .any(|p| p.data_access);
     let analysts = req.holders(project, Role::DataAnalyst);
-    let able: Vec<&Person> = analysts.iter().copied().filter(|p| p.data_access).collect();
+    let able: Vec<Member<'_>> = analysts.iter().copied().filter(|p| p.data_access).collect();
     let f = match (access, analysts.is_empty(), able.is_empty()) {
         (false, true, _) => Finding::error(RuleId::T6, format!("On project {project} neither the team leader nor the QI coach can access departmental data, so a data analyst who can is needed. Add one, or give the leader or coach data access.")),
         (false, false, true) => {
             let f = Finding::error(RuleId::T6, format!("On project {project} neither the team leader nor the QI coach can access departmental data, and the data analyst ({}) cannot either. Give the analyst data access, or add one who has it.", names(&analysts)));
             match analysts.as_slice() {
-                [only] => f.for_person(&only.name),
+                [only] => f.for_person(only.name),
                 _ => f,
             }
         }
@@ -232,10 +261,6 @@ fn person_findings(
     out: &mut Vec<Finding>,
 ) -> PersonHours {
     let team = &facts.team;
-    let coached = p.roles.iter().filter(|a| a.role == Role::QiCoach).count();
-    if coached > team.teams_per_coach as usize {
-        out.push(Finding::error(RuleId::T4, format!("{} coaches {coached} project teams; one coach can be assigned up to {}. Add another coach.", p.name, number_word(team.teams_per_coach))).for_person(&p.name));
-    }
     let mut min = 0u32;
     let mut max = 0u32;
     let mut unstated = Vec::new();
@@ -251,27 +276,37 @@ fn person_findings(
             }
         }
     }
-    for role in unstated {
-        out.push(
-            Finding::info(
-                RuleId::T7,
-                format!(
-                    "The {} states no weekly hours for a {}; plan time as needed.",
-                    edition.page().title(),
-                    role.noun()
-                ),
-            )
-            .for_person(&p.name),
-        );
-    }
-    let shortfall = Hours::whole(min).saturating_sub(p.hours_per_week);
-    if shortfall > Hours::ZERO {
-        out.push(Finding::warning(RuleId::T7, format!("{} can give {} h a week but their roles need at least {min} h (up to {max} h): {} h short. Free up time or share the roles.", p.name, p.hours_per_week, shortfall)).for_person(&p.name));
-    }
-    if p.roles.is_empty() {
-        out.push(
-            Finding::info(RuleId::T7, format!("{} has no role yet.", p.name)).for_person(&p.name),
-        );
+    // Their hours are computed either way; findings are for people on the roster, and
+    // T7's shortfall for those whose hours are answered (RULES.md, "Drafts").
+    let shortfall = p
+        .hours_per_week
+        .map(|h| Hours::whole(min).saturating_sub(h));
+    if let Some(name) = p.name.as_deref() {
+        let coached = p.roles.iter().filter(|a| a.role == Role::QiCoach).count();
+        if coached > team.teams_per_coach as usize {
+            out.push(Finding::error(RuleId::T4, format!("{name} coaches {coached} project teams; one coach can be assigned up to {}. Add another coach.", number_word(team.teams_per_coach))).for_person(name));
+        }
+        for role in unstated {
+            out.push(
+                Finding::info(
+                    RuleId::T7,
+                    format!(
+                        "The {} states no weekly hours for a {}; plan time as needed.",
+                        edition.page().title(),
+                        role.noun()
+                    ),
+                )
+                .for_person(name),
+            );
+        }
+        if let (Some(have), Some(short)) = (p.hours_per_week, shortfall) {
+            if short > Hours::ZERO {
+                out.push(Finding::warning(RuleId::T7, format!("{name} can give {have} h a week but their roles need at least {min} h (up to {max} h): {short} h short. Free up time or share the roles.")).for_person(name));
+            }
+        }
+        if p.roles.is_empty() {
+            out.push(Finding::info(RuleId::T7, format!("{name} has no role yet.")).for_person(name));
+        }
     }
     PersonHours {
         name: p.name.clone(),
