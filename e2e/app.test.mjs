@@ -63,7 +63,7 @@ describe('the app, end to end', () => {
   test('team: two projects, every finding per project and per person, required hours', async () => {
     await show('Team');
     // The starter roster is examples, not answers, until each person is named.
-    assert.match(await page.locator('.verdict').innerText(), /4 fields to fix before the team can be checked/);
+    assert.match(await page.locator('.verdict').innerText(), /4 people to name before the team can be checked/);
     assert.match(await page.locator('#person-1-name-hint').innerText(), /^Not named yet: an example of who you need \(project sponsor\)/);
     for (const [id, name] of [[1, 'Project sponsor'], [2, 'Physician leader'], [3, 'Team leader'], [4, 'QI coach']]) {
       await page.getByLabel(`Name of person ${id}`, { exact: true }).fill(name);
@@ -86,11 +86,18 @@ describe('the app, end to end', () => {
     await page.locator('#person-4-new-project').selectOption('2');
     await page.locator('#person-4').getByRole('button', { name: 'Add role' }).click();
     assert.match(await page.locator('#person-4').innerText(), /Needs 16 h a week[^\n]*gives 8 h\.\s*8 h short\./);
-    // An unreadable field is never read as 0, and blocks the verdict.
+    // Unreadable hours are never read as 0: the rules are told they are not answered
+    // yet, withhold that person's T7 and keep the team's verdict (READINGS.md, Drafts).
     await page.locator('#person-3-hours').fill('ten');
     assert.match(await page.locator('#person-3-hours-error').innerText(), /is not a number/);
-    assert.match(await page.locator('.verdict').innerText(), /1 field to fix before the team can be checked/);
+    assert.match(await page.locator('.verdict').innerText(), /\d+ to fix, \d+ to check\./);
+    assert.doesNotMatch(await page.locator('.verdict').innerText(), /before the team can be checked/);
+    assert.match(await page.locator('#person-3').innerText(), /Hours a week: not readable yet, so not judged\./);
     assert.doesNotMatch(await page.locator('#person-3').innerText(), /short/);
+    // A name given twice is not a second name: that person waits, and so does the verdict.
+    await page.getByLabel('Name of person 6', { exact: true }).fill('Ann Member');
+    assert.match(await page.locator('.verdict').innerText(), /1 person to name before the team can be checked/);
+    await page.getByLabel('Name of person 6', { exact: true }).fill('Bo Member');
     await page.locator('#person-3-hours').fill('7.5');
     await page.getByLabel('Weekly hours as stated on').selectOption('learning-network');
     assert.match(await page.locator('#person-2').innerText(), /Needs 2 h a week under the ACR Learning Network/);
@@ -268,7 +275,7 @@ describe('the app, end to end', () => {
     const text = await page.locator('main').innerText();
     assert.match(text, /You meet the three critical commitments\. Success factors: 5 of 7\./);
     assert.match(text, /Fees for the 2 planned projects\n[^]*#3\t\$3,000 — discounted[^]*\nTotal\t\$9,000/, 'the team\'s two projects, after 2 earlier');
-    assert.match(text, /2 project teams and at least 1 QI coach \(F4\)/);
+    assert.match(text, /2 projects need 2 teams and at least 1 QI coach \(one coach serves up to two teams\)\. \(F4\)/);
     assert.match(text, /Total if earlier projects do not count\t\$12,000\tF3/, 'the other reading beside the total');
     assert.match(text, /Our reading \(F3\), to confirm: .*Confirm with the Learning Network team/);
     // It ends on what to do next, and where the pages say to do it.

@@ -92,6 +92,8 @@ pub struct Results {
     pub team_blocked: bool,
     /// The team request the rules answered (what the export writes).
     pub team_request: Option<TeamRequest>,
+    /// The plan's fee request the rules answered (what the export writes).
+    pub fee_request: Option<FeeRequest>,
     /// The plan's fee estimate (the team's projects), when the counts are usable.
     pub fees: Option<FeeEstimate>,
     /// A what-if: another number of projects priced beside the plan, never instead of
@@ -473,10 +475,13 @@ pub fn evaluate(s: &State) -> Results {
             .and_then(fees::estimate)
             .ok()
     };
-    let fee_estimate = match (&projects, &prior) {
-        (Ok(n), Ok(p)) => estimate(*n, *p),
+    let fee_request = match (&projects, &prior) {
+        (Ok(n), Ok(p)) => FeeRequest::new(u64::from(*n), u64::from(*p))
+            .ok()
+            .map(|r| r.as_of(team_start)),
         _ => None,
     };
+    let fee_estimate = fee_request.and_then(|r| fees::estimate(r).ok());
     let what_if = match (what_if_n, &prior) {
         (Some(n), Ok(p)) => estimate(n, *p),
         _ => None,
@@ -570,6 +575,7 @@ pub fn evaluate(s: &State) -> Results {
         team_blocked,
         team_request,
         fees: fee_estimate,
+        fee_request,
         what_if,
         fee_table,
         schedule,

@@ -7,11 +7,15 @@
 //! exactly what was entered, including fields that are not valid yet. The request parts
 //! hold what is valid, for the command line and a program office.
 
-use rules::bounds::MAX_PRIOR_PROJECTS;
+use rules::json::declare::{Count, Day};
+use rules::json::requests::{
+    CreditsJson, FactorsJson, FeesJson, ReadinessJson, ScheduleJson, TeamJson,
+};
 use rules::json::{self, Json, EXPORT_FORMAT, EXPORT_VERSION};
+use rules::readiness::SuccessFactor;
 use rules::{ErrorCode, InputError};
 
-use crate::eval::{FactorState, Results};
+use crate::eval::Results;
 use crate::share;
 use crate::state::State;
 
@@ -93,86 +97,80 @@ pub fn export(state: &State, results: &Results) -> String {
             ]),
         ),
     ];
-    if let Some(r) = readiness(state, results) {
-        fields.push(("readiness", r));
-    }
-    if let Some(t) = team(results) {
-        fields.push(("team", t));
-    }
-    if let Some(projects) = state.team_projects() {
-        if let Ok(prior) = rules::bounds::count_text(
-            "prior_projects",
-            &state.prior_projects,
-            0,
-            MAX_PRIOR_PROJECTS,
-        ) {
-            fields.push((
-                "fees",
-                obj(vec![
-                    ("projects", n(projects)),
-                    ("prior_projects", n(prior)),
-                ]),
-            ));
+    // The request parts, as the rules' own declarations write them (`rules::json::requests`).
+    let parts = [
+        (
+            "readiness",
+            readiness(state, results).and_then(|r| part(&r)),
+        ),
+        (
+            "team",
+            results
+                .team_request
+                .as_ref()
+                .map(TeamJson::of)
+                .and_then(|t| part(&t)),
+        ),
+        (
+            "fees",
+            results
+                .fee_request
+                .as_ref()
+                .map(FeesJson::of)
+                .and_then(|f| part(&f)),
+        ),
+        (
+            "schedule",
+            results.schedule.as_ref().and_then(|sc| {
+                part(&ScheduleJson {
+                    date: Day(sc.date),
+                    count: Count(rules::calendar::DEFAULT_COHORTS),
+                    as_of: None,
+                })
+            }),
+        ),
+        (
+            "credits",
+            results
+                .credits
+                .first()
+                .and_then(|c| part(&CreditsJson::of(&c.input))),
+        ),
+    ];
+    for (name, value) in parts {
+        if let Some(v) = value {
+            fields.push((name, v));
         }
-    }
-    if let Ok(d) = rules::date::parse(state.plan_date.trim(), "date") {
-        fields.push(("schedule", obj(vec![("date", s(&rules::date::format(d)))])));
-    }
-    if let Some(c) = credits(results) {
-        fields.push(("credits", c));
     }
     json::write(&obj(fields))
 }
 
-fn readiness(state: &State, results: &Results) -> Option<Json> {
-    let coach = state.coach?;
-    let mut factors = Vec::new();
-    for (id, f) in results.factors.iter() {
-        if !matches!(f, FactorState::Derived(_)) {
-            factors.push((id.key().to_string(), Json::Bool(f.met())));
-        }
-    }
-    Some(obj(vec![
-        ("sponsor", Json::Bool(state.sponsor?)),
-        ("clinical_leader", Json::Bool(state.clinical_leader?)),
-        ("coach", s(coach.key())),
-        ("can_audit", Json::Bool(state.can_audit?)),
-        ("can_report_data", Json::Bool(state.can_report_data?)),
-        ("success_factors", Json::Object(factors)),
-    ]))
+/// A request part as JSON, written by its declaration.
+fn part<T: serde::Serialize>(value: &T) -> Option<Json> {
+    json::parse(&json::text::to_json(value).ok()?).ok()
 }
 
-/// The team request the rules answered, as they write it: a draft's unanswered fields
-/// are `null` (RULES.md, "Drafts"), so `impower assess FILE` answers what the app showed.
-fn team(results: &Results) -> Option<Json> {
-    let text = json::text::to_json(results.team_request.as_ref()?).ok()?;
-    json::parse(&text).ok()
-}
-
-/// The first claim's credit question (the contract asks one at a time; the app part
-/// keeps them all): the question exactly as the app asked it.
-fn credits(results: &Results) -> Option<Json> {
-    let q = &results.credits.first()?.input;
-    let mut fields = vec![
-        ("physician", Json::Bool(q.physician)),
-        (
-            "stages",
-            Json::Array(q.stages.iter().map(|x| s(x.key())).collect()),
-        ),
-        ("stage_c_complete", Json::Bool(q.stage_c_complete)),
-        (
-            "documents",
-            Json::Array(q.documents.iter().map(|x| s(x.key())).collect()),
-        ),
-        ("on_roster_at_start", Json::Bool(q.on_roster_at_start)),
-        ("opted_in", Json::Bool(q.opted_in)),
-    ];
-    if let Some(day) = q.session_1 {
-        fields.push(("session_1", s(&rules::date::format(day))));
-    }
-    fields.push(("graduation", s(&rules::date::format(q.graduation))));
-    fields.push(("today", s(&rules::date::format(q.today))));
-    Some(obj(fields))
+/// The readiness answers as the app holds them, once all five are given; each success
+/// factor as answered or followed (S3 follows the coach answer and is never written).
+fn readiness(state: &State, results: &Results) -> Option<ReadinessJson> {
+    let met = |f: SuccessFactor| results.factors.get(f).met();
+    Some(ReadinessJson {
+        sponsor: state.sponsor?,
+        clinical_leader: state.clinical_leader?,
+        coach: state.coach?,
+        can_audit: state.can_audit?,
+        can_report_data: state.can_report_data?,
+        success_factors: Some(FactorsJson {
+            S1: met(SuccessFactor::S1),
+            S2: met(SuccessFactor::S2),
+            S3: (),
+            S4: met(SuccessFactor::S4),
+            S5: met(SuccessFactor::S5),
+            S6: met(SuccessFactor::S6),
+            S7: met(SuccessFactor::S7),
+        }),
+        as_of: None,
+    })
 }
 
 /// What importing a file gives.

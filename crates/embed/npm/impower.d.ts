@@ -178,16 +178,6 @@ export interface Finding {
   passed?: IsoDate;
 }
 
-/** A `fees` request. */
-export interface FeesRequest {
-  /** New projects, a whole number from 1. */
-  projects: number;
-  /** The organization's earlier projects (they move the every-third discount); 0 if left out. */
-  prior_projects?: number;
-  /** The date whose program facts decide it (RULES.md, "Dated facts"); one set of facts today, so any date gives the same answer. */
-  as_of?: IsoDate;
-}
-
 /** One project's fee. */
 export interface ProjectFee {
   /** The project's number, counting prior projects. */
@@ -218,16 +208,6 @@ export interface FeeEstimate {
   findings: Finding[];
   /** The rules that decided it: the same for every answer of one build. */
   rule_book: RuleBook;
-}
-
-/** A `schedule` request. */
-export interface ScheduleRequest {
-  /** Plan from this date (the clock is always an input). */
-  date: IsoDate;
-  /** How many cohorts to list, from 1. */
-  count?: number;
-  /** The date whose program facts decide it (RULES.md, "Dated facts"); one set of facts today, so any date gives the same answer. */
-  as_of?: IsoDate;
 }
 
 /** A cohort and its dates. */
@@ -286,58 +266,6 @@ export interface Schedule {
   rule_book: RuleBook;
 }
 
-/** The success factors the user answers (S3 is derived from `coach` and refused here). */
-export interface SuccessFactorAnswers {
-  /** Department leaders support change and are willing to manage it. */
-  S1?: boolean;
-  /** Engaged front-line staff and leaders will take part and do project work. */
-  S2?: boolean;
-  /** An organizational sponsor will provide time and resources for the project. */
-  S4?: boolean;
-  /** You can track and report progress data weekly, and do manual image audits or report reviews. */
-  S5?: boolean;
-  /** You can commit to the whole training program and to the people it needs. */
-  S6?: boolean;
-  /** You want to join a community committed to improving and collaborating. */
-  S7?: boolean;
-}
-
-/** A `readiness` request. */
-export interface ReadinessRequest {
-  /** An organizational sponsor is named (C1). */
-  sponsor: boolean;
-  /** A clinical leader, the physician leader, is named (C1). */
-  clinical_leader: boolean;
-  /** The QI coach's background (C2, S3). */
-  coach: Qi;
-  /** The organization can perform manual audits (C3). */
-  can_audit: boolean;
-  /** The organization can report data throughout ImPower (C3). */
-  can_report_data: boolean;
-  /** The success factors met; a factor left out is not met. */
-  success_factors?: SuccessFactorAnswers;
-  /** The date whose program facts decide it (RULES.md, "Dated facts"); one set of facts today, so any date gives the same answer. */
-  as_of?: IsoDate;
-}
-
-/** A `readiness` request inside `assess` beside a `team`: C1 and C2 come from the roster, so `sponsor`, `clinical_leader` and `coach` may be left out. */
-export interface ReadinessWithRoster {
-  /** Read, then answered from the roster. */
-  sponsor?: boolean;
-  /** Read, then answered from the roster. */
-  clinical_leader?: boolean;
-  /** Read, then answered from the roster. */
-  coach?: Qi;
-  /** The organization can perform manual audits (C3). */
-  can_audit: boolean;
-  /** The organization can report data throughout ImPower (C3). */
-  can_report_data: boolean;
-  /** The success factors met; a factor left out is not met. */
-  success_factors?: SuccessFactorAnswers;
-  /** The date whose program facts decide it (RULES.md, "Dated facts"); one set of facts today, so any date gives the same answer. */
-  as_of?: IsoDate;
-}
-
 /** One of the three critical commitments. */
 export interface Commitment {
   /** C1, C2 or C3. */
@@ -394,44 +322,6 @@ export interface ReadinessReport {
   rule_book: RuleBook;
 }
 
-/** A role on a project. */
-export interface Assignment {
-  /** The role. */
-  role: Role;
-  /** The project, from 1 to `projects`. */
-  project: number;
-}
-
-/** A person on the roster. */
-export interface Person {
-  /** Their name, unique on the roster; `null` while not named yet (a draft: not on the roster yet, and `valid` waits). */
-  name: string | null;
-  /** Hours a week they can give: 0 to 168, at most two decimal places; `null` while not answered yet (their T7 waits). */
-  hours_per_week: number | null;
-  /** Holds an MD, DO or equivalent degree (T2, CR8); false if left out. */
-  physician?: boolean;
-  /** Can access data from departmental systems (T6); false if left out. */
-  data_access?: boolean;
-  /** Their QI background (C2, S3 for coaches); `none` if left out. */
-  qi?: Qi;
-  /** Their roles, per project. */
-  roles: Assignment[];
-}
-
-/** A `team` request. */
-export interface TeamRequest {
-  /** Whose weekly-hours table; `impower` if left out. */
-  edition?: Edition;
-  /** How many projects, from 1. */
-  projects: number;
-  /** Each project's collaborative, in project order (null: not chosen yet); at most one per project. */
-  collaboratives?: (Collaborative | null)[];
-  /** The roster. */
-  people: Person[];
-  /** The date whose program facts decide it (RULES.md, "Dated facts"); one set of facts today, so any date gives the same answer. */
-  as_of?: IsoDate;
-}
-
 /** One person's weekly hours (T7). */
 export interface PersonHours {
   /** Their name; `null` while not named yet. */
@@ -462,30 +352,6 @@ export interface TeamReport {
   unanswered?: string[];
 }
 
-/** A `credits` request. */
-export interface CreditsRequest {
-  /** MD, DO or equivalent (CR8). */
-  physician: boolean;
-  /** The stages taken part in, each once (CR1). */
-  stages: Stage[];
-  /** Stage C is complete (CR2). */
-  stage_c_complete: boolean;
-  /** The documents received, each once (CR3). */
-  documents: ProjectDocument[];
-  /** Named on the Team Roster at the start (CR4). */
-  on_roster_at_start: boolean;
-  /** Opted in by the survey by Session 1 (CR5). */
-  opted_in: boolean;
-  /** The day of Session 1 (the cohort's `team_starts`), on or before graduation: times CR4 and CR5. */
-  session_1?: IsoDate;
-  /** The graduation date. */
-  graduation: IsoDate;
-  /** Today (the clock is always an input). */
-  today: IsoDate;
-  /** The date whose program facts decide it (RULES.md, "Dated facts"); one set of facts today, so any date gives the same answer. */
-  as_of?: IsoDate;
-}
-
 /** The `credits` answer. */
 export interface CreditReport {
   /** What the participation is worth (CR1). */
@@ -504,50 +370,6 @@ export interface CreditReport {
   findings: Finding[];
   /** The rules that decided it: the same for every answer of one build. */
   rule_book: RuleBook;
-}
-
-/** An `assess` request without a roster. */
-export interface AssessRequestWithoutTeam {
-  /** A `fees` request. */
-  fees?: FeesRequest;
-  /** A `schedule` request. */
-  schedule?: ScheduleRequest;
-  /** A `readiness` request (with `team`, C1 and C2 come from the roster). */
-  readiness?: ReadinessRequest;
-  /** No roster in this alternative. */
-  team?: undefined;
-  /** A `credits` request. */
-  credits?: CreditsRequest;
-  /** An exported application's format; another is refused (`unknown_value`). */
-  format?: "impower-ready";
-  /** An exported application's version; a newer one is refused (`out_of_range`). */
-  version?: 1;
-  /** What only the app needs (organization, view, fields as typed): carried, never evaluated. */
-  app?: { [key: string]: unknown };
-  /** The date whose program facts decide it (RULES.md, "Dated facts"); one set of facts today, so any date gives the same answer. */
-  as_of?: IsoDate;
-}
-
-/** An `assess` request with a roster: its `readiness` may leave out what the roster answers. */
-export interface AssessRequestWithTeam {
-  /** A `fees` request. */
-  fees?: FeesRequest;
-  /** A `schedule` request. */
-  schedule?: ScheduleRequest;
-  /** A `readiness` request (with `team`, C1 and C2 come from the roster). */
-  readiness?: ReadinessWithRoster;
-  /** A `team` request. */
-  team: TeamRequest;
-  /** A `credits` request. */
-  credits?: CreditsRequest;
-  /** An exported application's format; another is refused (`unknown_value`). */
-  format?: "impower-ready";
-  /** An exported application's version; a newer one is refused (`out_of_range`). */
-  version?: 1;
-  /** What only the app needs (organization, view, fields as typed): carried, never evaluated. */
-  app?: { [key: string]: unknown };
-  /** The date whose program facts decide it (RULES.md, "Dated facts"); one set of facts today, so any date gives the same answer. */
-  as_of?: IsoDate;
 }
 
 /** An `assess` request (give at least one of fees, schedule, readiness, team, credits), or an exported application. */
@@ -589,6 +411,184 @@ export interface Version {
   package: string;
   /** The rule book every answer of this build carries. */
   rule_book: RuleBook;
+}
+
+/** A `fees` request. */
+export interface FeesRequest {
+  /** How many new projects. A whole number from 1 to 100. */
+  projects: number;
+  /** The organization's earlier projects (they move the every-third discount, F3); 0 if left out. A whole number from 0 to 10000. */
+  prior_projects?: number;
+  /** The date whose program facts decide it (RULES.md, "Dated facts"). */
+  as_of?: IsoDate;
+}
+
+/** A `schedule` request. */
+export interface ScheduleRequest {
+  /** Plan from this date (the clock is always an input). */
+  date: IsoDate;
+  /** How many cohorts to list. A whole number from 1 to 12. */
+  count?: number;
+  /** The date whose program facts decide it (RULES.md, "Dated facts"); its `date` if left out. */
+  as_of?: IsoDate;
+}
+
+/** A `readiness` request. */
+export interface ReadinessRequest {
+  /** An organizational sponsor is named (C1). */
+  sponsor: boolean;
+  /** A clinical leader, the physician leader, is named (C1). */
+  clinical_leader: boolean;
+  /** The QI coach's background (C2, S3). */
+  coach: Qi;
+  /** The organization can perform manual audits (C3). */
+  can_audit: boolean;
+  /** The organization can report data throughout ImPower (C3). */
+  can_report_data: boolean;
+  /** The success factors met. */
+  success_factors?: SuccessFactorAnswers;
+  /** The date whose program facts decide it (RULES.md, "Dated facts"). */
+  as_of?: IsoDate;
+}
+
+/** The success factors the user answers; a factor left out is not met. */
+export interface SuccessFactorAnswers {
+  /** S1 is met. Department leaders support change and are willing to manage it. */
+  S1?: boolean;
+  /** S2 is met. Engaged front-line staff and leaders will take part and do project work. */
+  S2?: boolean;
+  /** S4 is met. An organizational sponsor will provide time and resources for the project. */
+  S4?: boolean;
+  /** S5 is met. You can track and report progress data weekly, and do manual image audits or report reviews. */
+  S5?: boolean;
+  /** S6 is met. You can commit to the whole training program and to the people it needs. */
+  S6?: boolean;
+  /** S7 is met. You want to join a community committed to improving and collaborating. */
+  S7?: boolean;
+}
+
+/** A `readiness` request inside `assess` beside a `team`: C1 and C2 come from the roster, so `sponsor`, `clinical_leader` and `coach` may be left out. */
+export interface ReadinessWithRoster {
+  /** Read, then answered from the roster. */
+  sponsor?: boolean;
+  /** Read, then answered from the roster. */
+  clinical_leader?: boolean;
+  /** Read, then answered from the roster. */
+  coach?: Qi;
+  /** The organization can perform manual audits (C3). */
+  can_audit: boolean;
+  /** The organization can report data throughout ImPower (C3). */
+  can_report_data: boolean;
+  /** The success factors met. */
+  success_factors?: SuccessFactorAnswers;
+  /** The date whose program facts decide it (RULES.md, "Dated facts"). */
+  as_of?: IsoDate;
+}
+
+/** A `team` request. */
+export interface TeamRequest {
+  /** Whose weekly-hours table; `impower` if left out. */
+  edition?: Edition;
+  /** How many projects. A whole number from 1 to 100. */
+  projects: number;
+  /** Each project's collaborative, in project order (`null`: not chosen yet); at most one per project. */
+  collaboratives?: (Collaborative | null)[];
+  /** The roster. */
+  people: Person[];
+  /** The date whose program facts decide it (RULES.md, "Dated facts"). */
+  as_of?: IsoDate;
+}
+
+/** A person on the roster. */
+export interface Person {
+  /** Their name, unique on the roster; `null` while not named yet (RULES.md, "Drafts": not on the roster yet, and `valid` waits). */
+  name: string | null;
+  /** Hours a week they can give; `null` while not answered yet (their T7 waits). From 0 to 168, at most two decimal places. */
+  hours_per_week: number | null;
+  /** Holds an MD, DO or equivalent degree (T2, CR8); false if left out. */
+  physician?: boolean;
+  /** Can access data from departmental systems (T6); false if left out. */
+  data_access?: boolean;
+  /** Their QI background (C2, S3 for coaches); `none` if left out. */
+  qi?: Qi;
+  /** Their roles, per project. */
+  roles: Assignment[];
+}
+
+/** A role on a project. */
+export interface Assignment {
+  /** The role. */
+  role: Role;
+  /** The project, from 1 to the request's `projects`. A whole number from 1 to 100. */
+  project: number;
+}
+
+/** A `credits` request. */
+export interface CreditsRequest {
+  /** MD, DO or equivalent (CR8). */
+  physician: boolean;
+  /** The stages taken part in, each once (CR1). */
+  stages: Stage[];
+  /** Stage C is complete (CR2). */
+  stage_c_complete: boolean;
+  /** The documents received, each once (CR3). */
+  documents: ProjectDocument[];
+  /** Named on the Team Roster at the start (CR4). */
+  on_roster_at_start: boolean;
+  /** Opted in by the survey by Session 1 (CR5). */
+  opted_in: boolean;
+  /** The day of Session 1 (the cohort's `team_starts`), on or before graduation: times CR4 and CR5. */
+  session_1?: IsoDate;
+  /** The graduation date. */
+  graduation: IsoDate;
+  /** Today (the clock is always an input). */
+  today: IsoDate;
+  /** The date whose program facts decide it (RULES.md, "Dated facts"); the graduation if left out. */
+  as_of?: IsoDate;
+}
+
+/** An `assess` request without a roster. */
+export interface AssessRequestWithoutTeam {
+  /** A `fees` request. */
+  fees?: FeesRequest;
+  /** A `schedule` request. */
+  schedule?: ScheduleRequest;
+  /** A `readiness` request. */
+  readiness?: ReadinessRequest;
+  /** No roster in this alternative. */
+  team?: undefined;
+  /** A `credits` request. */
+  credits?: CreditsRequest;
+  /** An exported application's format; another is refused (`unknown_value`). */
+  format?: "impower-ready";
+  /** An exported application's version; a newer one is refused (`out_of_range`). */
+  version?: 1;
+  /** What only the app needs (organization, view, fields as typed): carried, never evaluated. */
+  app?: { [key: string]: unknown };
+  /** The date whose program facts decide every part that has none of its own (RULES.md, "Dated facts"). */
+  as_of?: IsoDate;
+}
+
+/** An `assess` request with a roster: its `readiness` may leave out what the roster answers. */
+export interface AssessRequestWithTeam {
+  /** A `fees` request. */
+  fees?: FeesRequest;
+  /** A `schedule` request. */
+  schedule?: ScheduleRequest;
+  /** A `readiness` request (C1 and C2 come from the roster). */
+  readiness?: ReadinessWithRoster;
+  /** A `team` request. */
+  team: TeamRequest;
+  /** A `credits` request. */
+  credits?: CreditsRequest;
+  /** An exported application's format; another is refused (`unknown_value`). */
+  format?: "impower-ready";
+  /** An exported application's version; a newer one is refused (`out_of_range`). */
+  version?: 1;
+  /** What only the app needs (organization, view, fields as typed): carried, never evaluated. */
+  app?: { [key: string]: unknown };
+  /** The date whose program facts decide every part that has none of its own (RULES.md, "Dated facts"). */
+  as_of?: IsoDate;
 }
 
 // The functions. Each takes the request as a plain object and returns the answer;

@@ -97,7 +97,26 @@ macro_rules! wire_enum {
                 s.serialize_str(self.key())
             }
         }
+
+        impl $crate::wire::Closed for $name {
+            const ALL: &'static [Self] = $name::ALL;
+            const KEYS: &'static [&'static str] = $name::KEYS;
+            fn key(self) -> &'static str {
+                $name::key(self)
+            }
+        }
     };
+}
+
+/// A closed set declared with [`wire_enum!`]: what the contract's reader and its
+/// declarations need of it.
+pub trait Closed: Copy + PartialEq + 'static {
+    /// Every variant, in declaration order.
+    const ALL: &'static [Self];
+    /// Every contract name, in the same order.
+    const KEYS: &'static [&'static str];
+    /// The contract's name for the variant.
+    fn key(self) -> &'static str;
 }
 
 pub(crate) use wire_enum;

@@ -20,8 +20,7 @@ use std::fmt::Write as _;
 
 use rules::book::{Collaborative, Page};
 use rules::credits::{CreditType, Document, Stage};
-use rules::json::{Verb, EXPORT_FORMAT, EXPORT_VERSION};
-use rules::readiness::SuccessFactor;
+use rules::json::{declare, Verb};
 use rules::team::{Edition, Qi, Role};
 use rules::{ErrorCode, RuleId, Severity};
 use serde_json::{json, Map, Value};
@@ -171,50 +170,36 @@ fn verb_doc(verb: Verb) -> &'static str {
     }
 }
 
-/// The envelope of an exported application and the parts `assess` reads beside
-/// `readiness` and `team`.
-fn assess_fields(readiness: &'static str, team: Field) -> Vec<Field> {
-    vec![
-        opt("fees", named("FeesRequest"), "A `fees` request."),
-        opt("schedule", named("ScheduleRequest"), "A `schedule` request."),
-        opt(
-            "readiness",
-            named(readiness),
-            "A `readiness` request (with `team`, C1 and C2 come from the roster).",
-        ),
-        team,
-        opt("credits", named("CreditsRequest"), "A `credits` request."),
-        opt(
-            "format",
-            Ty::Lit(EXPORT_FORMAT.to_string()),
-            "An exported application's format; another is refused (`unknown_value`).",
-        ),
-        opt(
-            "version",
-            Ty::Numbers((1..=EXPORT_VERSION).collect()),
-            "An exported application's version; a newer one is refused (`out_of_range`).",
-        ),
-        opt(
-            "app",
-            Ty::Map,
-            "What only the app needs (organization, view, fields as typed): carried, never evaluated.",
-        ),
-        opt(
-            "as_of",
-            Ty::Date,
-            "The date whose program facts decide it (RULES.md, \"Dated facts\"); one set of facts today, so any date gives the same answer.",
-        ),
-    ]
+/// A declared field's documentation, with the bounds its type declares and, for a
+/// success factor, the rule book's question.
+fn field_doc(f: &declare::Field) -> String {
+    let mut doc = f.doc.to_string();
+    if let Some(q) = rules::readiness::SuccessFactor::parse(f.name).map(|s| s.question()) {
+        let _ = write!(doc, " {q}");
+    }
+    let mut ty = &f.ty;
+    while let declare::Ty::OrNull(t) | declare::Ty::List(t) = ty {
+        ty = t;
+    }
+    match ty {
+        declare::Ty::Count { min, max } => {
+            let _ = write!(doc, " A whole number from {min} to {max}.");
+        }
+        declare::Ty::Hours => {
+            let _ = write!(
+                doc,
+                " From 0 to {}, at most two decimal places.",
+                rules::bounds::MAX_HOURS
+            );
+        }
+        _ => {}
+    }
+    doc
 }
 
 /// The contract's declarations.
 pub fn contract() -> Contract {
     let rule_ids: Vec<&str> = RuleId::ALL.iter().map(|r| r.as_str()).collect();
-    let asked_factors: Vec<Field> = SuccessFactor::ALL
-        .iter()
-        .filter(|f| !f.derived())
-        .map(|f| opt(f.key(), Ty::Bool, f.question()))
-        .collect();
     let findings = || {
         req(
             "findings",
@@ -264,11 +249,6 @@ pub fn contract() -> Contract {
             opt("passed", Ty::Date, "Too late: the last day to act on it was this one; nothing done now changes it."),
         ]),
         // fees
-        interface("FeesRequest", "A `fees` request.", vec![
-            req("projects", Ty::Number, "New projects, a whole number from 1."),
-            opt("prior_projects", Ty::Number, "The organization's earlier projects (they move the every-third discount); 0 if left out."),
-            opt("as_of", Ty::Date, "The date whose program facts decide it (RULES.md, \"Dated facts\"); one set of facts today, so any date gives the same answer."),
-        ]),
         interface("ProjectFee", "One project's fee.", vec![
             req("number", Ty::Number, "The project's number, counting prior projects."),
             req("fee_usd", Ty::Number, "Its fee in whole US dollars."),
@@ -286,11 +266,6 @@ pub fn contract() -> Contract {
             rule_book(),
         ]),
         // schedule
-        interface("ScheduleRequest", "A `schedule` request.", vec![
-            req("date", Ty::Date, "Plan from this date (the clock is always an input)."),
-            opt("count", Ty::Number, "How many cohorts to list, from 1."),
-            opt("as_of", Ty::Date, "The date whose program facts decide it (RULES.md, \"Dated facts\"); one set of facts today, so any date gives the same answer."),
-        ]),
         interface("Cohort", "A cohort and its dates.", vec![
             req("id", Ty::Text, "`YYYY-MM`: the month the team starts."),
             req("preparation_starts", Ty::Date, "The leaders' two-month preparation begins (P2)."),
@@ -320,25 +295,6 @@ pub fn contract() -> Contract {
             rule_book(),
         ]),
         // readiness
-        interface("SuccessFactorAnswers", "The success factors the user answers (S3 is derived from `coach` and refused here).", asked_factors),
-        interface("ReadinessRequest", "A `readiness` request.", vec![
-            req("sponsor", Ty::Bool, "An organizational sponsor is named (C1)."),
-            req("clinical_leader", Ty::Bool, "A clinical leader, the physician leader, is named (C1)."),
-            req("coach", named("Qi"), "The QI coach's background (C2, S3)."),
-            req("can_audit", Ty::Bool, "The organization can perform manual audits (C3)."),
-            req("can_report_data", Ty::Bool, "The organization can report data throughout ImPower (C3)."),
-            opt("success_factors", named("SuccessFactorAnswers"), "The success factors met; a factor left out is not met."),
-            opt("as_of", Ty::Date, "The date whose program facts decide it (RULES.md, \"Dated facts\"); one set of facts today, so any date gives the same answer."),
-        ]),
-        interface("ReadinessWithRoster", "A `readiness` request inside `assess` beside a `team`: C1 and C2 come from the roster, so `sponsor`, `clinical_leader` and `coach` may be left out.", vec![
-            opt("sponsor", Ty::Bool, "Read, then answered from the roster."),
-            opt("clinical_leader", Ty::Bool, "Read, then answered from the roster."),
-            opt("coach", named("Qi"), "Read, then answered from the roster."),
-            req("can_audit", Ty::Bool, "The organization can perform manual audits (C3)."),
-            req("can_report_data", Ty::Bool, "The organization can report data throughout ImPower (C3)."),
-            opt("success_factors", named("SuccessFactorAnswers"), "The success factors met; a factor left out is not met."),
-            opt("as_of", Ty::Date, "The date whose program facts decide it (RULES.md, \"Dated facts\"); one set of facts today, so any date gives the same answer."),
-        ]),
         interface("Commitment", "One of the three critical commitments.", vec![
             req("id", named("RuleId"), "C1, C2 or C3."),
             req("met", Ty::Bool, "Whether it holds."),
@@ -368,25 +324,6 @@ pub fn contract() -> Contract {
             rule_book(),
         ]),
         // team
-        interface("Assignment", "A role on a project.", vec![
-            req("role", named("Role"), "The role."),
-            req("project", Ty::Number, "The project, from 1 to `projects`."),
-        ]),
-        interface("Person", "A person on the roster.", vec![
-            req("name", Ty::OrNull(Box::new(Ty::Text)), "Their name, unique on the roster; `null` while not named yet (a draft: not on the roster yet, and `valid` waits)."),
-            req("hours_per_week", Ty::OrNull(Box::new(Ty::Number)), "Hours a week they can give: 0 to 168, at most two decimal places; `null` while not answered yet (their T7 waits)."),
-            opt("physician", Ty::Bool, "Holds an MD, DO or equivalent degree (T2, CR8); false if left out."),
-            opt("data_access", Ty::Bool, "Can access data from departmental systems (T6); false if left out."),
-            opt("qi", named("Qi"), "Their QI background (C2, S3 for coaches); `none` if left out."),
-            req("roles", array(named("Assignment")), "Their roles, per project."),
-        ]),
-        interface("TeamRequest", "A `team` request.", vec![
-            opt("edition", named("Edition"), "Whose weekly-hours table; `impower` if left out."),
-            req("projects", Ty::Number, "How many projects, from 1."),
-            opt("collaboratives", array(Ty::OrNull(Box::new(named("Collaborative")))), "Each project's collaborative, in project order (null: not chosen yet); at most one per project."),
-            req("people", array(named("Person")), "The roster."),
-            opt("as_of", Ty::Date, "The date whose program facts decide it (RULES.md, \"Dated facts\"); one set of facts today, so any date gives the same answer."),
-        ]),
         interface("PersonHours", "One person's weekly hours (T7).", vec![
             req("name", Ty::OrNull(Box::new(Ty::Text)), "Their name; `null` while not named yet."),
             req("required_hours_min", Ty::Number, "The sum of the minimum hours of their roles."),
@@ -403,18 +340,6 @@ pub fn contract() -> Contract {
             opt("unanswered", array(Ty::Text), "A draft's unanswered fields, as paths in the request (`people[2].name`); absent when there are none."),
         ]),
         // credits
-        interface("CreditsRequest", "A `credits` request.", vec![
-            req("physician", Ty::Bool, "MD, DO or equivalent (CR8)."),
-            req("stages", array(named("Stage")), "The stages taken part in, each once (CR1)."),
-            req("stage_c_complete", Ty::Bool, "Stage C is complete (CR2)."),
-            req("documents", array(named("ProjectDocument")), "The documents received, each once (CR3)."),
-            req("on_roster_at_start", Ty::Bool, "Named on the Team Roster at the start (CR4)."),
-            req("opted_in", Ty::Bool, "Opted in by the survey by Session 1 (CR5)."),
-            opt("session_1", Ty::Date, "The day of Session 1 (the cohort's `team_starts`), on or before graduation: times CR4 and CR5."),
-            req("graduation", Ty::Date, "The graduation date."),
-            req("today", Ty::Date, "Today (the clock is always an input)."),
-            opt("as_of", Ty::Date, "The date whose program facts decide it (RULES.md, \"Dated facts\"); one set of facts today, so any date gives the same answer."),
-        ]),
         interface("CreditReport", "The `credits` answer.", vec![
             req("credits", Ty::Number, "What the participation is worth (CR1)."),
             req("credit_type", named("CreditType"), "AMA PRA Category 1 or a certificate (CR8)."),
@@ -426,14 +351,6 @@ pub fn contract() -> Contract {
             rule_book(),
         ]),
         // assess
-        interface("AssessRequestWithoutTeam", "An `assess` request without a roster.", assess_fields(
-            "ReadinessRequest",
-            opt("team", Ty::Undefined, "No roster in this alternative."),
-        )),
-        interface("AssessRequestWithTeam", "An `assess` request with a roster: its `readiness` may leave out what the roster answers.", assess_fields(
-            "ReadinessWithRoster",
-            req("team", named("TeamRequest"), "A `team` request."),
-        )),
         Decl {
             name: "AssessRequest",
             doc: "An `assess` request (give at least one of fees, schedule, readiness, team, credits), or an exported application.",
@@ -467,10 +384,100 @@ pub fn contract() -> Contract {
             req("rule_book", named("RuleBook"), "The rule book every answer of this build carries."),
         ]),
     ];
-    Contract { decls }
+    let mut contract = Contract { decls };
+    contract.declare_requests();
+    contract
 }
 
 impl Contract {
+    /// Adds the requests, generated from the rules' declarations
+    /// (`rules::json::declare`), each nested shape once.
+    fn declare_requests(&mut self) {
+        use rules::json::requests as r;
+        for shape in [
+            r::FeesJson::shape(),
+            r::ScheduleJson::shape(),
+            r::ReadinessJson::shape(),
+            r::RosterReadinessJson::shape(),
+            r::TeamJson::shape(),
+            r::CreditsJson::shape(),
+            r::AssessJson::shape(),
+            r::AssessTeamJson::shape(),
+        ] {
+            self.declare_shape(shape);
+        }
+    }
+
+    fn declare_shape(&mut self, shape: declare::Shape) {
+        if self.get(shape.name).is_some() {
+            return;
+        }
+        // Reserve the name first, so a shape met again while mapping is declared once.
+        let at = self.decls.len();
+        self.decls.push(Decl {
+            name: shape.name,
+            doc: shape.doc,
+            def: Def::Interface {
+                extends: None,
+                fields: Vec::new(),
+            },
+        });
+        let mut fields = Vec::new();
+        for f in shape.fields {
+            let optional = match f.presence {
+                declare::Presence::Required => false,
+                declare::Presence::Optional | declare::Presence::Defaulted => true,
+                // Follows from another answer: not a field a caller gives.
+                declare::Presence::Refused(_) => continue,
+            };
+            let ty = self.ts_type(&f.ty);
+            fields.push(Field {
+                name: f.name.to_string(),
+                ty,
+                optional,
+                doc: field_doc(&f),
+            });
+        }
+        if let Some(d) = self.decls.get_mut(at) {
+            d.def = Def::Interface {
+                extends: None,
+                fields,
+            };
+        }
+    }
+
+    /// The TypeScript type of a declared one: a closed set by its union's name.
+    fn ts_type(&mut self, ty: &declare::Ty) -> Ty {
+        match ty {
+            declare::Ty::Bool => Ty::Bool,
+            declare::Ty::Count { .. } | declare::Ty::Hours => Ty::Number,
+            declare::Ty::Date => Ty::Date,
+            declare::Ty::Text => Ty::Text,
+            declare::Ty::OneOf(keys) => self.union_of(keys),
+            declare::Ty::SetOf(keys) => array(self.union_of(keys)),
+            declare::Ty::List(t) => array(self.ts_type(t)),
+            declare::Ty::OrNull(t) => Ty::OrNull(Box::new(self.ts_type(t))),
+            declare::Ty::Object(shape) => {
+                let shape = shape();
+                let name = shape.name;
+                self.declare_shape(shape);
+                named(name)
+            }
+            declare::Ty::Lit(text) => Ty::Lit(text.to_string()),
+            declare::Ty::UpTo(n) => Ty::Numbers((1..=*n).collect()),
+            declare::Ty::Map => Ty::Map,
+            declare::Ty::Undefined => Ty::Undefined,
+        }
+    }
+
+    /// The declared union with exactly these keys.
+    fn union_of(&self, keys: &[&str]) -> Ty {
+        self.decls
+            .iter()
+            .find(|d| matches!(&d.def, Def::Union(k) if k.iter().map(String::as_str).eq(keys.iter().copied())))
+            .map_or_else(|| Ty::Text, |d| named(d.name))
+    }
+
     /// The declaration named `name`.
     pub fn get(&self, name: &str) -> Option<&Decl> {
         self.decls.iter().find(|d| d.name == name)

@@ -140,28 +140,12 @@ const NUMBERS: &[&str] = &[
     "0.30000000000000004",
 ];
 
-/// Strings worth trying: the contract's own words, dates, and hostile text.
+/// Strings worth trying beside the contract's own words ([`vocabulary`]): values
+/// outside every closed set, dates, and hostile text.
 const STRINGS: &[&str] = &[
     "",
     " ",
-    "impower",
-    "learning-network",
-    "sponsor",
-    "physician_leader",
-    "team_leader",
-    "qi_coach",
-    "team_member",
-    "data_analyst",
-    "experienced",
-    "learning",
-    "none",
-    "A",
-    "B",
-    "C",
     "D",
-    "team_roster",
-    "a3",
-    "lung_cancer_screening",
     "2026-11-22",
     "2027-02-29",
     "2028-02-29",
@@ -181,8 +165,6 @@ const STRINGS: &[&str] = &[
     "😀",
     "\u{fffd}",
     "a\"b\\c",
-    "fees",
-    "projects",
 ];
 
 /// Raw fragments spliced in where a value goes (placeholders are replaced by these).
@@ -210,53 +192,9 @@ const RAW_VALUES: &[&str] = &[
     "[,]",
 ];
 
-/// Field names of the contract, for unknown-field typos and duplicates.
-const KEYS: &[&str] = &[
-    "projects",
-    "prior_projects",
-    "date",
-    "count",
-    "sponsor",
-    "clinical_leader",
-    "coach",
-    "can_audit",
-    "can_report_data",
-    "success_factors",
-    "S1",
-    "S3",
-    "S7",
-    "edition",
-    "collaboratives",
-    "people",
-    "name",
-    "hours_per_week",
-    "physician",
-    "data_access",
-    "qi",
-    "roles",
-    "role",
-    "project",
-    "stages",
-    "stage_c_complete",
-    "documents",
-    "on_roster_at_start",
-    "opted_in",
-    "graduation",
-    "today",
-    "fees",
-    "schedule",
-    "readiness",
-    "team",
-    "credits",
-    "format",
-    "version",
-    "app",
-    "",
-    "a.b",
-    "[0]",
-    "x[1]",
-    "Projects",
-];
+/// Keys beside the contract's own field names ([`vocabulary`]): odd ones, for paths and
+/// unknown-field typos.
+const ODD_KEYS: &[&str] = &["", "a.b", "[0]", "x[1]", "Projects", "D"];
 
 /// Bytes of arbitrary content: uniform, or drawn from JSON's alphabet.
 pub fn arbitrary_bytes(rng: &mut Rng) -> Vec<u8> {
@@ -419,12 +357,100 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
 
+/// What the mutations pick from: the contract's own words, derived from the rules'
+/// request declarations (`rules::json::declare`: every field name, every closed set's
+/// names, every count's bounds and the numbers just past them), beside the fixed lists
+/// above. A field added to a declaration is fuzzed without an edit here.
+pub struct Vocabulary {
+    /// Field names, then [`ODD_KEYS`].
+    pub keys: Vec<String>,
+    /// Closed-set names, literals and field names, then [`STRINGS`].
+    pub strings: Vec<String>,
+    /// Bounds and their neighbours, then [`NUMBERS`].
+    pub numbers: Vec<String>,
+}
+
+/// The vocabulary, built once.
+pub fn vocabulary() -> &'static Vocabulary {
+    static V: std::sync::OnceLock<Vocabulary> = std::sync::OnceLock::new();
+    V.get_or_init(|| {
+        use rules::json::requests as r;
+        let mut v = Vocabulary {
+            keys: Vec::new(),
+            strings: Vec::new(),
+            numbers: Vec::new(),
+        };
+        for shape in [
+            r::FeesJson::shape(),
+            r::ScheduleJson::shape(),
+            r::ReadinessJson::shape(),
+            r::TeamJson::shape(),
+            r::CreditsJson::shape(),
+            r::AssessJson::shape(),
+            r::AssessTeamJson::shape(),
+        ] {
+            learn_shape(&shape, &mut v);
+        }
+        v.keys.extend(ODD_KEYS.iter().map(|k| k.to_string()));
+        v.strings.extend(STRINGS.iter().map(|k| k.to_string()));
+        v.numbers.extend(NUMBERS.iter().map(|k| k.to_string()));
+        for list in [&mut v.keys, &mut v.strings, &mut v.numbers] {
+            let mut seen = std::collections::BTreeSet::new();
+            list.retain(|x| seen.insert(x.clone()));
+        }
+        v
+    })
+}
+
+fn learn_shape(shape: &rules::json::declare::Shape, v: &mut Vocabulary) {
+    for f in &shape.fields {
+        v.keys.push(f.name.to_string());
+        v.strings.push(f.name.to_string());
+        learn_ty(&f.ty, v);
+    }
+}
+
+fn learn_ty(ty: &rules::json::declare::Ty, v: &mut Vocabulary) {
+    use rules::json::declare::Ty;
+    match ty {
+        Ty::Count { min, max } => {
+            for n in [
+                i64::from(*min) - 1,
+                i64::from(*min),
+                i64::from(*max),
+                i64::from(*max) + 1,
+            ] {
+                v.numbers.push(n.to_string());
+            }
+        }
+        Ty::UpTo(n) => {
+            for n in [0, 1, *n, n.saturating_add(1)] {
+                v.numbers.push(n.to_string());
+            }
+        }
+        Ty::OneOf(keys) | Ty::SetOf(keys) => v.strings.extend(keys.iter().map(|k| k.to_string())),
+        Ty::Lit(text) => v.strings.push(text.to_string()),
+        Ty::List(t) | Ty::OrNull(t) => learn_ty(t, v),
+        Ty::Object(shape) => learn_shape(&shape(), v),
+        Ty::Bool | Ty::Hours | Ty::Date | Ty::Text | Ty::Map | Ty::Undefined => {}
+    }
+}
+
 fn random_scalar(rng: &mut Rng, raw: &mut Raw) -> Value {
     match rng.below(6) {
         0 => Value::Null,
         1 => Value::Bool(rng.percent(50)),
-        2 | 3 => raw.value(rng.pick(NUMBERS).map_or("0", |n| n).as_bytes().to_vec()),
-        _ => Value::String(rng.pick(STRINGS).map_or("", |s| s).to_string()),
+        2 | 3 => raw.value(
+            rng.pick(&vocabulary().numbers)
+                .map_or("0", |n| n)
+                .as_bytes()
+                .to_vec(),
+        ),
+        _ => Value::String(
+            rng.pick(&vocabulary().strings)
+                .map_or("", |s| s)
+                .to_string(),
+        ),
     }
 }
 
@@ -441,7 +467,7 @@ fn random_value(rng: &mut Rng, raw: &mut Raw, depth: usize) -> Value {
     } else {
         let mut map = Map::new();
         for _ in 0..rng.below(4) {
-            let key = rng.pick(KEYS).map_or("k", |k| k).to_string();
+            let key = rng.pick(&vocabulary().keys).map_or("k", |k| k).to_string();
             map.insert(key, random_value(rng, raw, depth - 1));
         }
         Value::Object(map)
@@ -474,10 +500,21 @@ fn gentle_edit(rng: &mut Rng, value: &mut Value, raw: &mut Raw) {
             *node = if rng.percent(50) {
                 Value::from(rng.below(12))
             } else {
-                raw.value(rng.pick(NUMBERS).map_or("0", |n| n).as_bytes().to_vec())
+                raw.value(
+                    rng.pick(&vocabulary().numbers)
+                        .map_or("0", |n| n)
+                        .as_bytes()
+                        .to_vec(),
+                )
             }
         }
-        Value::String(_) => *node = Value::String(rng.pick(STRINGS).map_or("", |s| s).to_string()),
+        Value::String(_) => {
+            *node = Value::String(
+                rng.pick(&vocabulary().strings)
+                    .map_or("", |s| s)
+                    .to_string(),
+            )
+        }
         Value::Array(items) if !items.is_empty() => {
             if rng.percent(50) {
                 items.remove(rng.below(items.len()));
@@ -509,7 +546,14 @@ fn edit(rng: &mut Rng, value: &mut Value, raw: &mut Raw, donors: &[&Value]) {
     match rng.below(16) {
         0 | 1 => *node = random_scalar(rng, raw),
         2 => *node = random_value(rng, raw, 3),
-        3 => *node = raw.value(rng.pick(NUMBERS).map_or("0", |n| n).as_bytes().to_vec()),
+        3 => {
+            *node = raw.value(
+                rng.pick(&vocabulary().numbers)
+                    .map_or("0", |n| n)
+                    .as_bytes()
+                    .to_vec(),
+            )
+        }
         4 => *node = raw.value(rng.pick(RAW_VALUES).map_or("0", |n| n).as_bytes().to_vec()),
         5 => {
             let depth = [2, 16, 64, 126, 127, 128, 129, 300, 5000][rng.below(9)];
@@ -582,7 +626,7 @@ fn edit(rng: &mut Rng, value: &mut Value, raw: &mut Raw, donors: &[&Value]) {
                         }
                     }
                     _ => {
-                        let key = rng.pick(KEYS).map_or("k", |k| k).to_string();
+                        let key = rng.pick(&vocabulary().keys).map_or("k", |k| k).to_string();
                         map.insert(key, random_value(rng, raw, 2));
                     }
                 }
@@ -744,5 +788,32 @@ mod tests {
         assert!(text.contains("\"projects\":2.9999999999999999"), "{text}");
         assert!(text.contains("\"projects\":1"), "{text}");
         assert!(!text.contains("@@"), "{text}");
+    }
+
+    #[test]
+    fn the_vocabulary_follows_the_declarations() {
+        let v = vocabulary();
+        for key in [
+            "hours_per_week",
+            "prior_projects",
+            "S1",
+            "S3",
+            "session_1",
+            "app",
+        ] {
+            assert!(v.keys.iter().any(|k| k == key), "no key {key}");
+        }
+        for word in [
+            "qi_coach",
+            "learning-network",
+            "graduation_presentation",
+            "impower-ready",
+        ] {
+            assert!(v.strings.iter().any(|k| k == word), "no string {word}");
+        }
+        // MAX_PROJECTS and one past it, MAX_COHORTS and one past it.
+        for n in ["100", "101", "12", "13"] {
+            assert!(v.numbers.iter().any(|k| k == n), "no number {n}");
+        }
     }
 }

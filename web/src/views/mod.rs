@@ -89,7 +89,6 @@ fn date(d: chrono::NaiveDate) -> String {
     rules::date::long(d)
 }
 
-
 /// "1 person", "3 people".
 fn people_count(n: usize) -> String {
     format!("{n} {}", if n == 1 { "person" } else { "people" })

@@ -178,7 +178,9 @@ fn roster(s: &State, res: &Results, n: u32) -> Html {
             let sep = if roles.is_empty() { "" } else { "; " };
             let _ = write!(roles, "{sep}{}, project {k}", role.title());
         }
-        given = given.zip(h.hours_per_week).map(|(g, x)| g.saturating_add(x));
+        given = given
+            .zip(h.hours_per_week)
+            .map(|(g, x)| g.saturating_add(x));
         need_min = need_min.saturating_add(h.required_hours_min);
         need_max = need_max.saturating_add(h.required_hours_max);
         short = short.saturating_add(h.shortfall_hours.unwrap_or(Hours::ZERO));

@@ -6,6 +6,7 @@
 //! (`team.people[2].hours_per_week`) and says what to send instead. Unknown fields are
 //! refused too: a typo such as `prior_project` must not be ignored.
 
+pub mod declare;
 mod obj;
 pub mod parse;
 pub mod requests;
@@ -28,7 +29,6 @@ use crate::finding::Finding;
 use crate::readiness;
 use crate::team;
 use crate::wire::wire_enum;
-use obj::{wrong_type, Obj};
 pub use parse::{parse, Json};
 pub use requests::{
     credit_request, fee_request, readiness_request, schedule_request, team_request,
@@ -55,22 +55,6 @@ wire_enum! {
 
 /// The contract's verbs, by name.
 pub const VERBS: &[&str] = Verb::KEYS;
-
-/// The verbs `assess` can answer together (all but itself).
-const PARTS: &[&str] = &["fees", "schedule", "readiness", "team", "credits"];
-
-/// What `assess` reads: the parts, and the envelope of an exported application.
-const ASSESS_FIELDS: &[&str] = &[
-    "fees",
-    "schedule",
-    "readiness",
-    "team",
-    "credits",
-    "format",
-    "version",
-    "app",
-    "as_of",
-];
 
 /// The `format` of an application the app exports (an `assess` request).
 pub const EXPORT_FORMAT: &str = "impower-ready";
@@ -202,38 +186,30 @@ pub fn answer_value(verb: Verb, value: &Json) -> Result<Answer, InputError> {
     })
 }
 
-/// Checks the envelope of an exported application, when there is one: `format` must
-/// be [`EXPORT_FORMAT`], `version` one this build knows, `app` an object. `app` holds
-/// what only the app needs and is carried, never evaluated.
-fn export_envelope(o: &Obj<'_>) -> Result<(), InputError> {
-    if o.field("format").is_some() {
-        let format = o.string("format")?;
-        if format != EXPORT_FORMAT {
-            return Err(InputError::new(
-                ErrorCode::UnknownValue,
-                o.at("format"),
-                format!(
-                    "{} is not a format this tool reads: use {}",
-                    quote(format),
-                    quote(EXPORT_FORMAT)
-                ),
-            ));
+/// A read `assess` request: with a roster or without.
+enum Assess {
+    Alone(requests::AssessJson),
+    WithTeam(requests::AssessTeamJson),
+}
+
+/// Reads an `assess` request as declared: with a `team`, its readiness may leave out what
+/// the roster answers. At least one part must be given.
+fn read_assess(value: &Json) -> Result<Assess, InputError> {
+    let read = if value.get("team").is_some() {
+        Assess::WithTeam(requests::read(value, "")?)
+    } else {
+        Assess::Alone(requests::read(value, "")?)
+    };
+    let asked = match &read {
+        Assess::Alone(a) => {
+            a.fees.is_some() || a.schedule.is_some() || a.readiness.is_some() || a.credits.is_some()
         }
-    }
-    if let Some(v) = o.opt_count("version")? {
-        if v == 0 || v > u64::from(EXPORT_VERSION) {
-            return Err(InputError::new(
-                ErrorCode::OutOfRange,
-                o.at("version"),
-                format!(
-                    "version {v} is not one this build reads (1 to {EXPORT_VERSION}): open it with a newer version of the tool"
-                ),
-            ));
-        }
-    }
-    match o.field("app") {
-        None | Some(Json::Object(_)) => Ok(()),
-        Some(v) => Err(wrong_type(&o.at("app"), "an object", v)),
+        Assess::WithTeam(_) => true,
+    };
+    if asked {
+        Ok(read)
+    } else {
+        Err(empty_assess())
     }
 }
 
@@ -247,31 +223,20 @@ pub fn check_value(verb: Verb, value: &Json) -> Result<(), InputError> {
         Verb::Readiness => readiness_request(value, "", None).map(drop),
         Verb::Team => team_request(value, "").map(drop),
         Verb::Credits => credit_request(value, "").map(drop),
-        Verb::Assess => {
-            let o = Obj::new(value, "", ASSESS_FIELDS)?;
-            export_envelope(&o)?;
-            requests::as_of(&o)?;
-            if !o.fields.iter().any(|(k, _)| PARTS.contains(&k.as_str())) {
-                return Err(empty_assess());
+        Verb::Assess => match read_assess(value)? {
+            Assess::Alone(a) => {
+                if let Some(f) = &a.fees {
+                    f.checked("fees")?;
+                }
+                Ok(())
             }
-            let derived = match o.field("team") {
-                Some(v) => Some(readiness::from_team(&team_request(v, "team")?)),
-                None => None,
-            };
-            if let Some(v) = o.field("fees") {
-                fee_request(v, "fees")?;
+            Assess::WithTeam(a) => {
+                if let Some(f) = &a.fees {
+                    f.checked("fees")?;
+                }
+                a.team.checked("team").map(drop)
             }
-            if let Some(v) = o.field("schedule") {
-                schedule_request(v, "schedule")?;
-            }
-            if let Some(v) = o.field("readiness") {
-                readiness_request(v, "readiness", derived)?;
-            }
-            if let Some(v) = o.field("credits") {
-                credit_request(v, "credits")?;
-            }
-            Ok(())
-        }
+        },
     }
 }
 
@@ -283,52 +248,88 @@ fn empty_assess() -> InputError {
     )
 }
 
-fn assess(value: &Json) -> Result<Assessment, InputError> {
-    let o = Obj::new(value, "", ASSESS_FIELDS)?;
-    export_envelope(&o)?;
-    let top = requests::as_of(&o)?;
-    if !o.fields.iter().any(|(k, _)| PARTS.contains(&k.as_str())) {
-        return Err(empty_assess());
+/// The parts of an `assess` request, whichever kind.
+struct Parts {
+    fees: Option<requests::FeesJson>,
+    schedule: Option<requests::ScheduleJson>,
+    readiness: Option<ReadinessPart>,
+    team: Option<requests::TeamJson>,
+    credits: Option<requests::CreditsJson>,
+    as_of: Option<chrono::NaiveDate>,
+}
+
+enum ReadinessPart {
+    Alone(requests::ReadinessJson),
+    Roster(requests::RosterReadinessJson),
+}
+
+impl From<Assess> for Parts {
+    fn from(a: Assess) -> Self {
+        match a {
+            Assess::Alone(a) => Parts {
+                fees: a.fees,
+                schedule: a.schedule,
+                readiness: a.readiness.map(ReadinessPart::Alone),
+                team: None,
+                credits: a.credits,
+                as_of: a.as_of.map(|d| d.0),
+            },
+            Assess::WithTeam(a) => Parts {
+                fees: a.fees,
+                schedule: a.schedule,
+                readiness: a.readiness.map(ReadinessPart::Roster),
+                team: Some(a.team),
+                credits: a.credits,
+                as_of: a.as_of.map(|d| d.0),
+            },
+        }
     }
+}
+
+fn assess(value: &Json) -> Result<Assessment, InputError> {
+    let p = Parts::from(read_assess(value)?);
+    let top = p.as_of;
     let mut out = Assessment::default();
-    let team = match o.field("team") {
-        Some(v) => {
-            let t = team_request(v, "team")?;
+    let team = match p.team {
+        Some(t) => {
+            let t = t.checked("team")?;
             let day = t.as_of().or(top);
             Some(t.with_as_of(day))
         }
         None => None,
     };
-    if let Some(v) = o.field("fees") {
+    if let Some(f) = &p.fees {
         // A part without its own as_of is decided by the request's.
-        let req = fee_request(v, "fees")?;
+        let req = f.checked("fees")?;
         let req = match req.day() {
             Some(_) => req,
             None => req.as_of(top),
         };
         out.fees = Some(fees::estimate(req).map_err(|e| e.under("fees"))?);
     }
-    if let Some(v) = o.field("schedule") {
-        let mut r = schedule_request(v, "schedule")?;
+    if let Some(s) = &p.schedule {
+        let mut r = requests::ScheduleRequest::from(s);
         r.as_of = r.as_of.or(top);
         out.schedule = Some(
             calendar::schedule_under(r.date, r.count, r.facts())
                 .map_err(|e| e.under("schedule"))?,
         );
     }
-    if let Some(v) = o.field("readiness") {
-        let derived = team.as_ref().map(readiness::from_team);
-        let mut report = readiness::assess(&readiness_request(v, "readiness", derived)?);
-        if derived.is_some() {
+    match (&p.readiness, &team) {
+        (Some(ReadinessPart::Roster(r)), Some(t)) => {
+            let mut report = readiness::assess(&r.input(readiness::from_team(t)));
             report
                 .findings
                 .push(Finding::info(RuleId::C1, readiness::FROM_ROSTER));
+            out.readiness = Some(report);
         }
-        out.readiness = Some(report);
+        (Some(ReadinessPart::Alone(r)), _) => out.readiness = Some(readiness::assess(&r.input())),
+        // A roster's readiness part comes only with its team.
+        (Some(ReadinessPart::Roster(_)), None) | (None, _) => {}
     }
     out.team = team.as_ref().map(team::validate);
-    if let Some(v) = o.field("credits") {
-        let mut req = credit_request(v, "credits")?;
+    if let Some(c) = p.credits {
+        let mut req = c.input();
         req.as_of = req.as_of.or(top);
         out.credits = Some(credits::assess(&req).map_err(|e| e.under("credits"))?);
     }

@@ -3,16 +3,11 @@
 
 use alloc::format;
 use alloc::string::{String, ToString};
-use alloc::vec::Vec;
-
-use chrono::NaiveDate;
 
 use super::Json;
 use crate::bounds::{self, NotWhole};
-use crate::date;
 use crate::decimal::Decimal;
 use crate::error::{quote, ErrorCode, InputError};
-use crate::hours::Hours;
 use crate::path::join;
 
 pub(crate) fn wrong_type(path: &str, want: &str, got: &Json) -> InputError {
@@ -33,23 +28,24 @@ fn short(text: &str) -> String {
     }
 }
 
+/// A whole, non-negative count as written; refuses fractions (`2.9999999999999999`
+/// included), negatives and absurd sizes, at path "" (the caller's to place). Bounds
+/// are the request's to check.
 #[inline(never)]
-pub(crate) fn enum_value<T>(
-    v: &Json,
-    path: &str,
-    parse: fn(&str) -> Option<T>,
-    keys: &[&str],
-) -> Result<T, InputError> {
-    let Json::String(s) = v else {
-        return Err(wrong_type(path, "a string", v));
+pub(crate) fn whole(text: &str) -> Result<u64, InputError> {
+    let refuse = |code, why: &str| Err(InputError::new(code, "", format!("{} {why}", short(text))));
+    let Some(d) = Decimal::parse(text) else {
+        return refuse(ErrorCode::WrongType, "is not a number");
     };
-    parse(s).ok_or_else(|| {
-        InputError::new(
-            ErrorCode::UnknownValue,
-            path,
-            format!("{} is not known: use one of {}", quote(s), keys.join(", ")),
-        )
-    })
+    match bounds::whole(&d) {
+        Ok(n) => Ok(n),
+        // Bounds are the request's to check, so a negative count says only the floor.
+        Err(NotWhole::Negative) => refuse(
+            ErrorCode::OutOfRange,
+            "is negative: give a whole number, 0 or more",
+        ),
+        Err(e) => refuse(e.code(), e.why()),
+    }
 }
 
 /// A JSON object being read, with its path and its allowed keys.
@@ -81,6 +77,11 @@ impl<'a> Obj<'a> {
         })
     }
 
+    /// Its own path.
+    pub(crate) fn path(&self) -> &str {
+        &self.path
+    }
+
     pub(crate) fn at(&self, key: &str) -> String {
         join(&self.path, key)
     }
@@ -99,149 +100,5 @@ impl<'a> Obj<'a> {
                 format!("{key} is required"),
             )
         })
-    }
-
-    #[inline(never)]
-    pub(crate) fn bool(&self, key: &str) -> Result<bool, InputError> {
-        match self.get(key)? {
-            Json::Bool(b) => Ok(*b),
-            v => Err(wrong_type(&self.at(key), "true or false", v)),
-        }
-    }
-
-    #[inline(never)]
-    pub(crate) fn opt_bool(&self, key: &str) -> Result<Option<bool>, InputError> {
-        self.field(key).map(|_| self.bool(key)).transpose()
-    }
-
-    #[inline(never)]
-    pub(crate) fn string(&self, key: &str) -> Result<&'a str, InputError> {
-        match self.get(key)? {
-            Json::String(s) => Ok(s),
-            v => Err(wrong_type(&self.at(key), "a string", v)),
-        }
-    }
-
-    /// A field that must be given, as `null` while not answered yet (RULES.md, "Drafts").
-    #[inline(never)]
-    pub(crate) fn answered(&self, key: &str) -> Result<Option<&'a Json>, InputError> {
-        Ok(match self.get(key)? {
-            Json::Null => None,
-            v => Some(v),
-        })
-    }
-
-    #[inline(never)]
-    pub(crate) fn array(&self, key: &str) -> Result<&'a [Json], InputError> {
-        match self.get(key)? {
-            Json::Array(a) => Ok(a),
-            v => Err(wrong_type(&self.at(key), "an array", v)),
-        }
-    }
-
-    #[inline(never)]
-    pub(crate) fn number(&self, key: &str, want: &str) -> Result<&'a str, InputError> {
-        match self.get(key)? {
-            Json::Number(n) => Ok(n),
-            v => Err(wrong_type(&self.at(key), want, v)),
-        }
-    }
-
-    /// Weekly hours as written: 0 to 168, at most two decimal places.
-    #[inline(never)]
-    pub(crate) fn hours(&self, key: &str) -> Result<Hours, InputError> {
-        let text = self.number(key, "a number")?;
-        // The path is written only for a refusal: reading stays free of allocations.
-        Hours::from_literal(text, "").map_err(|e| e.under(&self.at(key)))
-    }
-
-    /// A whole, non-negative count as written; refuses fractions (`2.9999999999999999`
-    /// included), negatives and absurd sizes. Bounds are the request's to check.
-    #[inline(never)]
-    pub(crate) fn count(&self, key: &str) -> Result<u64, InputError> {
-        let text = self.number(key, "a whole number")?;
-        let refuse = |code, why: &str| {
-            Err(InputError::new(
-                code,
-                self.at(key),
-                format!("{} {why}", short(text)),
-            ))
-        };
-        let Some(d) = Decimal::parse(text) else {
-            return refuse(ErrorCode::WrongType, "is not a number");
-        };
-        match bounds::whole(&d) {
-            Ok(n) => Ok(n),
-            // Bounds are the request's to check, so a negative count says only the floor.
-            Err(NotWhole::Negative) => refuse(
-                ErrorCode::OutOfRange,
-                "is negative: give a whole number, 0 or more",
-            ),
-            Err(e) => refuse(e.code(), e.why()),
-        }
-    }
-
-    #[inline(never)]
-    pub(crate) fn opt_count(&self, key: &str) -> Result<Option<u64>, InputError> {
-        self.field(key).map(|_| self.count(key)).transpose()
-    }
-
-    #[inline(never)]
-    pub(crate) fn date(&self, key: &str) -> Result<NaiveDate, InputError> {
-        date::parse(self.string(key)?, "").map_err(|e| e.under(&self.at(key)))
-    }
-
-    pub(crate) fn opt_date(&self, key: &str) -> Result<Option<NaiveDate>, InputError> {
-        self.field(key).map(|_| self.date(key)).transpose()
-    }
-
-    #[inline(never)]
-    pub(crate) fn enumerated<T>(
-        &self,
-        key: &str,
-        parse: fn(&str) -> Option<T>,
-        keys: &[&str],
-    ) -> Result<T, InputError> {
-        enum_value(self.get(key)?, "", parse, keys).map_err(|e| e.under(&self.at(key)))
-    }
-
-    #[inline(never)]
-    pub(crate) fn opt_enum<T>(
-        &self,
-        key: &str,
-        parse: fn(&str) -> Option<T>,
-        keys: &[&str],
-    ) -> Result<Option<T>, InputError> {
-        self.field(key)
-            .map(|_| self.enumerated(key, parse, keys))
-            .transpose()
-    }
-
-    /// An array of distinct values of a closed set.
-    #[inline(never)]
-    pub(crate) fn set<T: PartialEq>(
-        &self,
-        key: &str,
-        parse: fn(&str) -> Option<T>,
-        keys: &[&str],
-    ) -> Result<Vec<T>, InputError> {
-        let mut out = Vec::new();
-        for (i, v) in self.array(key)?.iter().enumerate() {
-            let at = format!("{}[{i}]", self.at(key));
-            let x = enum_value(v, &at, parse, keys)?;
-            if out.contains(&x) {
-                let name = match v {
-                    Json::String(s) => quote(s),
-                    _ => String::new(),
-                };
-                return Err(InputError::new(
-                    ErrorCode::Duplicate,
-                    at,
-                    format!("{name} is listed twice"),
-                ));
-            }
-            out.push(x);
-        }
-        Ok(out)
     }
 }

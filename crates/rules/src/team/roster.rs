@@ -270,12 +270,9 @@ impl TeamRequest {
 
     /// The roster: the people who are named, in the request's order.
     pub fn members(&self) -> impl Iterator<Item = Member<'_>> {
-        self.people.iter().filter_map(|person| {
-            person
-                .name
-                .as_deref()
-                .map(|name| Member { name, person })
-        })
+        self.people
+            .iter()
+            .filter_map(|person| person.name.as_deref().map(|name| Member { name, person }))
     }
 
     /// What the request leaves unanswered, in its order (RULES.md, "Drafts").

@@ -305,7 +305,9 @@ fn person_findings(
             }
         }
         if p.roles.is_empty() {
-            out.push(Finding::info(RuleId::T7, format!("{name} has no role yet.")).for_person(name));
+            out.push(
+                Finding::info(RuleId::T7, format!("{name} has no role yet.")).for_person(name),
+            );
         }
     }
     PersonHours {
