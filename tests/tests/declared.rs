@@ -5,10 +5,7 @@
 
 use corpus::{request_text, CASES, SPEC};
 use rules::json::declare::Wire;
-use rules::json::requests::{
-    self as r, AssessJson, AssessTeamJson, CreditsJson, FeesJson, ReadinessJson, ScheduleJson,
-    TeamJson,
-};
+use rules::json::requests::{self as r, AssessJson, ReadinessJson, ScheduleRequest, TeamJson};
 use rules::json::{parse, text::to_json, Json, Verb};
 
 /// Reads `text` as `T`, writes it, reads that again: equal, or why not.
@@ -50,12 +47,11 @@ fn every_accepted_request_reads_back_as_written() {
         };
         let Ok(json) = parse(&text) else { continue };
         let outcome = match verb {
-            Verb::Fees => round_trip::<FeesJson>(&json),
-            Verb::Schedule => round_trip::<ScheduleJson>(&json),
+            Verb::Fees => round_trip::<rules::fees::FeeRequest>(&json),
+            Verb::Schedule => round_trip::<ScheduleRequest>(&json),
             Verb::Readiness => round_trip::<ReadinessJson>(&json),
             Verb::Team => round_trip::<TeamJson>(&json),
-            Verb::Credits => round_trip::<CreditsJson>(&json),
-            Verb::Assess if json.get("team").is_some() => round_trip::<AssessTeamJson>(&json),
+            Verb::Credits => round_trip::<rules::credits::CreditInput>(&json),
             Verb::Assess => round_trip::<AssessJson>(&json),
         };
         match outcome {

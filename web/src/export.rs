@@ -7,10 +7,7 @@
 //! exactly what was entered, including fields that are not valid yet. The request parts
 //! hold what is valid, for the command line and a program office.
 
-use rules::json::declare::{Count, Day};
-use rules::json::requests::{
-    CreditsJson, FactorsJson, FeesJson, ReadinessJson, ScheduleJson, TeamJson,
-};
+use rules::json::requests::{FactorsJson, ReadinessJson, ScheduleRequest, TeamJson};
 use rules::json::{self, Json, EXPORT_FORMAT, EXPORT_VERSION};
 use rules::readiness::SuccessFactor;
 use rules::{ErrorCode, InputError};
@@ -111,30 +108,20 @@ pub fn export(state: &State, results: &Results) -> String {
                 .map(TeamJson::of)
                 .and_then(|t| part(&t)),
         ),
-        (
-            "fees",
-            results
-                .fee_request
-                .as_ref()
-                .map(FeesJson::of)
-                .and_then(|f| part(&f)),
-        ),
+        ("fees", results.fee_request.as_ref().and_then(part)),
         (
             "schedule",
             results.schedule.as_ref().and_then(|sc| {
-                part(&ScheduleJson {
-                    date: Day(sc.date),
-                    count: Count(rules::calendar::DEFAULT_COHORTS),
+                part(&ScheduleRequest {
+                    date: sc.date,
+                    count: rules::calendar::DEFAULT_COHORTS,
                     as_of: None,
                 })
             }),
         ),
         (
             "credits",
-            results
-                .credits
-                .first()
-                .and_then(|c| part(&CreditsJson::of(&c.input))),
+            results.credits.first().and_then(|c| part(&c.input)),
         ),
     ];
     for (name, value) in parts {
@@ -155,9 +142,9 @@ fn part<T: serde::Serialize>(value: &T) -> Option<Json> {
 fn readiness(state: &State, results: &Results) -> Option<ReadinessJson> {
     let met = |f: SuccessFactor| results.factors.get(f).met();
     Some(ReadinessJson {
-        sponsor: state.sponsor?,
-        clinical_leader: state.clinical_leader?,
-        coach: state.coach?,
+        sponsor: Some(state.sponsor?),
+        clinical_leader: Some(state.clinical_leader?),
+        coach: Some(state.coach?),
         can_audit: state.can_audit?,
         can_report_data: state.can_report_data?,
         success_factors: Some(FactorsJson {

@@ -372,9 +372,6 @@ export interface CreditReport {
   rule_book: RuleBook;
 }
 
-/** An `assess` request (give at least one of fees, schedule, readiness, team, credits), or an exported application. */
-export type AssessRequest = AssessRequestWithoutTeam | AssessRequestWithTeam;
-
 /** The `assess` answer: each part present when it was asked for. */
 export interface Assessment {
   /** The `fees` answer. */
@@ -433,24 +430,6 @@ export interface ScheduleRequest {
   as_of?: IsoDate;
 }
 
-/** A `readiness` request. */
-export interface ReadinessRequest {
-  /** An organizational sponsor is named (C1). */
-  sponsor: boolean;
-  /** A clinical leader, the physician leader, is named (C1). */
-  clinical_leader: boolean;
-  /** The QI coach's background (C2, S3). */
-  coach: Qi;
-  /** The organization can perform manual audits (C3). */
-  can_audit: boolean;
-  /** The organization can report data throughout ImPower (C3). */
-  can_report_data: boolean;
-  /** The success factors met. */
-  success_factors?: SuccessFactorAnswers;
-  /** The date whose program facts decide it (RULES.md, "Dated facts"). */
-  as_of?: IsoDate;
-}
-
 /** The success factors the user answers; a factor left out is not met. */
 export interface SuccessFactorAnswers {
   /** S1 is met. Department leaders support change and are willing to manage it. */
@@ -467,14 +446,32 @@ export interface SuccessFactorAnswers {
   S7?: boolean;
 }
 
-/** A `readiness` request inside `assess` beside a `team`: C1 and C2 come from the roster, so `sponsor`, `clinical_leader` and `coach` may be left out. */
+/** The same request inside `assess` beside a `team`: C1 and C2 come from the roster, so what it answers may be left out (read, then answered from the roster). */
 export interface ReadinessWithRoster {
-  /** Read, then answered from the roster. */
+  /** An organizational sponsor is named (C1). */
   sponsor?: boolean;
-  /** Read, then answered from the roster. */
+  /** A clinical leader, the physician leader, is named (C1). */
   clinical_leader?: boolean;
-  /** Read, then answered from the roster. */
+  /** The QI coach's background (C2, S3). */
   coach?: Qi;
+  /** The organization can perform manual audits (C3). */
+  can_audit: boolean;
+  /** The organization can report data throughout ImPower (C3). */
+  can_report_data: boolean;
+  /** The success factors met. */
+  success_factors?: SuccessFactorAnswers;
+  /** The date whose program facts decide it (RULES.md, "Dated facts"). */
+  as_of?: IsoDate;
+}
+
+/** A `readiness` request. */
+export interface ReadinessRequest {
+  /** An organizational sponsor is named (C1). */
+  sponsor: boolean;
+  /** A clinical leader, the physician leader, is named (C1). */
+  clinical_leader: boolean;
+  /** The QI coach's background (C2, S3). */
+  coach: Qi;
   /** The organization can perform manual audits (C3). */
   can_audit: boolean;
   /** The organization can report data throughout ImPower (C3). */
@@ -553,7 +550,7 @@ export interface AssessRequestWithoutTeam {
   fees?: FeesRequest;
   /** A `schedule` request. */
   schedule?: ScheduleRequest;
-  /** A `readiness` request. */
+  /** A `readiness` request (beside a `team`, C1 and C2 come from the roster). */
   readiness?: ReadinessRequest;
   /** No roster in this alternative. */
   team?: undefined;
@@ -575,7 +572,7 @@ export interface AssessRequestWithTeam {
   fees?: FeesRequest;
   /** A `schedule` request. */
   schedule?: ScheduleRequest;
-  /** A `readiness` request (C1 and C2 come from the roster). */
+  /** A `readiness` request (beside a `team`, C1 and C2 come from the roster). */
   readiness?: ReadinessWithRoster;
   /** A `team` request. */
   team: TeamRequest;
@@ -590,6 +587,9 @@ export interface AssessRequestWithTeam {
   /** The date whose program facts decide every part that has none of its own (RULES.md, "Dated facts"). */
   as_of?: IsoDate;
 }
+
+/** An `assess` request (give at least one of fees, schedule, readiness, team, credits), or an exported application. */
+export type AssessRequest = AssessRequestWithoutTeam | AssessRequestWithTeam;
 
 // The functions. Each takes the request as a plain object and returns the answer;
 // bad input throws an `ImpowerError`.

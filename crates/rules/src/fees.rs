@@ -22,9 +22,11 @@ pub const COMPARE_UP_TO: u32 = 2 * FEES.discount_every;
 /// priced by the fees in force on `as_of` (the latest without it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FeeRequest {
-    projects: u32,
-    prior: u32,
-    as_of: Option<NaiveDate>,
+    // Named as the contract names them (`json::requests` reads them as declared, bounds
+    // included).
+    pub(crate) projects: u32,
+    pub(crate) prior_projects: u32,
+    pub(crate) as_of: Option<NaiveDate>,
 }
 
 impl FeeRequest {
@@ -32,7 +34,7 @@ impl FeeRequest {
     pub fn new(projects: u64, prior: u64) -> Result<Self, InputError> {
         Ok(FeeRequest {
             projects: count("projects", projects, 1, MAX_PROJECTS)?,
-            prior: count("prior_projects", prior, 0, MAX_PRIOR_PROJECTS)?,
+            prior_projects: count("prior_projects", prior, 0, MAX_PRIOR_PROJECTS)?,
             as_of: None,
         })
     }
@@ -55,7 +57,7 @@ impl FeeRequest {
 
     /// Earlier projects.
     pub fn prior(self) -> u32 {
-        self.prior
+        self.prior_projects
     }
 }
 
@@ -143,7 +145,7 @@ pub fn estimate_under(req: FeeRequest, facts: &Facts) -> Result<FeeEstimate, Inp
     let mut projects = Vec::with_capacity(req.projects as usize);
     let mut total = Usd(0);
     for i in 1..=req.projects {
-        let number = req.prior.checked_add(i).ok_or_else(overflow)?;
+        let number = req.prior_projects.checked_add(i).ok_or_else(overflow)?;
         let discounted = is_discounted(fees, number);
         let fee_usd = if discounted {
             fees.discounted
@@ -163,7 +165,7 @@ pub fn estimate_under(req: FeeRequest, facts: &Facts) -> Result<FeeEstimate, Inp
         .checked_mul(req.projects)
         .ok_or_else(overflow)?;
     let coaches = coaches_needed(team, req.projects);
-    let discounted = discounted_count(fees, req.prior, req.projects);
+    let discounted = discounted_count(fees, req.prior_projects, req.projects);
     let mut findings = Vec::new();
     findings.push(Finding::info(
         RuleId::F1,
@@ -192,7 +194,7 @@ pub fn estimate_under(req: FeeRequest, facts: &Facts) -> Result<FeeEstimate, Inp
         ));
     } else {
         let every = fees.discount_every.max(1);
-        let next = (req.prior + req.projects) / every * every + every;
+        let next = (req.prior_projects + req.projects) / every * every + every;
         findings.push(Finding::info(
             RuleId::F2,
             format!(
@@ -204,22 +206,22 @@ pub fn estimate_under(req: FeeRequest, facts: &Facts) -> Result<FeeEstimate, Inp
     }
     // F3 is a reading: with earlier projects, the total under the other reading (the
     // count starts again with these projects) is given beside it, with a warning.
-    let without_prior = if req.prior > 0 {
+    let without_prior = if req.prior_projects > 0 {
         let other = without_prior_total(fees, req.projects).ok_or_else(overflow)?;
         findings.push(Finding::warning(
             RuleId::F3,
             format!(
                 "Your {} earlier project{} {} counted toward the discount, so {}, {} in all. That is our reading: the pages say only \"Every {} project will be discounted\". If earlier projects did not count, the total would be {}. Confirm with the Learning Network team before you budget.",
-                req.prior,
-                plural(req.prior),
-                if req.prior == 1 { "is" } else { "are" },
+                req.prior_projects,
+                plural(req.prior_projects),
+                if req.prior_projects == 1 { "is" } else { "are" },
                 if req.projects == 1 {
-                    format!("this is your project #{}", req.prior + 1)
+                    format!("this is your project #{}", req.prior_projects + 1)
                 } else {
                     format!(
                         "these are your projects #{} to #{}",
-                        req.prior + 1,
-                        req.prior + req.projects
+                        req.prior_projects + 1,
+                        req.prior_projects + req.projects
                     )
                 },
                 total,

@@ -170,6 +170,23 @@ fn verb_doc(verb: Verb) -> &'static str {
     }
 }
 
+/// `assess`'s declaration, and its two TypeScript alternatives.
+const ASSESS: &str = "AssessRequest";
+const ASSESS_WITHOUT_TEAM: &str = "AssessRequestWithoutTeam";
+const ASSESS_WITH_TEAM: &str = "AssessRequestWithTeam";
+
+/// The name of a shape's variant beside a roster, when some field is answered by one.
+fn roster_variant(shape: &declare::Shape) -> Option<&'static str> {
+    let answered = shape
+        .fields
+        .iter()
+        .any(|f| f.presence == declare::Presence::Roster);
+    match shape.name {
+        "ReadinessRequest" if answered => Some("ReadinessWithRoster"),
+        _ => None,
+    }
+}
+
 /// A declared field's documentation, with the bounds its type declares and, for a
 /// success factor, the rule book's question.
 fn field_doc(f: &declare::Field) -> String {
@@ -351,11 +368,6 @@ pub fn contract() -> Contract {
             rule_book(),
         ]),
         // assess
-        Decl {
-            name: "AssessRequest",
-            doc: "An `assess` request (give at least one of fees, schedule, readiness, team, credits), or an exported application.",
-            def: Def::OneOf(vec!["AssessRequestWithoutTeam", "AssessRequestWithTeam"]),
-        },
         interface("Assessment", "The `assess` answer: each part present when it was asked for.", vec![
             opt("fees", named("FeeEstimate"), "The `fees` answer."),
             opt("schedule", named("Schedule"), "The `schedule` answer."),
@@ -395,14 +407,12 @@ impl Contract {
     fn declare_requests(&mut self) {
         use rules::json::requests as r;
         for shape in [
-            r::FeesJson::shape(),
-            r::ScheduleJson::shape(),
+            rules::fees::FeeRequest::shape(),
+            r::ScheduleRequest::shape(),
             r::ReadinessJson::shape(),
-            r::RosterReadinessJson::shape(),
             r::TeamJson::shape(),
-            r::CreditsJson::shape(),
+            rules::credits::CreditInput::shape(),
             r::AssessJson::shape(),
-            r::AssessTeamJson::shape(),
         ] {
             self.declare_shape(shape);
         }
@@ -411,6 +421,21 @@ impl Contract {
     fn declare_shape(&mut self, shape: declare::Shape) {
         if self.get(shape.name).is_some() {
             return;
+        }
+        if shape.name == ASSESS {
+            return self.declare_assess(shape);
+        }
+        if let Some(with_roster) = roster_variant(&shape) {
+            // The same shape beside a roster: what the roster answers may be left out.
+            let fields = self.fields_of(&shape, true);
+            self.decls.push(Decl {
+                name: with_roster,
+                doc: "The same request inside `assess` beside a `team`: C1 and C2 come from the roster, so what it answers may be left out (read, then answered from the roster).",
+                def: Def::Interface {
+                    extends: None,
+                    fields,
+                },
+            });
         }
         // Reserve the name first, so a shape met again while mapping is declared once.
         let at = self.decls.len();
@@ -422,10 +447,22 @@ impl Contract {
                 fields: Vec::new(),
             },
         });
+        let fields = self.fields_of(&shape, false);
+        if let Some(d) = self.decls.get_mut(at) {
+            d.def = Def::Interface {
+                extends: None,
+                fields,
+            };
+        }
+    }
+
+    /// A shape's fields in TypeScript; `roster`: what a roster answers is optional.
+    fn fields_of(&mut self, shape: &declare::Shape, roster: bool) -> Vec<Field> {
         let mut fields = Vec::new();
-        for f in shape.fields {
+        for f in &shape.fields {
             let optional = match f.presence {
                 declare::Presence::Required => false,
+                declare::Presence::Roster => roster,
                 declare::Presence::Optional | declare::Presence::Defaulted => true,
                 // Follows from another answer: not a field a caller gives.
                 declare::Presence::Refused(_) => continue,
@@ -435,14 +472,53 @@ impl Contract {
                 name: f.name.to_string(),
                 ty,
                 optional,
-                doc: field_doc(&f),
+                doc: field_doc(f),
             });
         }
-        if let Some(d) = self.decls.get_mut(at) {
-            d.def = Def::Interface {
-                extends: None,
-                fields,
-            };
+        fields
+    }
+
+    /// `assess` as TypeScript's two alternatives, so a checker knows which `readiness`
+    /// goes with which: without a `team` (the readiness request whole), and with one
+    /// (what the roster answers may be left out).
+    fn declare_assess(&mut self, shape: declare::Shape) {
+        let mut without = self.fields_of(&shape, false);
+        let mut with = without.clone();
+        for f in &mut without {
+            if f.name == "team" {
+                f.ty = Ty::Undefined;
+                f.doc = "No roster in this alternative.".to_string();
+            }
+        }
+        for f in &mut with {
+            match f.name.as_str() {
+                "team" => f.optional = false,
+                "readiness" => {
+                    if let Ty::Named(n) = f.ty {
+                        f.ty = named(self.with_roster(n));
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.decls.push(interface(
+            ASSESS_WITHOUT_TEAM,
+            "An `assess` request without a roster.",
+            without,
+        ));
+        self.decls.push(interface(ASSESS_WITH_TEAM, "An `assess` request with a roster: its `readiness` may leave out what the roster answers.", with));
+        self.decls.push(Decl {
+            name: shape.name,
+            doc: shape.doc,
+            def: Def::OneOf(vec![ASSESS_WITHOUT_TEAM, ASSESS_WITH_TEAM]),
+        });
+    }
+
+    /// The roster variant's name of the declaration `name`, if it has one.
+    fn with_roster(&self, name: &'static str) -> &'static str {
+        match name {
+            "ReadinessRequest" => "ReadinessWithRoster",
+            other => other,
         }
     }
 
@@ -466,7 +542,6 @@ impl Contract {
             declare::Ty::Lit(text) => Ty::Lit(text.to_string()),
             declare::Ty::UpTo(n) => Ty::Numbers((1..=*n).collect()),
             declare::Ty::Map => Ty::Map,
-            declare::Ty::Undefined => Ty::Undefined,
         }
     }
 

@@ -381,13 +381,12 @@ pub fn vocabulary() -> &'static Vocabulary {
             numbers: Vec::new(),
         };
         for shape in [
-            r::FeesJson::shape(),
-            r::ScheduleJson::shape(),
+            rules::fees::FeeRequest::shape(),
+            r::ScheduleRequest::shape(),
             r::ReadinessJson::shape(),
             r::TeamJson::shape(),
-            r::CreditsJson::shape(),
+            rules::credits::CreditInput::shape(),
             r::AssessJson::shape(),
-            r::AssessTeamJson::shape(),
         ] {
             learn_shape(&shape, &mut v);
         }
@@ -432,7 +431,7 @@ fn learn_ty(ty: &rules::json::declare::Ty, v: &mut Vocabulary) {
         Ty::Lit(text) => v.strings.push(text.to_string()),
         Ty::List(t) | Ty::OrNull(t) => learn_ty(t, v),
         Ty::Object(shape) => learn_shape(&shape(), v),
-        Ty::Bool | Ty::Hours | Ty::Date | Ty::Text | Ty::Map | Ty::Undefined => {}
+        Ty::Bool | Ty::Hours | Ty::Date | Ty::Text | Ty::Map => {}
     }
 }
 

@@ -63,8 +63,6 @@ pub enum Ty {
     UpTo(u32),
     /// An object carried, never read.
     Map,
-    /// Nothing: a field another alternative has (`team` in an `assess` without one).
-    Undefined,
 }
 
 /// How a field may be given.
@@ -76,6 +74,9 @@ pub enum Presence {
     Optional,
     /// It may be left out; then the default holds.
     Defaulted,
+    /// It must be given, unless a roster answers it (`readiness` beside a `team` in
+    /// `assess`: C1 and C2 come from the roster).
+    Roster,
     /// It must not be given: it follows from another answer (the message says which).
     Refused(&'static str),
 }
@@ -117,24 +118,43 @@ pub trait Wire: Sized {
     /// Its declared type.
     fn ty() -> Ty;
     /// Reads it.
-    fn read(v: &Json, at: &At<'_>) -> Result<Self, InputError>;
+    fn read(v: &Json, at: &At<'_>) -> Read<Self>;
 }
 
-/// Where a value is in the request: built into a path only when refused.
+/// A refusal while reading, boxed: a field's result is then two words, which keeps the
+/// code that passes it on small (each declared field has some).
+#[derive(Debug)]
+pub struct Refusal(pub Box<InputError>);
+
+impl From<InputError> for Refusal {
+    #[inline(never)]
+    fn from(e: InputError) -> Self {
+        Refusal(Box::new(e))
+    }
+}
+
+/// What reading a declared value gives.
+pub type Read<T> = Result<T, Refusal>;
+
+/// Where a value is in the request, as a chain up to the root: built into a path
+/// (`team.people[2].name`) only when refused, so reading allocates no path.
 #[derive(Clone, Copy, Debug)]
 pub enum At<'a> {
-    /// The field `key` of the object at `parent`.
-    Field(&'a str, &'a str),
-    /// Item `index` of the array at `parent`.
-    Item(&'a str, usize),
+    /// The request itself, at this path ("" for the whole request).
+    Root(&'a str),
+    /// The field `key` of the object at the first.
+    Field(&'a At<'a>, &'a str),
+    /// Item `index` of the array at the first.
+    Item(&'a At<'a>, usize),
 }
 
 impl At<'_> {
-    /// The path, as errors write it (`team.people[2].name`).
+    /// The path, as errors write it.
     pub fn path(&self) -> String {
         match *self {
-            At::Field(parent, key) => crate::path::join(parent, key),
-            At::Item(parent, i) => crate::path::index(parent, i),
+            At::Root(path) => String::from(path),
+            At::Field(parent, key) => crate::path::key(&parent.path(), key),
+            At::Item(parent, i) => crate::path::index(&parent.path(), i),
         }
     }
 }
@@ -144,10 +164,10 @@ impl Wire for bool {
         Ty::Bool
     }
     #[inline(never)]
-    fn read(v: &Json, at: &At<'_>) -> Result<Self, InputError> {
+    fn read(v: &Json, at: &At<'_>) -> Read<Self> {
         match v {
             Json::Bool(b) => Ok(*b),
-            v => Err(wrong_type(&at.path(), "true or false", v)),
+            v => Err(wrong_type(&at.path(), "true or false", v).into()),
         }
     }
 }
@@ -157,10 +177,10 @@ impl Wire for String {
         Ty::Text
     }
     #[inline(never)]
-    fn read(v: &Json, at: &At<'_>) -> Result<Self, InputError> {
+    fn read(v: &Json, at: &At<'_>) -> Read<Self> {
         match v {
             Json::String(s) => Ok(s.clone()),
-            v => Err(wrong_type(&at.path(), "a string", v)),
+            v => Err(wrong_type(&at.path(), "a string", v).into()),
         }
     }
 }
@@ -179,8 +199,8 @@ impl Wire for Hours {
         Ty::Hours
     }
     #[inline(never)]
-    fn read(v: &Json, at: &At<'_>) -> Result<Self, InputError> {
-        Hours::from_literal(number(v, at, "a number")?, "").map_err(|e| e.under(&at.path()))
+    fn read(v: &Json, at: &At<'_>) -> Read<Self> {
+        Ok(Hours::from_literal(number(v, at, "a number")?, "").map_err(|e| e.under(&at.path()))?)
     }
 }
 
@@ -189,10 +209,10 @@ impl Wire for NaiveDate {
         Ty::Date
     }
     #[inline(never)]
-    fn read(v: &Json, at: &At<'_>) -> Result<Self, InputError> {
+    fn read(v: &Json, at: &At<'_>) -> Read<Self> {
         match v {
-            Json::String(s) => crate::date::parse(s, "").map_err(|e| e.under(&at.path())),
-            v => Err(wrong_type(&at.path(), "a string", v)),
+            Json::String(s) => Ok(crate::date::parse(s, "").map_err(|e| e.under(&at.path()))?),
+            v => Err(wrong_type(&at.path(), "a string", v).into()),
         }
     }
 }
@@ -214,8 +234,8 @@ impl<const MIN: u32, const MAX: u32> Wire for Count<MIN, MAX> {
     fn ty() -> Ty {
         Ty::Count { min: MIN, max: MAX }
     }
-    fn read(v: &Json, at: &At<'_>) -> Result<Self, InputError> {
-        count(v, at, MIN, MAX).map(Count)
+    fn read(v: &Json, at: &At<'_>) -> Read<Self> {
+        Ok(Count(count(v, at, MIN, MAX)?))
     }
 }
 
@@ -238,12 +258,11 @@ impl<T: Closed> Wire for T {
     fn ty() -> Ty {
         Ty::OneOf(T::KEYS)
     }
-    fn read(v: &Json, at: &At<'_>) -> Result<Self, InputError> {
+    fn read(v: &Json, at: &At<'_>) -> Read<Self> {
         let i = key_of(v, at, T::KEYS)?;
-        T::ALL
-            .get(i)
-            .copied()
-            .ok_or_else(|| InputError::new(ErrorCode::UnknownValue, at.path(), "not a known value"))
+        T::ALL.get(i).copied().ok_or_else(|| {
+            InputError::new(ErrorCode::UnknownValue, at.path(), "not a known value").into()
+        })
     }
 }
 
@@ -251,26 +270,40 @@ impl<T: Closed> Wire for T {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Set<T>(pub Vec<T>);
 
+/// Distinct names of `keys`, as positions in it: the part of reading a [`Set`] that
+/// does not depend on its type.
+#[inline(never)]
+fn positions(v: &Json, at: &At<'_>, keys: &[&str]) -> Result<Vec<usize>, InputError> {
+    let items = list(v, at)?;
+    let mut out: Vec<usize> = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let here = At::Item(at, i);
+        let x = key_of(item, &here, keys)?;
+        if out.contains(&x) {
+            return Err(InputError::new(
+                ErrorCode::Duplicate,
+                here.path(),
+                format!(
+                    "{} is listed twice",
+                    quote(keys.get(x).copied().unwrap_or(""))
+                ),
+            ));
+        }
+        out.push(x);
+    }
+    Ok(out)
+}
+
 impl<T: Closed> Wire for Set<T> {
     fn ty() -> Ty {
         Ty::SetOf(T::KEYS)
     }
-    fn read(v: &Json, at: &At<'_>) -> Result<Self, InputError> {
-        let items = list(v, at)?;
-        let parent = at.path();
-        let mut out: Vec<T> = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            let x = T::read(item, &At::Item(&parent, i))?;
-            if out.contains(&x) {
-                return Err(InputError::new(
-                    ErrorCode::Duplicate,
-                    crate::path::index(&parent, i),
-                    format!("{} is listed twice", quote(x.key())),
-                ));
-            }
-            out.push(x);
-        }
-        Ok(Set(out))
+    fn read(v: &Json, at: &At<'_>) -> Read<Self> {
+        let found = positions(v, at, T::KEYS)?;
+        Ok(Set(found
+            .into_iter()
+            .filter_map(|i| T::ALL.get(i).copied())
+            .collect()))
     }
 }
 
@@ -287,12 +320,11 @@ impl<T: Wire> Wire for Vec<T> {
     fn ty() -> Ty {
         Ty::List(Box::new(T::ty()))
     }
-    fn read(v: &Json, at: &At<'_>) -> Result<Self, InputError> {
+    fn read(v: &Json, at: &At<'_>) -> Read<Self> {
         let items = list(v, at)?;
-        let parent = at.path();
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            out.push(T::read(item, &At::Item(&parent, i))?);
+            out.push(T::read(item, &At::Item(at, i))?);
         }
         Ok(out)
     }
@@ -303,7 +335,7 @@ impl<T: Wire> Wire for Option<T> {
     fn ty() -> Ty {
         Ty::OrNull(Box::new(T::ty()))
     }
-    fn read(v: &Json, at: &At<'_>) -> Result<Self, InputError> {
+    fn read(v: &Json, at: &At<'_>) -> Read<Self> {
         match v {
             Json::Null => Ok(None),
             v => T::read(v, at).map(Some),
@@ -313,28 +345,46 @@ impl<T: Wire> Wire for Option<T> {
 
 /// The object of a declared shape at `at`, its unknown fields refused.
 #[inline(never)]
-pub(crate) fn object<'a>(
-    v: &'a Json,
-    at: &At<'_>,
-    allowed: &[&str],
-) -> Result<Obj<'a>, InputError> {
-    Obj::new(v, &at.path(), allowed)
+pub(crate) fn object<'a>(v: &'a Json, at: &'a At<'a>, allowed: &[&str]) -> Read<Obj<'a>> {
+    Ok(Obj::new(v, at, allowed)?)
+}
+
+/// A required field of `o`, read as `T`.
+#[inline]
+pub(crate) fn req<T: Wire>(o: &Obj<'_>, key: &str) -> Read<T> {
+    T::read(o.get(key)?, &At::Field(o.at, key))
+}
+
+/// An optional field of `o`, read as `T` when given.
+#[inline]
+pub(crate) fn opt<T: Wire>(o: &Obj<'_>, key: &str) -> Read<Option<T>> {
+    match o.field(key) {
+        None => Ok(None),
+        Some(v) => T::read(v, &At::Field(o.at, key)).map(Some),
+    }
 }
 
 /// A field that follows from another answer: refused when given.
 #[inline(never)]
-pub(crate) fn refuse(o: &Obj<'_>, key: &str, why: &str) -> Result<(), InputError> {
+pub(crate) fn refuse(o: &Obj<'_>, key: &str, why: &str) -> Read<()> {
     match o.field(key) {
-        Some(_) => Err(InputError::new(ErrorCode::DerivedField, o.at(key), why)),
+        Some(_) => {
+            Err(InputError::new(ErrorCode::DerivedField, At::Field(o.at, key).path(), why).into())
+        }
         None => Ok(()),
     }
 }
 
 /// Declares a request shape (see the module's documentation). Each field is
 /// `req name: T` (must be given), `opt name: T` (may be left out: `Option<T>`),
+/// `roster name: T` (must be given unless a roster answers it: `Option<T>`),
 /// `opt name: T = default` (may be left out: then `default`) or `refused name: T =
 /// "why"` (follows from another answer: refused with `derived_field`, never held).
 /// Field names are the JSON names, in reading order.
+///
+/// `pub struct Name { … }` declares the struct too; `impl for path::Type { … }` declares
+/// the contract of a type the rules already have, whose fields the compiler then checks
+/// against the declaration (each read as `T` and converted with `From`).
 macro_rules! request {
     (
         $(#[doc = $doc:literal])*
@@ -350,6 +400,29 @@ macro_rules! request {
             $( $(#[doc = $fdoc])* pub $field: $crate::json::declare::request!(@ty $mode $ty $(= $default)?), )*
         }
 
+        $crate::json::declare::request! {
+            @impls $name, $ts, concat!($($doc),*),
+            $( [$mode $field : $ty $(= $default)?; concat!($($fdoc),*)] )*
+        }
+    };
+
+    (
+        $(#[doc = $doc:literal])*
+        #[ts = $ts:literal]
+        impl for $name:path {
+            $( $(#[doc = $fdoc:literal])* $mode:ident $field:ident : $ty:ty $(= $default:expr)? ),* $(,)?
+        }
+    ) => {
+        $crate::json::declare::request! {
+            @impls $name, $ts, concat!($($doc),*),
+            $( [$mode $field : $ty $(= $default)?; concat!($($fdoc),*)] )*
+        }
+    };
+
+    (
+        @impls $name:path, $ts:literal, $doc:expr,
+        $( [$mode:ident $field:ident : $ty:ty $(= $default:expr)?; $fdoc:expr] )*
+    ) => {
         impl $name {
             /// The JSON names of its fields, in reading order.
             pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
@@ -358,13 +431,13 @@ macro_rules! request {
             pub fn shape() -> $crate::json::declare::Shape {
                 $crate::json::declare::Shape {
                     name: $ts,
-                    doc: concat!($($doc),*).trim_ascii(),
+                    doc: $doc.trim_ascii(),
                     fields: alloc::vec![$(
                         $crate::json::declare::Field {
                             name: stringify!($field),
                             ty: <$ty as $crate::json::declare::Wire>::ty(),
                             presence: $crate::json::declare::request!(@presence $mode $(= $default)?),
-                            doc: concat!($($fdoc),*).trim_ascii(),
+                            doc: $fdoc.trim_ascii(),
                         }
                     ),*],
                 }
@@ -376,23 +449,25 @@ macro_rules! request {
                 $crate::json::declare::Ty::Object(Self::shape)
             }
 
+            #[inline(never)]
             fn read(
                 v: &$crate::json::Json,
                 at: &$crate::json::declare::At<'_>,
-            ) -> Result<Self, $crate::error::InputError> {
+            ) -> $crate::json::declare::Read<Self> {
                 let o = $crate::json::declare::object(v, at, Self::FIELDS)?;
-                let here = o.path();
-                Ok($name {
-                    $( $field: $crate::json::declare::request!(@read $mode o here $field $ty $(= $default)?), )*
+                #[allow(clippy::useless_conversion)]
+                Ok(Self {
+                    $( $field: $crate::json::declare::request!(@read $mode o $field $ty $(= $default)?), )*
                 })
             }
         }
 
         impl serde::Serialize for $name {
+            #[allow(clippy::useless_conversion, clippy::clone_on_copy, clippy::redundant_clone)]
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 use serde::ser::SerializeStruct;
                 let mut out = s.serialize_struct(stringify!($name), Self::FIELDS.len())?;
-                $( $crate::json::declare::request!(@write $mode out self $field $(= $default)?); )*
+                $( $crate::json::declare::request!(@write $mode out self $field $ty $(= $default)?); )*
                 out.end()
             }
         }
@@ -400,60 +475,92 @@ macro_rules! request {
 
     (@ty req $ty:ty) => { $ty };
     (@ty opt $ty:ty) => { Option<$ty> };
+    (@ty roster $ty:ty) => { Option<$ty> };
     (@ty opt $ty:ty = $default:expr) => { $ty };
     (@ty refused $ty:ty = $why:expr) => { () };
 
     (@presence req) => { $crate::json::declare::Presence::Required };
     (@presence opt) => { $crate::json::declare::Presence::Optional };
+    (@presence roster) => { $crate::json::declare::Presence::Roster };
     (@presence opt = $default:expr) => { $crate::json::declare::Presence::Defaulted };
     (@presence refused = $why:expr) => { $crate::json::declare::Presence::Refused($why) };
 
-    (@read req $o:ident $here:ident $field:ident $ty:ty) => {
-        <$ty as $crate::json::declare::Wire>::read(
-            $o.get(stringify!($field))?,
-            &$crate::json::declare::At::Field($here, stringify!($field)),
-        )?
+    (@read req $o:ident $field:ident $ty:ty) => {
+        $crate::json::declare::req::<$ty>(&$o, stringify!($field))?.into()
     };
-    (@read opt $o:ident $here:ident $field:ident $ty:ty) => {
-        match $o.field(stringify!($field)) {
-            None => None,
-            Some(v) => Some(<$ty as $crate::json::declare::Wire>::read(
-                v,
-                &$crate::json::declare::At::Field($here, stringify!($field)),
-            )?),
-        }
+    (@read opt $o:ident $field:ident $ty:ty) => {
+        $crate::json::declare::opt::<$ty>(&$o, stringify!($field))?.map(Into::into)
     };
-    (@read opt $o:ident $here:ident $field:ident $ty:ty = $default:expr) => {
-        match $o.field(stringify!($field)) {
+    (@read roster $o:ident $field:ident $ty:ty) => {
+        $crate::json::declare::opt::<$ty>(&$o, stringify!($field))?.map(Into::into)
+    };
+    (@read opt $o:ident $field:ident $ty:ty = $default:expr) => {
+        match $crate::json::declare::opt::<$ty>(&$o, stringify!($field))? {
+            Some(v) => v.into(),
             None => $default,
-            Some(v) => <$ty as $crate::json::declare::Wire>::read(
-                v,
-                &$crate::json::declare::At::Field($here, stringify!($field)),
-            )?,
         }
     };
-    (@read refused $o:ident $here:ident $field:ident $ty:ty = $why:expr) => {
+    (@read refused $o:ident $field:ident $ty:ty = $why:expr) => {
         $crate::json::declare::refuse(&$o, stringify!($field), $why)?
     };
 
-    (@write req $out:ident $self:ident $field:ident) => {
-        $out.serialize_field(stringify!($field), &$self.$field)?
+    (@write req $out:ident $self:ident $field:ident $ty:ty) => {
+        $out.serialize_field(stringify!($field), &<$ty>::from($self.$field.clone()))?
     };
-    (@write opt $out:ident $self:ident $field:ident) => {
+    (@write opt $out:ident $self:ident $field:ident $ty:ty) => {
         match &$self.$field {
-            Some(v) => $out.serialize_field(stringify!($field), v)?,
+            Some(v) => $out.serialize_field(stringify!($field), &<$ty>::from(v.clone()))?,
             None => $out.skip_field(stringify!($field))?,
         }
     };
-    (@write opt $out:ident $self:ident $field:ident = $default:expr) => {
-        $out.serialize_field(stringify!($field), &$self.$field)?
+    (@write roster $out:ident $self:ident $field:ident $ty:ty) => {
+        $crate::json::declare::request!(@write opt $out $self $field $ty)
     };
-    (@write refused $out:ident $self:ident $field:ident = $why:expr) => {
+    (@write opt $out:ident $self:ident $field:ident $ty:ty = $default:expr) => {
+        $out.serialize_field(stringify!($field), &<$ty>::from($self.$field.clone()))?
+    };
+    (@write refused $out:ident $self:ident $field:ident $ty:ty = $why:expr) => {
         $out.skip_field(stringify!($field))?
     };
 }
 
 pub(crate) use request;
+
+impl<const MIN: u32, const MAX: u32> From<Count<MIN, MAX>> for u32 {
+    fn from(c: Count<MIN, MAX>) -> u32 {
+        c.0
+    }
+}
+
+impl<const MIN: u32, const MAX: u32> From<u32> for Count<MIN, MAX> {
+    fn from(n: u32) -> Self {
+        Count(n)
+    }
+}
+
+impl<T> From<Set<T>> for Vec<T> {
+    fn from(s: Set<T>) -> Vec<T> {
+        s.0
+    }
+}
+
+impl<T> From<Vec<T>> for Set<T> {
+    fn from(v: Vec<T>) -> Self {
+        Set(v)
+    }
+}
+
+impl From<Day> for NaiveDate {
+    fn from(d: Day) -> NaiveDate {
+        d.0
+    }
+}
+
+impl From<NaiveDate> for Day {
+    fn from(d: NaiveDate) -> Self {
+        Day(d)
+    }
+}
 
 impl<const MIN: u32, const MAX: u32> serde::Serialize for Count<MIN, MAX> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -475,7 +582,7 @@ impl Wire for Day {
     fn ty() -> Ty {
         Ty::Date
     }
-    fn read(v: &Json, at: &At<'_>) -> Result<Self, InputError> {
+    fn read(v: &Json, at: &At<'_>) -> Read<Self> {
         NaiveDate::read(v, at).map(Day)
     }
 }
@@ -483,29 +590,5 @@ impl Wire for Day {
 impl serde::Serialize for Day {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&crate::date::format(self.0))
-    }
-}
-
-/// A field that this alternative does not have (see [`Ty::Undefined`]): never read,
-/// since a request that has it is read as the other alternative.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Never;
-
-impl Wire for Never {
-    fn ty() -> Ty {
-        Ty::Undefined
-    }
-    fn read(_: &Json, at: &At<'_>) -> Result<Self, InputError> {
-        Err(InputError::new(
-            ErrorCode::UnknownField,
-            at.path(),
-            "this field belongs to another kind of request",
-        ))
-    }
-}
-
-impl serde::Serialize for Never {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_unit()
     }
 }

@@ -186,31 +186,18 @@ pub fn answer_value(verb: Verb, value: &Json) -> Result<Answer, InputError> {
     })
 }
 
-/// A read `assess` request: with a roster or without.
-enum Assess {
-    Alone(requests::AssessJson),
-    WithTeam(requests::AssessTeamJson),
-}
-
-/// Reads an `assess` request as declared: with a `team`, its readiness may leave out what
-/// the roster answers. At least one part must be given.
-fn read_assess(value: &Json) -> Result<Assess, InputError> {
-    let read = if value.get("team").is_some() {
-        Assess::WithTeam(requests::read(value, "")?)
-    } else {
-        Assess::Alone(requests::read(value, "")?)
-    };
-    let asked = match &read {
-        Assess::Alone(a) => {
-            a.fees.is_some() || a.schedule.is_some() || a.readiness.is_some() || a.credits.is_some()
-        }
-        Assess::WithTeam(_) => true,
-    };
-    if asked {
-        Ok(read)
-    } else {
-        Err(empty_assess())
+/// Reads an `assess` request as declared; at least one part must be given.
+fn read_assess(value: &Json) -> Result<requests::AssessJson, InputError> {
+    let a: requests::AssessJson = requests::read(value, "")?;
+    if a.fees.is_none()
+        && a.schedule.is_none()
+        && a.readiness.is_none()
+        && a.team.is_none()
+        && a.credits.is_none()
+    {
+        return Err(empty_assess());
     }
+    Ok(a)
 }
 
 /// Checks a request as [`answer_value`] would, reading every field, without evaluating
@@ -223,21 +210,54 @@ pub fn check_value(verb: Verb, value: &Json) -> Result<(), InputError> {
         Verb::Readiness => readiness_request(value, "", None).map(drop),
         Verb::Team => team_request(value, "").map(drop),
         Verb::Credits => credit_request(value, "").map(drop),
-        Verb::Assess => match read_assess(value)? {
-            Assess::Alone(a) => {
-                if let Some(f) = &a.fees {
-                    f.checked("fees")?;
-                }
-                Ok(())
-            }
-            Assess::WithTeam(a) => {
-                if let Some(f) = &a.fees {
-                    f.checked("fees")?;
-                }
-                a.team.checked("team").map(drop)
-            }
-        },
+        Verb::Assess => parts(read_assess(value)?).map(drop),
     }
+}
+
+/// An `assess` request's parts, checked (the team before the readiness it answers).
+struct Parts {
+    fees: Option<fees::FeeRequest>,
+    schedule: Option<requests::ScheduleRequest>,
+    readiness: Option<readiness::ReadinessInput>,
+    team: Option<team::TeamRequest>,
+    credits: Option<credits::CreditInput>,
+}
+
+fn parts(a: requests::AssessJson) -> Result<Parts, InputError> {
+    let top = a.as_of.map(|d| d.0);
+    let team = match a.team {
+        Some(t) => {
+            let t = t.checked("team")?;
+            let day = t.as_of().or(top);
+            Some(t.with_as_of(day))
+        }
+        None => None,
+    };
+    let derived = team.as_ref().map(readiness::from_team);
+    let readiness = match &a.readiness {
+        Some(r) => Some(r.input("readiness", derived)?),
+        None => None,
+    };
+    // A part without its own as_of is decided by the request's.
+    let fees = a.fees.map(|req| match req.day() {
+        Some(_) => req,
+        None => req.as_of(top),
+    });
+    let schedule = a.schedule.map(|mut r| {
+        r.as_of = r.as_of.or(top);
+        r
+    });
+    let credits = a.credits.map(|mut req| {
+        req.as_of = req.as_of.or(top);
+        req
+    });
+    Ok(Parts {
+        fees,
+        schedule,
+        readiness,
+        team,
+        credits,
+    })
 }
 
 fn empty_assess() -> InputError {
@@ -248,89 +268,29 @@ fn empty_assess() -> InputError {
     )
 }
 
-/// The parts of an `assess` request, whichever kind.
-struct Parts {
-    fees: Option<requests::FeesJson>,
-    schedule: Option<requests::ScheduleJson>,
-    readiness: Option<ReadinessPart>,
-    team: Option<requests::TeamJson>,
-    credits: Option<requests::CreditsJson>,
-    as_of: Option<chrono::NaiveDate>,
-}
-
-enum ReadinessPart {
-    Alone(requests::ReadinessJson),
-    Roster(requests::RosterReadinessJson),
-}
-
-impl From<Assess> for Parts {
-    fn from(a: Assess) -> Self {
-        match a {
-            Assess::Alone(a) => Parts {
-                fees: a.fees,
-                schedule: a.schedule,
-                readiness: a.readiness.map(ReadinessPart::Alone),
-                team: None,
-                credits: a.credits,
-                as_of: a.as_of.map(|d| d.0),
-            },
-            Assess::WithTeam(a) => Parts {
-                fees: a.fees,
-                schedule: a.schedule,
-                readiness: a.readiness.map(ReadinessPart::Roster),
-                team: Some(a.team),
-                credits: a.credits,
-                as_of: a.as_of.map(|d| d.0),
-            },
-        }
-    }
-}
-
 fn assess(value: &Json) -> Result<Assessment, InputError> {
-    let p = Parts::from(read_assess(value)?);
-    let top = p.as_of;
+    let p = parts(read_assess(value)?)?;
     let mut out = Assessment::default();
-    let team = match p.team {
-        Some(t) => {
-            let t = t.checked("team")?;
-            let day = t.as_of().or(top);
-            Some(t.with_as_of(day))
-        }
-        None => None,
-    };
-    if let Some(f) = &p.fees {
-        // A part without its own as_of is decided by the request's.
-        let req = f.checked("fees")?;
-        let req = match req.day() {
-            Some(_) => req,
-            None => req.as_of(top),
-        };
+    if let Some(req) = p.fees {
         out.fees = Some(fees::estimate(req).map_err(|e| e.under("fees"))?);
     }
-    if let Some(s) = &p.schedule {
-        let mut r = requests::ScheduleRequest::from(s);
-        r.as_of = r.as_of.or(top);
+    if let Some(r) = p.schedule {
         out.schedule = Some(
             calendar::schedule_under(r.date, r.count, r.facts())
                 .map_err(|e| e.under("schedule"))?,
         );
     }
-    match (&p.readiness, &team) {
-        (Some(ReadinessPart::Roster(r)), Some(t)) => {
-            let mut report = readiness::assess(&r.input(readiness::from_team(t)));
+    if let Some(input) = p.readiness {
+        let mut report = readiness::assess(&input);
+        if p.team.is_some() {
             report
                 .findings
                 .push(Finding::info(RuleId::C1, readiness::FROM_ROSTER));
-            out.readiness = Some(report);
         }
-        (Some(ReadinessPart::Alone(r)), _) => out.readiness = Some(readiness::assess(&r.input())),
-        // A roster's readiness part comes only with its team.
-        (Some(ReadinessPart::Roster(_)), None) | (None, _) => {}
+        out.readiness = Some(report);
     }
-    out.team = team.as_ref().map(team::validate);
-    if let Some(c) = p.credits {
-        let mut req = c.input();
-        req.as_of = req.as_of.or(top);
+    out.team = p.team.as_ref().map(team::validate);
+    if let Some(req) = p.credits {
         out.credits = Some(credits::assess(&req).map_err(|e| e.under("credits"))?);
     }
     Ok(out)

@@ -4,11 +4,11 @@
 use alloc::format;
 use alloc::string::{String, ToString};
 
+use super::declare::At;
 use super::Json;
 use crate::bounds::{self, NotWhole};
 use crate::decimal::Decimal;
 use crate::error::{quote, ErrorCode, InputError};
-use crate::path::join;
 
 pub(crate) fn wrong_type(path: &str, want: &str, got: &Json) -> InputError {
     InputError::new(
@@ -48,22 +48,23 @@ pub(crate) fn whole(text: &str) -> Result<u64, InputError> {
     }
 }
 
-/// A JSON object being read, with its path and its allowed keys.
+/// A JSON object being read: its fields, and where it is.
 pub(crate) struct Obj<'a> {
     pub(crate) fields: &'a [(String, Json)],
-    path: String,
+    pub(crate) at: &'a At<'a>,
 }
 
 impl<'a> Obj<'a> {
+    /// The object at `at`, its keys all in `allowed`.
     #[inline(never)]
-    pub(crate) fn new(v: &'a Json, path: &str, allowed: &[&str]) -> Result<Self, InputError> {
+    pub(crate) fn new(v: &'a Json, at: &'a At<'a>, allowed: &[&str]) -> Result<Self, InputError> {
         let Json::Object(fields) = v else {
-            return Err(wrong_type(path, "an object", v));
+            return Err(wrong_type(&at.path(), "an object", v));
         };
         if let Some((k, _)) = fields.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
             return Err(InputError::new(
                 ErrorCode::UnknownField,
-                crate::path::key(path, k),
+                crate::path::key(&at.path(), k),
                 format!(
                     "{} is not a field here: use {}",
                     quote(k),
@@ -71,32 +72,22 @@ impl<'a> Obj<'a> {
                 ),
             ));
         }
-        Ok(Obj {
-            fields,
-            path: path.to_string(),
-        })
+        Ok(Obj { fields, at })
     }
 
-    /// Its own path.
-    pub(crate) fn path(&self) -> &str {
-        &self.path
-    }
-
-    pub(crate) fn at(&self, key: &str) -> String {
-        join(&self.path, key)
-    }
-
+    /// The value of `key`, if given.
     #[inline(never)]
     pub(crate) fn field(&self, key: &str) -> Option<&'a Json> {
         self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
+    /// The value of `key`, which must be given.
     #[inline(never)]
     pub(crate) fn get(&self, key: &str) -> Result<&'a Json, InputError> {
         self.field(key).ok_or_else(|| {
             InputError::new(
                 ErrorCode::MissingField,
-                self.at(key),
+                At::Field(self.at, key).path(),
                 format!("{key} is required"),
             )
         })

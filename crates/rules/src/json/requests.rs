@@ -1,14 +1,15 @@
-//! The contract's requests: each declared once ([`request!`]: fields, types, closed
-//! sets, bounds and docs), then turned into the rules' checked inputs. What joins several
-//! fields (a role's project against the request's count, C1/C2 from a roster) is decided
-//! here, beside the rule.
+//! The contract's requests, each declared once ([`request!`]: fields, types, closed
+//! sets, bounds and docs). Where the rules already have the type (a fee request, a
+//! person, a credit question), the declaration is its contract (`impl for`), and the
+//! compiler checks the two agree; otherwise the declared struct is turned into the rules'
+//! checked input here, beside what joins several fields (C1/C2 from a roster).
 
 use alloc::format;
 use alloc::vec::Vec;
 
 use chrono::NaiveDate;
 
-use super::declare::{request, At, Count, Day, Never, Set, Wire};
+use super::declare::{request, At, Count, Day, Read, Set, Wire};
 use super::{Json, EXPORT_FORMAT, EXPORT_VERSION};
 use crate::book::Collaborative;
 use crate::bounds::{MAX_COHORTS, MAX_PRIOR_PROJECTS, MAX_PROJECTS};
@@ -23,24 +24,42 @@ use crate::team::{Assignment, Edition, Person, Role, TeamRequest};
 request! {
     /// A `fees` request.
     #[ts = "FeesRequest"]
-    pub struct FeesJson {
+    impl for FeeRequest {
         /// How many new projects.
         req projects: Count<1, MAX_PROJECTS>,
         /// The organization's earlier projects (they move the every-third discount, F3); 0 if left out.
-        opt prior_projects: Count<0, MAX_PRIOR_PROJECTS> = Count(0),
+        opt prior_projects: Count<0, MAX_PRIOR_PROJECTS> = 0,
         /// The date whose program facts decide it (RULES.md, "Dated facts").
         opt as_of: Day,
+    }
+}
+
+/// A checked `schedule` request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ScheduleRequest {
+    /// Plan from this day.
+    pub date: NaiveDate,
+    /// How many cohorts.
+    pub count: u32,
+    /// The day whose facts decide it, if given (else `date`).
+    pub as_of: Option<NaiveDate>,
+}
+
+impl ScheduleRequest {
+    /// The facts that decide it: those in force on `as_of`, else on `date`.
+    pub fn facts(&self) -> &'static crate::program::Facts {
+        crate::program::in_force(self.as_of.or(Some(self.date)))
     }
 }
 
 request! {
     /// A `schedule` request.
     #[ts = "ScheduleRequest"]
-    pub struct ScheduleJson {
+    impl for ScheduleRequest {
         /// Plan from this date (the clock is always an input).
         req date: Day,
         /// How many cohorts to list.
-        opt count: Count<1, MAX_COHORTS> = Count(calendar::DEFAULT_COHORTS),
+        opt count: Count<1, MAX_COHORTS> = calendar::DEFAULT_COHORTS,
         /// The date whose program facts decide it (RULES.md, "Dated facts"); its `date` if left out.
         opt as_of: Day,
     }
@@ -88,32 +107,11 @@ request! {
     #[ts = "ReadinessRequest"]
     pub struct ReadinessJson {
         /// An organizational sponsor is named (C1).
-        req sponsor: bool,
+        roster sponsor: bool,
         /// A clinical leader, the physician leader, is named (C1).
-        req clinical_leader: bool,
+        roster clinical_leader: bool,
         /// The QI coach's background (C2, S3).
-        req coach: Qi,
-        /// The organization can perform manual audits (C3).
-        req can_audit: bool,
-        /// The organization can report data throughout ImPower (C3).
-        req can_report_data: bool,
-        /// The success factors met.
-        opt success_factors: FactorsJson,
-        /// The date whose program facts decide it (RULES.md, "Dated facts").
-        opt as_of: Day,
-    }
-}
-
-request! {
-    /// A `readiness` request inside `assess` beside a `team`: C1 and C2 come from the roster, so `sponsor`, `clinical_leader` and `coach` may be left out.
-    #[ts = "ReadinessWithRoster"]
-    pub struct RosterReadinessJson {
-        /// Read, then answered from the roster.
-        opt sponsor: bool,
-        /// Read, then answered from the roster.
-        opt clinical_leader: bool,
-        /// Read, then answered from the roster.
-        opt coach: Qi,
+        roster coach: Qi,
         /// The organization can perform manual audits (C3).
         req can_audit: bool,
         /// The organization can report data throughout ImPower (C3).
@@ -128,7 +126,7 @@ request! {
 request! {
     /// A role on a project.
     #[ts = "Assignment"]
-    pub struct AssignmentJson {
+    impl for Assignment {
         /// The role.
         req role: Role,
         /// The project, from 1 to the request's `projects`.
@@ -139,7 +137,7 @@ request! {
 request! {
     /// A person on the roster.
     #[ts = "Person"]
-    pub struct PersonJson {
+    impl for Person {
         /// Their name, unique on the roster; `null` while not named yet (RULES.md, "Drafts": not on the roster yet, and `valid` waits).
         req name: Option<alloc::string::String>,
         /// Hours a week they can give; `null` while not answered yet (their T7 waits).
@@ -151,7 +149,7 @@ request! {
         /// Their QI background (C2, S3 for coaches); `none` if left out.
         opt qi: Qi = Qi::None,
         /// Their roles, per project.
-        req roles: Vec<AssignmentJson>,
+        req roles: Vec<Assignment>,
     }
 }
 
@@ -166,7 +164,7 @@ request! {
         /// Each project's collaborative, in project order (`null`: not chosen yet); at most one per project.
         opt collaboratives: Vec<Option<Collaborative>> = Vec::new(),
         /// The roster.
-        req people: Vec<PersonJson>,
+        req people: Vec<Person>,
         /// The date whose program facts decide it (RULES.md, "Dated facts").
         opt as_of: Day,
     }
@@ -175,7 +173,7 @@ request! {
 request! {
     /// A `credits` request.
     #[ts = "CreditsRequest"]
-    pub struct CreditsJson {
+    impl for CreditInput {
         /// MD, DO or equivalent (CR8).
         req physician: bool,
         /// The stages taken part in, each once (CR1).
@@ -207,7 +205,7 @@ impl Wire for Format {
     fn ty() -> super::declare::Ty {
         super::declare::Ty::Lit(EXPORT_FORMAT)
     }
-    fn read(v: &Json, at: &At<'_>) -> Result<Self, InputError> {
+    fn read(v: &Json, at: &At<'_>) -> Read<Self> {
         let format = alloc::string::String::read(v, at)?;
         if format == EXPORT_FORMAT {
             return Ok(Format);
@@ -220,7 +218,8 @@ impl Wire for Format {
                 quote(&format),
                 quote(EXPORT_FORMAT)
             ),
-        ))
+        )
+        .into())
     }
 }
 
@@ -238,7 +237,7 @@ impl Wire for Version {
     fn ty() -> super::declare::Ty {
         super::declare::Ty::UpTo(EXPORT_VERSION)
     }
-    fn read(v: &Json, at: &At<'_>) -> Result<Self, InputError> {
+    fn read(v: &Json, at: &At<'_>) -> Read<Self> {
         let Count(n) = Count::<0, { u32::MAX }>::read(v, at)?;
         if n == 0 || n > EXPORT_VERSION {
             return Err(InputError::new(
@@ -247,7 +246,8 @@ impl Wire for Version {
                 format!(
                     "version {n} is not one this build reads (1 to {EXPORT_VERSION}): open it with a newer version of the tool"
                 ),
-            ));
+            )
+            .into());
         }
         Ok(Version(n))
     }
@@ -268,10 +268,10 @@ impl Wire for Carried {
     fn ty() -> super::declare::Ty {
         super::declare::Ty::Map
     }
-    fn read(v: &Json, at: &At<'_>) -> Result<Self, InputError> {
+    fn read(v: &Json, at: &At<'_>) -> Read<Self> {
         match v {
             Json::Object(_) => Ok(Carried),
-            v => Err(super::obj::wrong_type(&at.path(), "an object", v)),
+            v => Err(super::obj::wrong_type(&at.path(), "an object", v).into()),
         }
     }
 }
@@ -284,44 +284,19 @@ impl serde::Serialize for Carried {
 }
 
 request! {
-    /// An `assess` request without a roster.
-    #[ts = "AssessRequestWithoutTeam"]
+    /// An `assess` request (give at least one of fees, schedule, readiness, team, credits), or an exported application.
+    #[ts = "AssessRequest"]
     pub struct AssessJson {
         /// A `fees` request.
-        opt fees: FeesJson,
+        opt fees: FeeRequest,
         /// A `schedule` request.
-        opt schedule: ScheduleJson,
-        /// A `readiness` request.
+        opt schedule: ScheduleRequest,
+        /// A `readiness` request (beside a `team`, C1 and C2 come from the roster).
         opt readiness: ReadinessJson,
-        /// No roster in this alternative.
-        opt team: Never,
-        /// A `credits` request.
-        opt credits: CreditsJson,
-        /// An exported application's format; another is refused (`unknown_value`).
-        opt format: Format,
-        /// An exported application's version; a newer one is refused (`out_of_range`).
-        opt version: Version,
-        /// What only the app needs (organization, view, fields as typed): carried, never evaluated.
-        opt app: Carried,
-        /// The date whose program facts decide every part that has none of its own (RULES.md, "Dated facts").
-        opt as_of: Day,
-    }
-}
-
-request! {
-    /// An `assess` request with a roster: its `readiness` may leave out what the roster answers.
-    #[ts = "AssessRequestWithTeam"]
-    pub struct AssessTeamJson {
-        /// A `fees` request.
-        opt fees: FeesJson,
-        /// A `schedule` request.
-        opt schedule: ScheduleJson,
-        /// A `readiness` request (C1 and C2 come from the roster).
-        opt readiness: RosterReadinessJson,
         /// A `team` request.
-        req team: TeamJson,
+        opt team: TeamJson,
         /// A `credits` request.
-        opt credits: CreditsJson,
+        opt credits: CreditInput,
         /// An exported application's format; another is refused (`unknown_value`).
         opt format: Format,
         /// An exported application's version; a newer one is refused (`out_of_range`).
@@ -335,93 +310,44 @@ request! {
 
 /// Reads the declared request `T` at `path` ("" for the whole request).
 pub fn read<T: Wire>(v: &Json, path: &str) -> Result<T, InputError> {
-    // The root's path is "": a field of it is at `key`, not `.key`.
-    T::read(v, &At::Field(path, ""))
-}
-
-fn day(d: Option<Day>) -> Option<NaiveDate> {
-    d.map(|Day(d)| d)
-}
-
-impl FeesJson {
-    /// The rules' fee request.
-    pub fn checked(&self, path: &str) -> Result<FeeRequest, InputError> {
-        FeeRequest::new(u64::from(self.projects.0), u64::from(self.prior_projects.0))
-            .map(|r| r.as_of(day(self.as_of)))
-            .map_err(|e| e.under(path))
-    }
-
-    /// The contract's request for the rules' fee request.
-    pub fn of(r: &FeeRequest) -> Self {
-        FeesJson {
-            projects: Count(r.projects()),
-            prior_projects: Count(r.prior()),
-            as_of: r.day().map(Day),
-        }
-    }
+    T::read(v, &At::Root(path)).map_err(|r| *r.0)
 }
 
 /// Reads a `fees` request.
 pub fn fee_request(v: &Json, path: &str) -> Result<FeeRequest, InputError> {
-    read::<FeesJson>(v, path)?.checked(path)
-}
-
-/// A checked `schedule` request.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ScheduleRequest {
-    /// Plan from this day.
-    pub date: NaiveDate,
-    /// How many cohorts.
-    pub count: u32,
-    /// The day whose facts decide it, if given (else `date`).
-    pub as_of: Option<NaiveDate>,
-}
-
-impl ScheduleRequest {
-    /// The facts that decide it: those in force on `as_of`, else on `date`.
-    pub fn facts(&self) -> &'static crate::program::Facts {
-        crate::program::in_force(self.as_of.or(Some(self.date)))
-    }
-}
-
-impl From<&ScheduleJson> for ScheduleRequest {
-    fn from(j: &ScheduleJson) -> Self {
-        ScheduleRequest {
-            date: j.date.0,
-            count: j.count.0,
-            as_of: day(j.as_of),
-        }
-    }
+    read::<FeeRequest>(v, path)
 }
 
 /// Reads a `schedule` request: the date, how many cohorts, and its `as_of`.
 pub fn schedule_request(v: &Json, path: &str) -> Result<ScheduleRequest, InputError> {
-    read::<ScheduleJson>(v, path).map(|j| ScheduleRequest::from(&j))
+    read::<ScheduleRequest>(v, path)
 }
 
 impl ReadinessJson {
-    /// The rules' readiness input.
-    pub fn input(&self) -> ReadinessInput {
-        ReadinessInput {
-            sponsor: self.sponsor,
-            clinical_leader: self.clinical_leader,
-            coach: self.coach,
-            can_audit: self.can_audit,
-            can_report_data: self.can_report_data,
-            success_factors: self
-                .success_factors
-                .as_ref()
-                .map(FactorsJson::factors)
-                .unwrap_or_default(),
-        }
-    }
-}
-
-impl RosterReadinessJson {
-    /// The rules' readiness input, C1 and C2 (`derived`) from the roster.
-    pub fn input(&self, derived: (bool, bool, Qi)) -> ReadinessInput {
-        let (sponsor, clinical_leader, coach) = derived;
-        ReadinessInput {
+    /// The rules' readiness input: C1 and C2 from the roster (`derived`) when there is
+    /// one, else from the answers, which must then be given.
+    pub fn input(
+        &self,
+        path: &str,
+        derived: Option<(bool, bool, Qi)>,
+    ) -> Result<ReadinessInput, InputError> {
+        let missing = |key: &str| {
+            InputError::new(
+                ErrorCode::MissingField,
+                crate::path::join(path, key),
+                format!("{key} is required"),
+            )
+        };
+        let (sponsor, clinical_leader, coach) = match derived {
+            Some(d) => d,
+            None => (
+                self.sponsor.ok_or_else(|| missing("sponsor"))?,
+                self.clinical_leader
+                    .ok_or_else(|| missing("clinical_leader"))?,
+                self.coach.ok_or_else(|| missing("coach"))?,
+            ),
+        };
+        Ok(ReadinessInput {
             sponsor,
             clinical_leader,
             coach,
@@ -432,7 +358,7 @@ impl RosterReadinessJson {
                 .as_ref()
                 .map(FactorsJson::factors)
                 .unwrap_or_default(),
-        }
+        })
     }
 }
 
@@ -442,50 +368,21 @@ pub fn readiness_request(
     path: &str,
     derived: Option<(bool, bool, Qi)>,
 ) -> Result<ReadinessInput, InputError> {
-    match derived {
-        Some(d) => read::<RosterReadinessJson>(v, path).map(|j| j.input(d)),
-        None => read::<ReadinessJson>(v, path).map(|j| j.input()),
-    }
+    read::<ReadinessJson>(v, path)?.input(path, derived)
+}
+
+fn day(d: Option<Day>) -> Option<NaiveDate> {
+    d.map(|Day(d)| d)
 }
 
 impl TeamJson {
-    /// The rules' team request: each role's project within the request's count.
+    /// The rules' team request (they check each role's project against the count).
     pub fn checked(self, path: &str) -> Result<TeamRequest, InputError> {
-        let projects = self.projects.0;
-        let mut people = Vec::with_capacity(self.people.len());
-        for (i, p) in self.people.into_iter().enumerate() {
-            let mut roles = Vec::with_capacity(p.roles.len());
-            for (j, r) in p.roles.iter().enumerate() {
-                let Count(project) = r.project;
-                if project > projects {
-                    return Err(InputError::new(
-                        ErrorCode::OutOfRange,
-                        format!("people[{i}].roles[{j}].project"),
-                        format!(
-                            "project {project} does not exist: give a project from 1 to {projects}"
-                        ),
-                    )
-                    .under(path));
-                }
-                roles.push(Assignment {
-                    role: r.role,
-                    project,
-                });
-            }
-            people.push(Person {
-                name: p.name,
-                hours_per_week: p.hours_per_week,
-                physician: p.physician,
-                data_access: p.data_access,
-                qi: p.qi,
-                roles,
-            });
-        }
         TeamRequest::new(
             self.edition,
-            u64::from(projects),
+            u64::from(self.projects.0),
             self.collaboratives,
-            people,
+            self.people,
         )
         .map(|t| t.with_as_of(day(self.as_of)))
         .map_err(|e| e.under(path))
@@ -498,25 +395,7 @@ impl TeamJson {
             edition: t.edition(),
             projects: Count(t.projects()),
             collaboratives: t.collaboratives().to_vec(),
-            people: t
-                .people()
-                .iter()
-                .map(|p| PersonJson {
-                    name: p.name.clone(),
-                    hours_per_week: p.hours_per_week,
-                    physician: p.physician,
-                    data_access: p.data_access,
-                    qi: p.qi,
-                    roles: p
-                        .roles
-                        .iter()
-                        .map(|a| AssignmentJson {
-                            role: a.role,
-                            project: Count(a.project),
-                        })
-                        .collect(),
-                })
-                .collect(),
+            people: t.people().to_vec(),
             as_of: t.as_of().map(Day),
         }
     }
@@ -527,41 +406,7 @@ pub fn team_request(v: &Json, path: &str) -> Result<TeamRequest, InputError> {
     read::<TeamJson>(v, path)?.checked(path)
 }
 
-impl CreditsJson {
-    /// The rules' credit question.
-    pub fn input(self) -> CreditInput {
-        CreditInput {
-            physician: self.physician,
-            stages: self.stages.0,
-            stage_c_complete: self.stage_c_complete,
-            documents: self.documents.0,
-            on_roster_at_start: self.on_roster_at_start,
-            opted_in: self.opted_in,
-            session_1: day(self.session_1),
-            graduation: self.graduation.0,
-            as_of: day(self.as_of),
-            today: self.today.0,
-        }
-    }
-
-    /// The contract's request for a credit question.
-    pub fn of(q: &CreditInput) -> Self {
-        CreditsJson {
-            physician: q.physician,
-            stages: Set(q.stages.clone()),
-            stage_c_complete: q.stage_c_complete,
-            documents: Set(q.documents.clone()),
-            on_roster_at_start: q.on_roster_at_start,
-            opted_in: q.opted_in,
-            session_1: q.session_1.map(Day),
-            graduation: Day(q.graduation),
-            today: Day(q.today),
-            as_of: q.as_of.map(Day),
-        }
-    }
-}
-
 /// Reads a `credits` request.
 pub fn credit_request(v: &Json, path: &str) -> Result<CreditInput, InputError> {
-    read::<CreditsJson>(v, path).map(CreditsJson::input)
+    read::<CreditInput>(v, path)
 }

@@ -37,8 +37,8 @@ pub fn check_name<'a>(name: &'a str, field: &str) -> Result<&'a str, InputError>
     Err(InputError::new(ErrorCode::OutOfRange, field, why))
 }
 
-/// One role on one project.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+/// One role on one project (its JSON contract: `json::requests`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Assignment {
     /// The role.
     pub role: Role,
@@ -46,9 +46,9 @@ pub struct Assignment {
     pub project: u32,
 }
 
-/// A person as the request gives them. A draft (RULES.md, "Drafts") may leave the name
-/// or the hours unanswered: `None`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// A person as the request gives them (its JSON contract: `json::requests`). A draft
+/// (RULES.md, "Drafts") may leave the name or the hours unanswered: `None`.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Person {
     /// Their name, unique on the roster; `None` while not named yet: such a person is not
     /// on the roster yet (their roles count for nothing and the verdict waits for them).
@@ -114,9 +114,7 @@ impl Unanswered {
     }
 }
 
-/// A checked team request: build with [`TeamRequest::new`]. Serialized as the contract's
-/// `team` request (a draft's unanswered fields as `null`), so what the app exports reads
-/// back as the same request.
+/// A checked team request: build with [`TeamRequest::new`].
 #[derive(Clone, Debug, PartialEq)]
 pub struct TeamRequest {
     edition: Edition,
@@ -124,23 +122,6 @@ pub struct TeamRequest {
     collaboratives: Vec<Option<Collaborative>>,
     people: Vec<Person>,
     as_of: Option<NaiveDate>,
-}
-
-impl Serialize for TeamRequest {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut o = s.serialize_struct("TeamRequest", 5)?;
-        o.serialize_field("edition", &self.edition)?;
-        o.serialize_field("projects", &self.projects)?;
-        o.serialize_field("collaboratives", &self.collaboratives)?;
-        o.serialize_field("people", &self.people)?;
-        if let Some(day) = self.as_of {
-            o.serialize_field("as_of", &crate::date::format(day))?;
-        } else {
-            o.skip_field("as_of")?;
-        }
-        o.end()
-    }
 }
 
 impl TeamRequest {
