@@ -74,7 +74,10 @@ fn medians(home: &Path) -> std::result::Result<Value, String> {
             .map(|p| {
                 format!(
                     "{:>9.2}",
-                    ns[&format!("{p}/{verb}")].as_f64().unwrap_or(0.0) / 1000.0
+                    ns.get(&format!("{p}/{verb}"))
+                        .and_then(Value::as_f64)
+                        .unwrap_or(f64::NAN)
+                        / 1000.0
                 )
             })
             .collect();

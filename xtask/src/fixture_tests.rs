@@ -350,3 +350,49 @@ fn msrv_is_the_highest_declared_by_a_dependency() {
         "workspace rust-version: 1.86 (ok)"
     );
 }
+
+#[test]
+fn wasm_opt_settings_are_read_from_the_real_index_html() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
+    let (level, flags) =
+        crate::post_build::wasm_opt_settings(&fs::read_to_string(root.join("index.html")).unwrap())
+            .unwrap();
+    assert_eq!(level, "z");
+    assert!(
+        flags.contains(&"--converge".to_string()) && flags.iter().all(|f| f.starts_with("--")),
+        "{flags:?}"
+    );
+    let err =
+        crate::post_build::wasm_opt_settings("<link data-trunk rel=rust href=x data-wasm-opt=z>")
+            .unwrap_err();
+    assert!(err.contains("data-wasm-opt-params"), "{err}");
+}
+
+#[test]
+fn a_placeholder_left_unfilled_is_refused() {
+    let site = Site::new("placeholder");
+    let npm = site.0.join("npm");
+    fs::create_dir_all(&npm).unwrap();
+    for name in ["impower.d.ts", "impower-ready.d.ts", "README.md"] {
+        fs::copy(fixtures().join("npm").join(name), npm.join(name)).unwrap();
+    }
+    fs::write(
+        npm.join("package.json"),
+        "{ \"version\": \"@VERSION@\", \"x\": \"a@b.c @OTHER_NAME@\" }",
+    )
+    .unwrap();
+    let files = AppFiles {
+        module: "m.js".into(),
+        wasm: "w.wasm".into(),
+        style: "s.css".into(),
+    };
+    let err = npm_package(&npm, &site.0.join("embed"), "1.0.0", &files).unwrap_err();
+    assert!(err.contains("@OTHER_NAME@"), "{err}");
+    fs::write(
+        npm.join("package.json"),
+        "{ \"version\": \"1.0.0\", \"x\": \"a@b.c@d\" }",
+    )
+    .unwrap();
+    let err = npm_package(&npm, &site.0.join("embed"), "2.0.0", &files).unwrap_err();
+    assert!(err.contains("@VERSION@"), "{err}");
+}

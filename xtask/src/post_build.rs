@@ -49,7 +49,8 @@ pub fn post_build(args: &[String]) -> Result {
 
     strip_page_scripts(&out)?;
     let embed = out.join("embed");
-    build_js_api(&embed, &level, &flags)?;
+    let metadata = cargo_metadata()?;
+    build_js_api(&metadata, &embed, &level, &flags)?;
     crate::snippet::inline_snippet(&embed)?;
     strip_file(&embed.join("impower.js"))?;
     let names = widget_loader(&out, &root.join("web/embed/impower-ready.js"))?;
@@ -62,7 +63,7 @@ pub fn post_build(args: &[String]) -> Result {
     npm_package(
         &root.join("crates/embed/npm"),
         &embed,
-        &workspace_version()?,
+        &workspace_version(&metadata)?,
         &names,
     )?;
 
@@ -139,7 +140,7 @@ fn local_file(out: &Path, url: &str) -> Result<PathBuf> {
     Ok(out.join(rel))
 }
 
-/// Where cargo puts its output and the version of the workspace (impower-embed's).
+/// `cargo metadata` of the workspace: where cargo puts its output, and the version.
 fn cargo_metadata() -> Result<serde_json::Value> {
     let text = output(cargo(&[
         "metadata",
@@ -152,8 +153,8 @@ fn cargo_metadata() -> Result<serde_json::Value> {
         .map_err(|e| format!("cargo metadata printed no JSON ({e}): run it by hand to see why"))
 }
 
-fn workspace_version() -> Result<String> {
-    let meta = cargo_metadata()?;
+/// The version of the workspace ([workspace.package] in Cargo.toml), impower-embed's.
+fn workspace_version(meta: &serde_json::Value) -> Result<String> {
     meta["packages"]
         .as_array()
         .and_then(|ps| ps.iter().find(|p| p["name"] == "impower-embed"))
@@ -169,8 +170,7 @@ fn workspace_version() -> Result<String> {
 /// both cdylib and rlib gets no LTO from `cargo build`, rust-lang/cargo#9672, and LTO is
 /// worth about a sixth of the file), wasm-bindgen, then wasm-opt with the app's level
 /// and flags, -O3 and the level again (measured on the JS API: 0.35 KB gzip smaller).
-fn build_js_api(embed: &Path, level: &str, flags: &[String]) -> Result {
-    let meta = cargo_metadata()?;
+fn build_js_api(meta: &serde_json::Value, embed: &Path, level: &str, flags: &[String]) -> Result {
     let target_dir = meta["target_directory"].as_str().ok_or(
         "cargo metadata gave no target_directory: run `cargo metadata --no-deps` to see why",
     )?;
