@@ -1,4 +1,4 @@
-// End-to-end scenario of the built app: `node --test` from e2e/ (scripts/browser-tests.sh e2e).
+// End-to-end scenario of the built app: `node --test` from e2e/ (cargo xtask browser-tests e2e).
 //
 // A department fills in the whole app as a user would — by typing, clicking and using the
 // keyboard — and the answers on screen are checked against the rule book. Along the way:

@@ -1,5 +1,5 @@
 // The Content-Security-Policy of the built site, in Chromium: `node --test csp.test.mjs`
-// from e2e/ (scripts/browser-tests.sh e2e runs it with the rest).
+// from e2e/ (cargo xtask browser-tests e2e runs it with the rest).
 //
 // The app page carries a strict CSP in a <meta> (index.html): no inline script, one
 // inline style (the stylesheet itself, inlined at build for the first paint and allowed
@@ -21,7 +21,7 @@ import { DIST, openPage, screenshot, startSite } from './harness.mjs';
 import { PAGE_HEADERS } from './serve.mjs';
 
 /** The app page's policy, exactly as index.html writes it, with the sha256 that
- * scripts/prerender.sh adds for the inlined stylesheet. */
+ * cargo xtask post-build adds for the inlined stylesheet. */
 const appCsp = (styleHash) =>
   `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' '${styleHash}'; img-src 'self' data:; ` +
   "connect-src 'self'; base-uri 'none'; form-action 'none'";

@@ -1,4 +1,4 @@
-// Smoke test of the built site: `node --test` from e2e/ (or scripts/browser-tests.sh e2e).
+// Smoke test of the built site: `node --test` from e2e/ (or cargo xtask browser-tests e2e).
 //
 // Serves $DIST (default: the repo's dist/, resolved from this file, not the cwd) on
 // 127.0.0.1, opens / at a desktop and a phone viewport in headless Chromium, and checks that

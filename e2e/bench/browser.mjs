@@ -16,7 +16,7 @@
 // quantised by the frame interval; t1 is the app's own work.
 //
 // Fails (non-zero) when the view, a field or a change is not found, or an input is not
-// answered within 5 s. Figures only; the last line is one JSON object for scripts/bench.sh.
+// answered within 5 s. Figures only; the last line is one JSON object for cargo xtask bench.
 
 import { launch, openPage, DIST } from '../harness.mjs';
 import { serve } from '../serve.mjs';

@@ -17,7 +17,7 @@
 // would send them; that second median is printed apart.
 //
 // Fails (non-zero) when the question does not appear within 60 s. Figures only; the last
-// line is one JSON object for scripts/bench.sh.
+// line is one JSON object for cargo xtask bench.
 
 import { createServer } from 'node:http';
 import { gzipSync, constants } from 'node:zlib';

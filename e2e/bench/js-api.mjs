@@ -24,7 +24,7 @@
 // json-rules-engine's run is asynchronous (each call awaits a promise) and returns only
 // the events that fired.
 //
-// Prints figures only; the last line is one JSON object for scripts/bench.sh.
+// Prints figures only; the last line is one JSON object for cargo xtask bench.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

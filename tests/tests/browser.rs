@@ -1,6 +1,6 @@
 //! The corpus again (snapshots and spec cases), compiled to WASM and run in headless
 //! Chromium, so the rules the web app ships answer exactly as they do natively. Run it from the repo root with
-//! `scripts/browser-tests.sh corpus`, or by hand:
+//! `cargo xtask browser-tests corpus`, or by hand:
 //!
 //! ```sh
 //! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \

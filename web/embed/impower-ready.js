@@ -9,7 +9,7 @@
 // the current answers in the JSON contract's shapes; `element.answers` keeps the last one.
 //
 // The element runs the app page's own module and stylesheet: Trunk builds them once into
-// embed/ with hashed names, and scripts/build-embed.sh writes those names (and the sha384
+// embed/ with hashed names, and `cargo xtask post-build` writes those names (and the sha384
 // of each of the three files) into this file, which keeps the one stable name.
 //
 // Each is checked by Subresource Integrity before it is used: the stylesheet by its

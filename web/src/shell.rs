@@ -1,5 +1,5 @@
 //! The page's static shell: its title, tagline and the first view's questions as plain
-//! HTML, which `scripts/prerender.sh` writes into the built `index.html`, so that on a
+//! HTML, which `cargo xtask post-build` writes into the built `index.html`, so that on a
 //! slow connection the questions show as soon as the page arrives, before the
 //! WebAssembly does. The app replaces it when it starts (`crate::start` empties `#app`).
 //!

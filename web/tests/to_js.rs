@@ -1,6 +1,6 @@
 //! `web::to_js`, which writes the widget's `impower-change` detail: what it writes is what
 //! `serde_json` writes. Natively, its text is compared with `serde_json::to_string` byte
-//! for byte; in the browser (`scripts/browser-tests.sh corpus`), its JavaScript value with
+//! for byte; in the browser (`cargo xtask browser-tests corpus`), its JavaScript value with
 //! `JSON.parse` of serde_json's text. The values are every answer the corpus's requests
 //! get (fractional hours included), a type with every shape serde has, and floats.
 

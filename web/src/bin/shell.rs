@@ -1,4 +1,4 @@
-//! Prints the page's static shell (`web::shell::html`): `scripts/prerender.sh` writes it
+//! Prints the page's static shell (`web::shell::html`): `cargo xtask post-build` writes it
 //! into the built `index.html`.
 
 fn main() {

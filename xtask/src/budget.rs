@@ -1,0 +1,298 @@
+//! `cargo xtask budget [DIST]` (default dist): the size budget of the built site. Prints
+//! each shipped file's size, gzip and brotli, and the totals; fails when the app's .wasm
+//! or a total is over its ceiling in xtask/budget.json (gzip bytes; ceilings only go down,
+//! and git's history of that file says when and why each moved). With twiggy installed
+//! it also prints where the app's bytes are.
+//!
+//! gzip is flate2's (miniz_oxide) at level 9, with the file's name in the header as
+//! `gzip -9c FILE` writes it; its deflate is not GNU gzip's byte for byte (on the same
+//! build: the app's .wasm +16 B, the JS API's +399 B), so the ceilings are in its bytes.
+//!
+//! Each total is what one page downloads:
+//! - app: index.html (its stylesheet inlined), its loader (boot-*.js) and the shared files;
+//! - widget, on a bare host page: embed/impower-ready.js, the shared files and the
+//!   stylesheet (embed/style-*.css);
+//! - JS API: embed/impower.js and embed/impower_bg.wasm.
+//!
+//! The shared files are the one build of the app in embed/: its wasm-bindgen module
+//! (impower-web-*.js) and its .wasm, counted in both the app and the widget; the check
+//! fails unless both pages name each. The stylesheet counts for the widget; the check
+//! fails unless the widget names it and the page holds it whole.
+
+use crate::util::{files_under, read_bytes, read_text, root, Result};
+use flate2::{Compression, GzBuilder};
+use std::io::Write;
+use std::path::Path;
+
+/// The ceilings, gzip bytes, from xtask/budget.json.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ceilings {
+    pub app_wasm: u64,
+    pub app_total: u64,
+    pub js_api_total: u64,
+    pub widget_total: u64,
+}
+
+impl Ceilings {
+    /// Reads them from `json`; each can be overridden by its environment variable
+    /// (APP_WASM_MAX, APP_TOTAL_MAX, API_TOTAL_MAX, WIDGET_TOTAL_MAX) to try a change.
+    pub fn parse(json: &str) -> Result<Ceilings> {
+        let v: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| format!("not JSON ({e})"))?;
+        let get = |key: &str, env: &str| -> Result<u64> {
+            if let Some(over) = std::env::var(env).ok().and_then(|s| s.parse().ok()) {
+                return Ok(over);
+            }
+            v[key]
+                .as_u64()
+                .ok_or_else(|| format!("no whole number \"{key}\": write it (gzip bytes)"))
+        };
+        Ok(Ceilings {
+            app_wasm: get("app_wasm", "APP_WASM_MAX")?,
+            app_total: get("app_total", "APP_TOTAL_MAX")?,
+            js_api_total: get("js_api_total", "API_TOTAL_MAX")?,
+            widget_total: get("widget_total", "WIDGET_TOTAL_MAX")?,
+        })
+    }
+}
+
+/// One file's sizes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub name: String,
+    pub bytes: u64,
+    pub gzip: u64,
+    pub brotli: u64,
+}
+
+/// What was measured, and what does not add up (whatever the ceilings).
+#[derive(Debug, Default)]
+pub struct Report {
+    pub rows: Vec<Row>,
+    pub types: Vec<Row>,
+    pub app: u64,
+    pub widget: u64,
+    pub api: u64,
+    pub app_wasm: u64,
+    pub problems: Vec<String>,
+}
+
+/// `gzip -9c FILE`'s size: the name in the header as gzip writes it by default.
+pub fn gzip_size(name: &str, bytes: &[u8]) -> Result<u64> {
+    let mut gz = GzBuilder::new()
+        .filename(name)
+        .write(Vec::new(), Compression::best());
+    gz.write_all(bytes)
+        .and_then(|_| gz.finish())
+        .map(|v| v.len() as u64)
+        .map_err(|e| format!("{name}: gzip failed ({e})"))
+}
+
+/// Brotli at its best quality (11, window 22), as static hosts serve it.
+pub fn brotli_size(name: &str, bytes: &[u8]) -> Result<u64> {
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    let mut out = Vec::new();
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)
+        .map_err(|e| format!("{name}: brotli failed ({e})"))?;
+    Ok(out.len() as u64)
+}
+
+fn row(dist: &Path, path: &Path) -> Result<Row> {
+    let bytes = read_bytes(path)?;
+    let base = path.file_name().unwrap_or_default().to_string_lossy();
+    Ok(Row {
+        name: path
+            .strip_prefix(dist)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .into_owned(),
+        bytes: bytes.len() as u64,
+        gzip: gzip_size(&base, &bytes)?,
+        brotli: brotli_size(&base, &bytes)?,
+    })
+}
+
+/// Measures the built site in `dist`.
+pub fn measure(dist: &Path) -> Result<Report> {
+    let mut r = Report::default();
+    let page = read_text(&dist.join("index.html"))?;
+    let widget_loader = read_text(&dist.join("embed/impower-ready.js"))?;
+    let mut shared = 0;
+    let shipped = |p: &&std::path::PathBuf| {
+        p.extension()
+            .is_some_and(|e| ["wasm", "js", "css", "html"].iter().any(|x| e == *x))
+    };
+    for path in files_under(dist)?.iter().filter(shipped) {
+        let row = row(dist, path)?;
+        let name = row.name.as_str();
+        let file = name.strip_prefix("embed/").unwrap_or(name);
+        let z = row.gzip;
+        if name == "embed/impower.js" || name == "embed/impower_bg.wasm" {
+            r.api += z;
+        } else if name.starts_with("embed/example.") {
+        } else if name == "embed/impower-ready.js" {
+            r.widget += z;
+        } else if name.starts_with("embed/impower-web-")
+            && (name.ends_with(".js") || name.ends_with("_bg.wasm"))
+        {
+            shared += 1;
+            r.app += z;
+            r.widget += z;
+            for (page_name, text) in [
+                ("index.html", &page),
+                ("embed/impower-ready.js", &widget_loader),
+            ] {
+                if !text.contains(file) {
+                    r.problems.push(format!("{page_name} does not load {name}: the app and the widget no longer share it"));
+                }
+            }
+            if name.ends_with("_bg.wasm") {
+                r.app_wasm = z;
+            }
+        } else if name.starts_with("embed/style-") && name.ends_with(".css") {
+            shared += 1;
+            r.widget += z;
+            if !widget_loader.contains(file) {
+                r.problems
+                    .push(format!("embed/impower-ready.js does not load {name}"));
+            }
+            if !page.contains(&format!("<style>{}</style>", read_text(path)?)) {
+                r.problems.push(format!(
+                    "index.html does not hold {name} as its <style> (cargo xtask post-build)"
+                ));
+            }
+        } else if name.starts_with("embed/") {
+            r.problems.push(format!(
+                "{name}: a file of embed/ that no total counts (xtask/src/budget.rs)"
+            ));
+        } else {
+            r.app += z;
+        }
+        r.rows.push(row);
+    }
+    if shared != 3 {
+        r.problems.push(format!(
+            "{shared} shared files in embed/ (impower-web-*.js, impower-web-*_bg.wasm, style-*.css), not 3: a stale or partial build"
+        ));
+    }
+    // The npm package's type declarations: no page loads them, listed for information.
+    for path in files_under(dist)?
+        .iter()
+        .filter(|p| p.to_string_lossy().ends_with(".d.ts"))
+    {
+        r.types.push(row(dist, path)?);
+    }
+    Ok(r)
+}
+
+/// What is over its ceiling.
+pub fn over(r: &Report, c: &Ceilings) -> Vec<String> {
+    let mut over = Vec::new();
+    let mut check = |what: &str, value: u64, max: u64| {
+        if value > max {
+            over.push(format!("over budget: {what} {value} > {max}"));
+        }
+    };
+    check("app wasm", r.app_wasm, c.app_wasm);
+    check("app total", r.app, c.app_total);
+    check("JS API", r.api, c.js_api_total);
+    check("widget", r.widget, c.widget_total);
+    check("widget (more than the app)", r.widget, r.app);
+    over
+}
+
+pub fn print(r: &Report, c: &Ceilings) {
+    println!(
+        "{:<48} {:>10} {:>10} {:>10}",
+        "file", "bytes", "gzip", "brotli"
+    );
+    for row in &r.rows {
+        println!(
+            "{:<48} {:>10} {:>10} {:>10}",
+            row.name, row.bytes, row.gzip, row.brotli
+        );
+    }
+    for row in &r.types {
+        println!(
+            "{:<48} {:>10} {:>10} {:>10}  (types, not counted)",
+            row.name, row.bytes, row.gzip, row.brotli
+        );
+    }
+    println!(
+        "{:<48} {:>10} {:>10}  (ceiling {}, target ~100000)",
+        "app total (gzip)", "", r.app, c.app_total
+    );
+    println!(
+        "{:<48} {:>10} {:>10}  (ceiling {})",
+        "embed JS API total (gzip)", "", r.api, c.js_api_total
+    );
+    println!(
+        "{:<48} {:>10} {:>10}  (ceiling {}, the app {})",
+        "embed widget total, bare host page (gzip)", "", r.widget, c.widget_total, r.app
+    );
+}
+
+/// Where the app's bytes are: twiggy's largest items of the .wasm before wasm-bindgen
+/// and wasm-opt (the names survive only there: read them as proportions).
+fn twiggy() {
+    let meta = crate::util::output(crate::util::cargo(&[
+        "metadata",
+        "--format-version",
+        "1",
+        "--no-deps",
+        "--offline",
+    ]));
+    let target = meta
+        .ok()
+        .and_then(|m| serde_json::from_str::<serde_json::Value>(&m).ok())
+        .and_then(|m| m["target_directory"].as_str().map(std::path::PathBuf::from))
+        .unwrap_or_else(|| root().join("target"));
+    let wasm = target.join("wasm32-unknown-unknown/release/impower-web.wasm");
+    if !crate::util::on_path("twiggy") || !wasm.is_file() {
+        return;
+    }
+    let top = std::process::Command::new("twiggy")
+        .arg("top")
+        .arg(&wasm)
+        .args(["-n", "18"])
+        .output();
+    if let Ok(top) = top {
+        println!("\nlargest items of the app's WebAssembly (twiggy top, before wasm-opt):");
+        for line in String::from_utf8_lossy(&top.stdout).lines() {
+            if !line.contains("custom section") && !line.contains("function names") {
+                println!("{}", line.chars().take(150).collect::<String>());
+            }
+        }
+    }
+}
+
+pub fn budget(args: &[String]) -> Result {
+    let dist = Path::new(args.first().map_or("dist", String::as_str));
+    let file = root().join("xtask/budget.json");
+    let ceilings =
+        Ceilings::parse(&read_text(&file)?).map_err(|e| format!("{}: {e}", file.display()))?;
+    let report = measure(dist)?;
+    print(&report, &ceilings);
+    let failures: Vec<String> = report
+        .problems
+        .iter()
+        .cloned()
+        .chain(over(&report, &ceilings))
+        .collect();
+    for f in &failures {
+        println!("  {f}");
+    }
+    twiggy();
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "budget: {} problem(s) above: make the files smaller, or fix the build",
+            failures.len()
+        ))
+    }
+}
