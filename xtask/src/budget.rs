@@ -4,9 +4,9 @@
 //! and git's history of that file says when and why each moved). With twiggy installed
 //! it also prints where the app's bytes are.
 //!
-//! gzip is flate2's (miniz_oxide) at level 9, with the file's name in the header as
-//! `gzip -9c FILE` writes it; its deflate is not GNU gzip's byte for byte (on the same
-//! build: the app's .wasm +16 B, the JS API's +399 B), so the ceilings are in its bytes.
+//! gzip is GNU gzip's own `gzip -9c FILE` (on every machine this runs on): no deflate
+//! crate writes its bytes (flate2's measured the JS API 399 B larger), and the ceilings
+//! have always been in its bytes, so they stay comparable across releases.
 //!
 //! Each total is what one page downloads:
 //! - app: index.html (its stylesheet inlined), its loader (boot-*.js) and the shared files;
@@ -20,8 +20,6 @@
 //! fails unless the widget names it and the page holds it whole.
 
 use crate::util::{files_under, read_bytes, read_text, root, Result};
-use flate2::{Compression, GzBuilder};
-use std::io::Write;
 use std::path::Path;
 
 /// The ceilings, gzip bytes, from xtask/budget.json.
@@ -77,15 +75,21 @@ pub struct Report {
     pub problems: Vec<String>,
 }
 
-/// `gzip -9c FILE`'s size: the name in the header as gzip writes it by default.
-pub fn gzip_size(name: &str, bytes: &[u8]) -> Result<u64> {
-    let mut gz = GzBuilder::new()
-        .filename(name)
-        .write(Vec::new(), Compression::best());
-    gz.write_all(bytes)
-        .and_then(|_| gz.finish())
-        .map(|v| v.len() as u64)
-        .map_err(|e| format!("{name}: gzip failed ({e})"))
+/// `gzip -9c FILE`'s size, as GNU gzip writes it (the name in its header).
+pub fn gzip_size(path: &Path) -> Result<u64> {
+    let out = std::process::Command::new("gzip")
+        .arg("-9c")
+        .arg(path)
+        .output()
+        .map_err(|e| format!("gzip could not run ({e}): install gzip (apt-get install gzip)"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "gzip -9c {} failed: {}",
+            path.display(),
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
+    Ok(out.stdout.len() as u64)
 }
 
 /// Brotli at its best quality (11, window 22), as static hosts serve it.
@@ -111,7 +115,7 @@ fn row(dist: &Path, path: &Path) -> Result<Row> {
             .to_string_lossy()
             .into_owned(),
         bytes: bytes.len() as u64,
-        gzip: gzip_size(&base, &bytes)?,
+        gzip: gzip_size(path)?,
         brotli: brotli_size(&base, &bytes)?,
     })
 }

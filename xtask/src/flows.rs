@@ -49,6 +49,8 @@ pub fn test() -> Result {
         "--target",
         "wasm32-unknown-unknown",
     ]))?;
+    // The post-build's fixture tests run terser.
+    crate::tools::need_terser()?;
     say("native tests: rules, properties, command line, case corpus, app state, xtask");
     run(&mut cargo(&["test", "--workspace"]))?;
     say("fuzzing, bounded: every verb, arbitrary bytes and mutated requests (prints figures; fuzz/README.md has the soak)");

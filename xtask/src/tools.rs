@@ -125,29 +125,48 @@ pub fn need_trunk() -> Result {
 }
 
 pub fn need_wasm_opt() -> Result {
+    need_npm_tools()
+}
+
+/// terser, which minifies the pages' JavaScript in the post-build.
+pub fn need_terser() -> Result {
+    need_npm_tools()
+}
+
+/// The tools from npm, in .tools/: binaryen (wasm-opt) of the major version Trunk.toml
+/// asks for, and terser. Installed together: npm prunes what a `--no-save` install does
+/// not name, so installing one alone would remove the other.
+fn need_npm_tools() -> Result {
     let major = binaryen_major()?;
-    let current = Command::new("wasm-opt")
-        .arg("--version")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned());
-    if !current.is_ok_and(|v| v.contains(&format!("version {major} "))) {
-        say(&format!(
-            "installing binaryen {major}.0.0 (wasm-opt) from npm"
-        ));
-        let tools = root().join(".tools");
-        std::fs::create_dir_all(&tools)
-            .map_err(|e| format!("{}: cannot create it ({e})", tools.display()))?;
-        run(Command::new("npm")
-            .args([
-                "install",
-                "--no-audit",
-                "--no-fund",
-                "--no-save",
-                &format!("binaryen@{major}.0.0"),
-            ])
-            .current_dir(&tools))?;
+    let terser = crate::strip_js::TERSER_VERSION;
+    let version = |tool: &str| {
+        Command::new(tool)
+            .arg("--version")
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_default()
+    };
+    let wasm_opt_ok = version("wasm-opt").contains(&format!("version {major} "));
+    let terser_ok = version("terser").trim() == format!("terser {terser}");
+    if wasm_opt_ok && terser_ok {
+        return Ok(());
     }
-    Ok(())
+    say(&format!(
+        "installing binaryen {major}.0.0 (wasm-opt) and terser {terser} from npm"
+    ));
+    let tools = root().join(".tools");
+    std::fs::create_dir_all(&tools)
+        .map_err(|e| format!("{}: cannot create it ({e})", tools.display()))?;
+    run(Command::new("npm")
+        .args([
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--no-save",
+            &format!("binaryen@{major}.0.0"),
+            &format!("terser@{terser}"),
+        ])
+        .current_dir(&tools))
 }
 
 /// twiggy, for the size budget's list of where the bytes are.
@@ -221,7 +240,8 @@ pub fn need_site_tools() -> Result {
     need_wasm_target()?;
     need_trunk()?;
     need_wasm_bindgen()?;
-    need_wasm_opt()
+    need_wasm_opt()?;
+    need_terser()
 }
 
 /// The release build of the site into dist/, with the local tools only.
