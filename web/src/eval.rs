@@ -85,6 +85,8 @@ pub struct Results {
     /// The roster was asked to answer C1 and C2 but cannot yet: someone is not named
     /// yet, or the number of projects cannot be read.
     pub roster_waiting: bool,
+    /// The number of projects the team plans, read once from its field, when it can be.
+    pub projects: Option<u32>,
     /// The team findings, when the project count is usable (a draft: what cannot be read
     /// yet goes to the rules as not answered, and they decide what it withholds).
     pub team: Option<TeamReport>,
@@ -521,7 +523,7 @@ pub fn evaluate(s: &State) -> Results {
                 .as_ref()
                 .filter(|sc| sc.cohort.graduation == *graduation)
                 .map(|sc| sc.cohort.team_starts);
-            let projects = s.team_projects().unwrap_or(1);
+            let projects = *projects.as_ref().unwrap_or(&1);
             for p in s.people.iter().filter(|p| !p.name.trim().is_empty()) {
                 for k in (1..=projects).filter(|k| p.claims_on(*k)) {
                     let progress = s.progress.get(k as usize - 1);
@@ -574,6 +576,7 @@ pub fn evaluate(s: &State) -> Results {
         team,
         team_blocked,
         team_request,
+        projects: projects.as_ref().ok().copied(),
         fees: fee_estimate,
         fee_request,
         what_if,

@@ -355,7 +355,8 @@ impl State {
         }
     }
 
-    /// The number of projects the team plans, when the field is a valid count.
+    /// The number of projects the team plans, when the field is a valid count: for
+    /// reading a saved link of format 1 only (the app reads it once, in `evaluate`).
     pub fn team_projects(&self) -> Option<u32> {
         rules::bounds::count_text("projects", &self.projects, 1, rules::bounds::MAX_PROJECTS).ok()
     }
@@ -581,21 +582,13 @@ impl State {
             Action::Coach(q) => self.coach = Some(q),
             Action::Factor(f, yes) => *self.factors.get_mut(f) = Some(yes),
             Action::Edition(e) => self.edition = e,
-            Action::Projects(text) => {
-                self.projects = text;
-                // Grown, never cut: a project typed away and back keeps its answers.
-                if let Some(n) = self.team_projects().map(|n| n as usize) {
-                    if n > self.collaboratives.len() {
-                        self.collaboratives.resize(n, None);
-                    }
-                    if n > self.progress.len() {
-                        self.progress.resize(n, ProjectProgress::default());
-                    }
-                }
-            }
+            // The text only: the rules read it once, in `evaluate`. Each project's answers
+            // are kept per project and grown when one is given, never cut, so a project
+            // typed away and back keeps them.
+            Action::Projects(text) => self.projects = text,
             Action::PriceOther(other) => self.price_other = other,
             Action::Collaborative(n, c) => {
-                if let Some(slot) = self.collaboratives.get_mut((n as usize).wrapping_sub(1)) {
+                if let Some(slot) = slot_of(&mut self.collaboratives, n) {
                     *slot = c;
                 }
             }
@@ -634,12 +627,12 @@ impl State {
             Action::PlanDate(t) => self.plan_date = t,
             Action::Graduation(t) => self.graduation = t,
             Action::StageC(k, b) => {
-                if let Some(p) = self.progress.get_mut((k as usize).wrapping_sub(1)) {
+                if let Some(p) = slot_of(&mut self.progress, k) {
                     p.stage_c_complete = b;
                 }
             }
             Action::Document(k, d, b) => {
-                if let Some(p) = self.progress.get_mut((k as usize).wrapping_sub(1)) {
+                if let Some(p) = slot_of(&mut self.progress, k) {
                     toggle(&mut p.documents, Document::ALL, d, b);
                 }
             }
@@ -717,4 +710,17 @@ fn edit_person(p: &mut PersonDraft, edit: PersonEdit) {
             }
         }
     }
+}
+
+/// Project `k`'s answers in `per_project` (1-based), grown to hold it when a project up
+/// to the most there can be is answered; `None` for any other `k`.
+fn slot_of<T: Default + Clone>(per_project: &mut Vec<T>, k: u32) -> Option<&mut T> {
+    let i = (k as usize).checked_sub(1)?;
+    if k > rules::bounds::MAX_PROJECTS {
+        return None;
+    }
+    if i >= per_project.len() {
+        per_project.resize(i + 1, T::default());
+    }
+    per_project.get_mut(i)
 }

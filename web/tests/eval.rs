@@ -594,3 +594,32 @@ fn the_opt_in_is_due_by_session_1_then_passed() {
     let (session_1, due, passed) = at(later);
     assert_eq!((due, passed), (None, session_1), "passed after it");
 }
+
+/// A project's answers are kept per project, grown when one is given and never cut: a
+/// project typed away and back keeps its collaborative and its progress; the number of
+/// projects is read once, by `evaluate`.
+#[test]
+fn a_project_typed_away_and_back_keeps_its_answers() {
+    use rules::book::Collaborative;
+    let mut s = State::new(today());
+    s.apply(Action::Projects("3".into()));
+    s.apply(Action::Collaborative(3, Some(Collaborative::ALL[0])));
+    s.apply(Action::StageC(3, true));
+    assert_eq!(evaluate(&s).projects, Some(3));
+    s.apply(Action::Projects("1".into()));
+    let one = evaluate(&s);
+    assert_eq!(one.projects, Some(1));
+    assert_eq!(
+        one.team_request.as_ref().map(|t| t.collaboratives().len()),
+        Some(1),
+        "only project 1's collaborative goes to the rules"
+    );
+    s.apply(Action::Projects("x".into()));
+    assert_eq!(evaluate(&s).projects, None);
+    s.apply(Action::Projects("3".into()));
+    assert_eq!(s.collaboratives.get(2), Some(&Some(Collaborative::ALL[0])));
+    assert!(s.progress.get(2).is_some_and(|p| p.stage_c_complete));
+    // A project past any there can be is not stored.
+    s.apply(Action::StageC(rules::bounds::MAX_PROJECTS + 1, true));
+    assert_eq!(s.progress.len(), 3);
+}

@@ -12,7 +12,7 @@ pub fn credits_view(p: &ViewProps) -> Html {
     let s = &p.state;
     let d = &p.dispatch;
     let res = &p.results;
-    let projects = s.team_projects().unwrap_or(1);
+    let projects = res.projects.unwrap_or(1);
     let named: Vec<&crate::state::PersonDraft> = s
         .people
         .iter()

@@ -34,7 +34,7 @@ pub fn fees_view(p: &ViewProps) -> Html {
                     <TextField id="fee-projects" label="Projects planned" inputmode="numeric" value={s.projects.clone()} error={res.error_for("fee-projects")} settled={res.settled("fee-projects")} oninput={send(d, Action::Projects)} />
                 } else {
                     <p class="plan" id="fee-plan">
-                        { match s.team_projects() {
+                        { match res.projects {
                             Some(n) => format!("Projects planned: {n}, as in the Team view. "),
                             None => String::from("Projects planned: not readable yet in the Team view. "),
                         } }

@@ -8,7 +8,7 @@ pub fn team_view(p: &ViewProps) -> Html {
     let s = &p.state;
     let d = &p.dispatch;
     let res = &p.results;
-    let n = s.team_projects().unwrap_or(1);
+    let n = res.projects.unwrap_or(1);
     let editions = vec![
         (
             AttrValue::from(Edition::Impower.key()),
@@ -45,7 +45,7 @@ pub fn team_view(p: &ViewProps) -> Html {
             <fieldset>
                 <legend>{ "Projects" }</legend>
                 <TextField id="team-projects" label="Number of projects" inputmode="numeric" value={s.projects.clone()} error={res.error_for("team-projects")} settled={res.settled("team-projects")} hint={Some(AttrValue::from("Each project needs its own team."))} oninput={send(d, Action::Projects)} />
-                { for (1..=n.min(s.collaboratives.len() as u32)).map(|k| html! {
+                { for (1..=n).map(|k| html! {
                     { select(SelectProps { id: format!("collab-{k}").into(), label: format!("Collaborative of project {k}").into(), options: collab_options.clone(), value: s.collaboratives.get(k as usize - 1).copied().flatten().map(|c| c.key()).unwrap_or("").into(), onchange: send_for(d, k, |k, v: String| Action::Collaborative(k, Collaborative::parse(&v))), disabled: false }) }
                 }) }
                 { select(SelectProps { id: "edition".into(), label: "Weekly hours as stated on".into(), options: editions, value: s.edition.key().into(), onchange: send(d, |v: String| Action::Edition(Edition::parse(&v).unwrap_or_default())), disabled: false }) }

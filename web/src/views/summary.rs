@@ -501,7 +501,7 @@ pub fn summary_view(p: &ViewProps) -> Html {
             <p class="verdict">{ readiness_headline(res) }{ format!(" Success factors: {met} of {}.", SuccessFactor::ALL.len()) }</p>
             { commitments(s, res) }
             { h3("Team") }
-            { roster(s, res, s.team_projects().unwrap_or(1)) }
+            { roster(s, res, res.projects.unwrap_or(1)) }
             { h3("To fix and to check") }
             { to_do(res) }
             { h3("Fees") }
