@@ -81,7 +81,8 @@ describe('the npm package', () => {
     const loader = readFileSync(join(EMBED, 'impower-ready.js'), 'utf8');
     const shared = files.filter((f) => /^(impower-web-[0-9a-f]+(\.js|_bg\.wasm)|style-[0-9a-f]+\.css)$/.test(f));
     assert.equal(shared.length, 3, `the shared module, .wasm and stylesheet: ${files}`);
-    for (const f of shared) assert.ok(loader.includes(`'${f}'`) || loader.includes(`'./${f}'`), `impower-ready.js loads ${f}`);
+    // Minified, it quotes as terser does.
+    for (const f of shared) assert.ok([`'${f}'`, `'./${f}'`, `"${f}"`, `"./${f}"`].some((q) => loader.includes(q)), `impower-ready.js loads ${f}`);
     assert.deepEqual(files.filter((f) => !shared.includes(f)), [
       'README.md',
       'impower-ready.d.ts',
