@@ -18,6 +18,54 @@
 //! (impower-web-*.js) and its .wasm, counted in both the app and the widget; the check
 //! fails unless both pages name each. The stylesheet counts for the widget; the check
 //! fails unless the widget names it and the page holds it whole.
+//!
+//! ## Where the bytes are, and what was measured (moved here from ARCHITECTURE.md)
+//!
+//! No `{}` on floats, no `str::parse::<f64>`, no Unicode case or escape tables
+//! (`to_lowercase`, `is_alphanumeric`, `{:?}` on text, slicing that can panic) in code
+//! the browser runs: each pulls kilobytes of tables into every build for a few messages.
+//! The browser builds use talc, not dlmalloc, as their allocator; the app is a binary and
+//! the JS API is built with `cargo rustc --crate-type cdylib`, so link-time optimisation
+//! applies to both (cargo drops it for a package that is both cdylib and rlib). wasm-
+//! opt's flags (on the rust link of `index.html`) were measured one by one; capping the
+//! inlining of single-caller functions alone saved 2.4 KB. Trunk cannot minify our
+//! JavaScript, so the post-build hook strips its comments (1.5 KB on the app). `cargo
+//! xtask budget` prints the gzip and brotli size of every shipped file and twiggy's
+//! largest items, counts each total as what one page downloads, and enforces ceilings
+//! that only go down (app 194.61 KB, target 100 KB; widget 193.78 KB and never more than
+//! the app; JS API 46.12 KB, target 40 KB); the app's were raised in one session for the
+//! features the brief orders before the size work: issue 8's application state, issue 9's
+//! leadership document, the static shell and the per-person Team component, and again for
+//! issue 17's safeguards of typed work (+7.0 KB net) and issue 18's readings and examples
+//! (+4.4 KB net, the JS API +0.8 KB with the contract's new answers), then issue 18's
+//! credits from the Team, share format 2 and the summary ready to sign (+7.1 KB net; the
+//! JS API +0.5 KB for `due`, `passed` and `session_1`), then issue 19's rule book on
+//! every answer and the re-check of answers saved under another (+2.2 KB; the JS API +0.2
+//! KB), and the success factors keyed by their type (+0.6 KB; the JS API -0.2 KB), and
+//! `as_of` with the dated facts (+0.9 KB; the JS API +0.7 KB); budget.sh's history says
+//! by how much. Measured and not kept in that change: a helper for the Calendar's date
+//! lists (+17 B), other wasm-opt pass orders (±0.3 KB). Where the app's bytes are, after
+//! wasm-opt (twiggy on a build that keeps names): code 133 KB gzip, data (text) 25 KB. Of
+//! the code, Yew is about 57 KB (a bare counter); `evaluate` with the rules inlined into
+//! it is about 26 KB raw; the views' expanded `html!` trees about 110 KB raw. Measured
+//! and not kept: prop-building helpers for every field (−25 B), a generic table function
+//! for the Calendar (+1.4 KB), elements built with `VTag` directly (+2.4 KB); loading the
+//! rule-book prose lazily would save at most its 3.7 KB gzip. The text is needed (answers
+//! cite their sources). What did pay is *monomorphization and scaffolding*, found by
+//! grouping twiggy's items by name: every Yew component carries about a kilobyte of its
+//! own lifecycle code (`CreateRunner`, `props_changed`, `mount`, `type_id`…), and every
+//! element type of a `BTreeSet` a copy of the tree's code. The six views and the
+//! stateless widgets (`why_of`, `findings`, `error_summary`, `yes_no`, `check`, `select`)
+//! are plain functions: none holds state, and their props (new callbacks, the whole
+//! state) changed on every render, so a component's props check never saved a render (app
+//! −6.0 KB gzip; keystroke p95 at 4× throttling unchanged, 11.4 ms). Only what holds
+//! state stays a component (`App`, `Tools`, `TextField`, `PersonCard`, which also spares
+//! the Team view's other people a render). The rules' small sets are sorted `Vec`s (app
+//! −1.8 KB, JS API −2.2 KB). The rule book's columns (summaries, sources,
+//! interpretations) are tables of their own, made from its rows at compile time: a static
+//! table keeps every string it points to, and the JS API cites sources but never shows a
+//! summary (−0.8 KB). Raw HTML for the read-only parts (`Html::from_html_unchecked`) was
+//! not tried: it sets `innerHTML`, which a host page's Trusted Types policy would refuse.
 
 use crate::util::{files_under, read_bytes, read_text, root, Result};
 use std::path::Path;

@@ -100,7 +100,7 @@ pub enum Unanswered {
 
 impl Serialize for Unanswered {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_str(&self.path())
+        s.serialize_str(&self.path())
     }
 }
 
