@@ -24,7 +24,7 @@
 //! never changes, so `tape.js` decodes each once and keeps the JS string; any other text
 //! (names, dates, messages written at run time, which may be temporaries) is copied.
 
-use rules::json::text::Unsupported;
+use rules::json::walk::Unsupported;
 use rules::json::{parse::MAX_DEPTH, Json};
 
 use serde::ser::{self, Serialize};
