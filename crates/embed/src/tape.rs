@@ -83,8 +83,6 @@ fn constant(s: &str) -> bool {
     data.start <= at && at.saturating_add(s.len()) <= data.end
 }
 
-/// The tape as the answer's [`Sink`]: one word (and its operands) per JSON token, every
-/// number as the double it reads as.
 impl Tape {
     fn number(&mut self, n: f64) {
         self.numbers.push(n);
@@ -92,6 +90,8 @@ impl Tape {
     }
 }
 
+/// The tape as the answer's [`Sink`]: one word (and its operands) per JSON token, every
+/// number as the double it reads as.
 impl Sink for Tape {
     fn null(&mut self) {
         self.words.push(NULL);
