@@ -6,9 +6,9 @@
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
-pub use rules::json::text::{to_json, Unsupported};
+pub use rules::json::{text::to_json, walk::Unsupported};
 
-/// `value` as a JavaScript value (see [`rules::json::text`] for the mapping).
+/// `value` as a JavaScript value (see [`rules::json::walk`] for the mapping).
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Unsupported> {
     js_sys::JSON::parse(&to_json(value)?).map_err(|_| Unsupported)
 }

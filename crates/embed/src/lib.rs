@@ -13,7 +13,7 @@
 //! the command line answers.
 #![deny(missing_docs)]
 
-use rules::json::text::Unsupported;
+use rules::json::walk::Unsupported;
 use rules::json::{parse::MAX_DEPTH, Json, Verb, MAX_INPUT_BYTES};
 use rules::{ErrorCode, InputError};
 use wasm_bindgen::prelude::*;

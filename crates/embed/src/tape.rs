@@ -2,11 +2,11 @@
 //! would have given for the answer's JSON text, without any text in between; and
 //! [`read`], for a request `tape.js` wrote as the same words.
 //!
-//! The answer's own [`Serialize`] impls write it, so the tape has the contract's shapes
-//! with the mapping `serde_json` uses (`None` and `()` as `null`, a unit variant as its
-//! name, a sequence as an array, a struct or map as an object in field order, a newtype
-//! variant as `{"Name": value}`, a tuple or struct variant as `{"Name": [..]}` /
-//! `{"Name": {..}}`, a number as the double it reads as, a non-finite float as `null`).
+//! The answer is walked by `rules::json::walk`, the walk that also writes the widget's
+//! JSON text, so the tape has the contract's shapes with the mapping `serde_json` uses;
+//! the tape is that walk's [`Sink`]: a number as the double it reads as (any finite
+//! double: the text's hundredths rule is its printer's, not the tape's), text kept in
+//! place or copied (below).
 //!
 //! Words (`u32`):
 //!
@@ -24,10 +24,10 @@
 //! never changes, so `tape.js` decodes each once and keeps the JS string; any other text
 //! (names, dates, messages written at run time, which may be temporaries) is copied.
 
-use rules::json::text::Unsupported;
+use rules::json::walk::{walk, Sink, Unsupported};
 use rules::json::{parse::MAX_DEPTH, Json};
 
-use serde::ser::{self, Serialize};
+use serde::Serialize;
 
 pub(crate) const NULL: u32 = 0;
 pub(crate) const TRUE: u32 = 1;
@@ -49,15 +49,12 @@ pub(crate) struct Tape {
 
 /// `value` as a tape.
 pub(crate) fn write<T: Serialize + ?Sized>(value: &T) -> Result<Tape, Unsupported> {
-    let mut t = Tape {
+    let t = Tape {
         words: Vec::with_capacity(1024),
         ..Tape::default()
     };
-    value.serialize(&mut t)?;
-    Ok(t)
+    walk(value, t)
 }
-
-type Done = Result<(), Unsupported>;
 
 /// Where the module's data segment lies: from the linker's `__global_base` to its
 /// `__data_end`. The stack and the heap lie outside it (below or above), so a temporary
@@ -87,21 +84,42 @@ fn constant(s: &str) -> bool {
 }
 
 impl Tape {
-    fn word(&mut self, w: u32) -> Done {
-        self.words.push(w);
+    fn number(&mut self, n: f64) {
+        self.numbers.push(n);
+        self.words.push(NUMBER);
+    }
+}
+
+/// The tape as the answer's [`Sink`]: one word (and its operands) per JSON token, every
+/// number as the double it reads as.
+impl Sink for Tape {
+    fn null(&mut self) {
+        self.words.push(NULL);
+    }
+
+    fn bool(&mut self, v: bool) {
+        self.words.push(if v { TRUE } else { FALSE });
+    }
+
+    // A JS number is a double: an integer beyond 2^53 reads as the nearest one, as
+    // `JSON.parse` reads its digits.
+    fn signed(&mut self, v: i64) {
+        self.number(v as f64);
+    }
+
+    fn unsigned(&mut self, v: u64) {
+        self.number(v as f64);
+    }
+
+    /// Any finite double: the tape carries it as it is.
+    fn float(&mut self, v: f64) -> Result<(), Unsupported> {
+        self.number(v);
         Ok(())
     }
 
-    fn number(&mut self, n: f64) -> Done {
-        if !n.is_finite() {
-            return self.word(NULL);
-        }
-        self.numbers.push(n);
-        self.word(NUMBER)
-    }
-
+    /// A `CONST` word when all of `s` lies in the data segment, else `TEXT` and a copy.
     #[inline(never)]
-    fn text(&mut self, s: &str) -> Done {
+    fn str(&mut self, s: &str) {
         // Lengths and addresses fit in a word: a wasm32 address is 32 bits, and the
         // `TEXT` buffer stays far below 4 GiB (answers are bounded by the requests').
         let (kind, at) = if constant(s) {
@@ -113,257 +131,28 @@ impl Tape {
         };
         // By value, not `extend_from_slice`: three stores rather than a `memory.copy`.
         self.words.extend([kind, at, s.len() as u32]);
-        Ok(())
     }
 
-    /// `{"variant":` then an array or object: closed by [`ser::SerializeTupleVariant::end`].
-    fn variant(&mut self, variant: &'static str, open: u32) -> Result<&mut Self, Unsupported> {
-        self.word(OBJECT)?;
-        self.text(variant)?;
-        self.word(open)?;
-        Ok(self)
+    fn key(&mut self, key: &str) {
+        self.str(key);
     }
 
-    fn item<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(&mut *self)
+    fn element(&mut self) {}
+
+    fn open_array(&mut self) {
+        self.words.push(ARRAY);
     }
 
-    fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Done {
-        self.text(key)?;
-        value.serialize(&mut *self)
+    fn close_array(&mut self) {
+        self.words.push(END);
     }
 
-    fn end(&mut self) -> Done {
-        self.word(END)
+    fn open_object(&mut self) {
+        self.words.push(OBJECT);
     }
 
-    fn end_variant(&mut self) -> Done {
-        self.words.extend_from_slice(&[END, END]);
-        Ok(())
-    }
-}
-
-impl ser::Serializer for &mut Tape {
-    type Ok = ();
-    type Error = Unsupported;
-    type SerializeSeq = Self;
-    type SerializeTuple = Self;
-    type SerializeTupleStruct = Self;
-    type SerializeTupleVariant = Self;
-    type SerializeMap = Self;
-    type SerializeStruct = Self;
-    type SerializeStructVariant = Self;
-
-    fn serialize_bool(self, v: bool) -> Done {
-        self.word(if v { TRUE } else { FALSE })
-    }
-    fn serialize_i8(self, v: i8) -> Done {
-        self.number(v.into())
-    }
-    fn serialize_i16(self, v: i16) -> Done {
-        self.number(v.into())
-    }
-    fn serialize_i32(self, v: i32) -> Done {
-        self.number(v.into())
-    }
-    // A JS number is a double: an integer beyond 2^53 reads as the nearest one, as
-    // `JSON.parse` reads its digits.
-    fn serialize_i64(self, v: i64) -> Done {
-        self.number(v as f64)
-    }
-    fn serialize_i128(self, v: i128) -> Done {
-        self.number(v as f64)
-    }
-    fn serialize_u8(self, v: u8) -> Done {
-        self.number(v.into())
-    }
-    fn serialize_u16(self, v: u16) -> Done {
-        self.number(v.into())
-    }
-    fn serialize_u32(self, v: u32) -> Done {
-        self.number(v.into())
-    }
-    fn serialize_u64(self, v: u64) -> Done {
-        self.number(v as f64)
-    }
-    fn serialize_u128(self, v: u128) -> Done {
-        self.number(v as f64)
-    }
-    fn serialize_f32(self, v: f32) -> Done {
-        self.number(v.into())
-    }
-    fn serialize_f64(self, v: f64) -> Done {
-        self.number(v)
-    }
-    fn serialize_char(self, v: char) -> Done {
-        self.text(v.encode_utf8(&mut [0; 4]))
-    }
-    fn serialize_str(self, v: &str) -> Done {
-        self.text(v)
-    }
-    fn serialize_bytes(self, v: &[u8]) -> Done {
-        self.word(ARRAY)?;
-        for &b in v {
-            self.number(b.into())?;
-        }
-        self.end()
-    }
-    fn serialize_none(self) -> Done {
-        self.word(NULL)
-    }
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Done {
-        value.serialize(self)
-    }
-    fn serialize_unit(self) -> Done {
-        self.word(NULL)
-    }
-    fn serialize_unit_struct(self, _name: &'static str) -> Done {
-        self.word(NULL)
-    }
-    fn serialize_unit_variant(self, _name: &'static str, _i: u32, variant: &'static str) -> Done {
-        self.text(variant)
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        value: &T,
-    ) -> Done {
-        value.serialize(self)
-    }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        _i: u32,
-        variant: &'static str,
-        value: &T,
-    ) -> Done {
-        self.word(OBJECT)?;
-        self.field(variant, value)?;
-        self.end()
-    }
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Self, Unsupported> {
-        self.word(ARRAY)?;
-        Ok(self)
-    }
-    fn serialize_tuple(self, _len: usize) -> Result<Self, Unsupported> {
-        self.word(ARRAY)?;
-        Ok(self)
-    }
-    fn serialize_tuple_struct(self, _name: &'static str, _len: usize) -> Result<Self, Unsupported> {
-        self.word(ARRAY)?;
-        Ok(self)
-    }
-    fn serialize_tuple_variant(
-        self,
-        _name: &'static str,
-        _i: u32,
-        variant: &'static str,
-        _len: usize,
-    ) -> Result<Self, Unsupported> {
-        self.variant(variant, ARRAY)
-    }
-    fn serialize_map(self, _len: Option<usize>) -> Result<Self, Unsupported> {
-        self.word(OBJECT)?;
-        Ok(self)
-    }
-    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Self, Unsupported> {
-        self.word(OBJECT)?;
-        Ok(self)
-    }
-    fn serialize_struct_variant(
-        self,
-        _name: &'static str,
-        _i: u32,
-        variant: &'static str,
-        _len: usize,
-    ) -> Result<Self, Unsupported> {
-        self.variant(variant, OBJECT)
-    }
-}
-
-impl ser::SerializeSeq for &mut Tape {
-    type Ok = ();
-    type Error = Unsupported;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        self.item(value)
-    }
-    fn end(self) -> Done {
-        Tape::end(self)
-    }
-}
-
-impl ser::SerializeTuple for &mut Tape {
-    type Ok = ();
-    type Error = Unsupported;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        self.item(value)
-    }
-    fn end(self) -> Done {
-        Tape::end(self)
-    }
-}
-
-impl ser::SerializeTupleStruct for &mut Tape {
-    type Ok = ();
-    type Error = Unsupported;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        self.item(value)
-    }
-    fn end(self) -> Done {
-        Tape::end(self)
-    }
-}
-
-impl ser::SerializeTupleVariant for &mut Tape {
-    type Ok = ();
-    type Error = Unsupported;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        self.item(value)
-    }
-    fn end(self) -> Done {
-        self.end_variant()
-    }
-}
-
-impl ser::SerializeMap for &mut Tape {
-    type Ok = ();
-    type Error = Unsupported;
-    /// Text keys only, as JSON has.
-    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Done {
-        let at = self.words.len();
-        key.serialize(&mut **self)?;
-        match self.words.get(at) {
-            Some(&(CONST | TEXT)) if self.words.len() == at + 3 => Ok(()),
-            _ => Err(Unsupported),
-        }
-    }
-    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        self.item(value)
-    }
-    fn end(self) -> Done {
-        Tape::end(self)
-    }
-}
-
-impl ser::SerializeStruct for &mut Tape {
-    type Ok = ();
-    type Error = Unsupported;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Done {
-        self.field(key, value)
-    }
-    fn end(self) -> Done {
-        Tape::end(self)
-    }
-}
-
-impl ser::SerializeStructVariant for &mut Tape {
-    type Ok = ();
-    type Error = Unsupported;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Done {
-        self.field(key, value)
-    }
-    fn end(self) -> Done {
-        self.end_variant()
+    fn close_object(&mut self) {
+        self.words.push(END);
     }
 }
 
@@ -429,5 +218,164 @@ impl Reader<'_> {
             }
             _ => return None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use serde::Serialize;
+    use serde_json::{json, Value};
+
+    use super::*;
+
+    /// The value a tape describes, as `tape.js` decodes it (natively all text is `TEXT`).
+    fn decode(t: &Tape) -> Value {
+        fn value(t: &Tape, at: &mut usize, number: &mut usize) -> Value {
+            let word = |at: &mut usize| {
+                *at += 1;
+                t.words[*at - 1]
+            };
+            match word(at) {
+                NULL => Value::Null,
+                TRUE => Value::Bool(true),
+                FALSE => Value::Bool(false),
+                NUMBER => {
+                    *number += 1;
+                    json!(t.numbers[*number - 1])
+                }
+                TEXT => {
+                    let from = word(at) as usize;
+                    let len = word(at) as usize;
+                    Value::String(String::from_utf8(t.bytes[from..from + len].to_vec()).unwrap())
+                }
+                ARRAY => {
+                    let mut items = Vec::new();
+                    while t.words[*at] != END {
+                        items.push(value(t, at, number));
+                    }
+                    *at += 1;
+                    Value::Array(items)
+                }
+                OBJECT => {
+                    let mut fields = serde_json::Map::new();
+                    while t.words[*at] != END {
+                        let Value::String(key) = value(t, at, number) else {
+                            panic!("a key that is not text");
+                        };
+                        fields.insert(key, value(t, at, number));
+                    }
+                    *at += 1;
+                    Value::Object(fields)
+                }
+                w => panic!("word {w}"),
+            }
+        }
+        let (mut at, mut number) = (0, 0);
+        let v = value(t, &mut at, &mut number);
+        assert_eq!((at, number), (t.words.len(), t.numbers.len()), "one value");
+        v
+    }
+
+    #[derive(Serialize)]
+    struct UnitStruct;
+
+    #[derive(Serialize)]
+    struct Newtype(u16);
+
+    #[derive(Serialize)]
+    enum Variant {
+        Unit,
+        Newtype(u8),
+        Tuple(i32, &'static str),
+        Struct { a: bool, b: Option<u32> },
+    }
+
+    #[derive(Serialize)]
+    struct Inner {
+        inner: f64,
+    }
+
+    #[derive(Serialize)]
+    struct Every {
+        text: String,
+        unit: (),
+        unit_struct: UnitStruct,
+        none: Option<u8>,
+        some: Option<i16>,
+        bools: (bool, bool),
+        ints: (i8, i16, i32, i64, i128),
+        uints: (u8, u16, u32, u64, u128),
+        floats: Vec<f64>,
+        character: char,
+        newtype: Newtype,
+        variants: Vec<Variant>,
+        empty: Vec<u8>,
+        empty_map: BTreeMap<String, u8>,
+        map: BTreeMap<String, Vec<u32>>,
+        #[serde(flatten)]
+        flat: Inner,
+    }
+
+    /// Every case of serde's data model gives the tape of the JS value `JSON.parse` gives
+    /// for serde_json's text (numbers as the doubles they read as).
+    #[test]
+    fn the_tape_holds_what_serde_json_writes() {
+        let every = Every {
+            text: "quote \" é — 𝄞 \u{0}".to_string(),
+            unit: (),
+            unit_struct: UnitStruct,
+            none: None,
+            some: Some(-12),
+            bools: (true, false),
+            ints: (i8::MIN, -1, 0, i64::MIN, i128::from(i64::MAX)),
+            uints: (0, 1, u32::MAX, u64::MAX, u128::from(u64::MAX)),
+            floats: vec![0.0, 7.25, -3.05, 123456789.99, f64::NAN],
+            character: 'c',
+            newtype: Newtype(65535),
+            variants: vec![
+                Variant::Unit,
+                Variant::Newtype(7),
+                Variant::Tuple(-3, "x"),
+                Variant::Struct { a: true, b: None },
+            ],
+            empty: vec![],
+            empty_map: BTreeMap::new(),
+            map: BTreeMap::from([("b".to_string(), vec![1, 2]), ("a".to_string(), vec![])]),
+            flat: Inner { inner: 0.01 },
+        };
+        // serde_json's value of the text, with every number read as a double, as JS does.
+        fn doubles(v: Value) -> Value {
+            match v {
+                Value::Number(n) => json!(n.as_f64().unwrap()),
+                Value::Array(items) => Value::Array(items.into_iter().map(doubles).collect()),
+                Value::Object(fields) => {
+                    Value::Object(fields.into_iter().map(|(k, v)| (k, doubles(v))).collect())
+                }
+                v => v,
+            }
+        }
+        let expected = doubles(serde_json::to_value(&every).unwrap());
+        let tape = write(&every).unwrap();
+        assert_eq!(decode(&tape), expected);
+        assert!(
+            tape.bytes.starts_with(b"textquote"),
+            "all text copied natively"
+        );
+        // The integers beyond 2^53 are the doubles `JSON.parse` reads their digits as.
+        let big = write(&(i64::MIN, u64::MAX, -1i64)).unwrap();
+        assert_eq!(big.numbers, [i64::MIN as f64, u64::MAX as f64, -1.0]);
+    }
+
+    #[test]
+    fn the_tape_refuses_what_the_walk_refuses() {
+        assert!(write(&0.5f32).is_err());
+        assert_eq!(
+            write(&[1.0f64 / 3.0]).map(|t| t.numbers).ok(),
+            Some(vec![1.0 / 3.0])
+        );
+        assert!(write(&(u128::from(u64::MAX) + 1)).is_err());
+        assert!(write(&BTreeMap::from([(1, 2)])).is_err());
     }
 }

@@ -11,6 +11,7 @@ mod obj;
 pub mod parse;
 pub mod requests;
 pub mod text;
+pub mod walk;
 pub mod write;
 
 use alloc::boxed::Box;
