@@ -19,6 +19,8 @@ struct Site(PathBuf);
 
 impl Site {
     fn new(test: &str) -> Site {
+        // The post-build runs terser from .tools (cargo xtask tools installs it).
+        crate::tools::set_path();
         let dir = std::env::temp_dir().join(format!("xtask-{test}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         let from = fixtures().join("dist");
