@@ -345,33 +345,59 @@ impl<T: Wire> Wire for Option<T> {
 
 /// The object of a declared shape at `at`, its unknown fields refused.
 #[inline(never)]
-pub(crate) fn object<'a>(v: &'a Json, at: &'a At<'a>, allowed: &[&str]) -> Read<Obj<'a>> {
+pub(crate) fn object<'a>(
+    v: &'a Json,
+    at: &'a At<'a>,
+    allowed: &'static [&'static str],
+) -> Read<Obj<'a>> {
     Ok(Obj::new(v, at, allowed)?)
 }
 
-/// A required field of `o`, read as `T`.
-#[inline]
-pub(crate) fn req<T: Wire>(o: &Obj<'_>, key: &str) -> Read<T> {
-    T::read(o.get(key)?, &At::Field(o.at, key))
+/// Field `i` of `o`'s declared names: its name, and its value if given. One copy for
+/// every shape and type: a declared read passes only the field's position.
+#[inline(never)]
+pub(crate) fn slot<'a>(o: &Obj<'a>, i: usize) -> (&'static str, Option<&'a Json>) {
+    let key = o.names.get(i).copied().unwrap_or("");
+    (key, o.field(key))
 }
 
-/// An optional field of `o`, read as `T` when given.
+/// Required field `i` of `o`, read as `T`.
 #[inline]
-pub(crate) fn opt<T: Wire>(o: &Obj<'_>, key: &str) -> Read<Option<T>> {
-    match o.field(key) {
-        None => Ok(None),
-        Some(v) => T::read(v, &At::Field(o.at, key)).map(Some),
+pub(crate) fn req<T: Wire>(o: &Obj<'_>, i: usize) -> Read<T> {
+    match slot(o, i) {
+        (key, Some(v)) => T::read(v, &At::Field(o.at, key)),
+        (key, None) => Err(missing(o, key)),
+    }
+}
+
+/// The refusal of a required field not given.
+#[inline(never)]
+fn missing(o: &Obj<'_>, key: &str) -> Refusal {
+    InputError::new(
+        ErrorCode::MissingField,
+        At::Field(o.at, key).path(),
+        format!("{key} is required"),
+    )
+    .into()
+}
+
+/// Optional field `i` of `o`, read as `T` when given.
+#[inline]
+pub(crate) fn opt<T: Wire>(o: &Obj<'_>, i: usize) -> Read<Option<T>> {
+    match slot(o, i) {
+        (key, Some(v)) => T::read(v, &At::Field(o.at, key)).map(Some),
+        (_, None) => Ok(None),
     }
 }
 
 /// A field that follows from another answer: refused when given.
 #[inline(never)]
-pub(crate) fn refuse(o: &Obj<'_>, key: &str, why: &str) -> Read<()> {
-    match o.field(key) {
-        Some(_) => {
+pub(crate) fn refuse(o: &Obj<'_>, i: usize, why: &str) -> Read<()> {
+    match slot(o, i) {
+        (key, Some(_)) => {
             Err(InputError::new(ErrorCode::DerivedField, At::Field(o.at, key).path(), why).into())
         }
-        None => Ok(()),
+        (_, None) => Ok(()),
     }
 }
 
@@ -455,6 +481,9 @@ macro_rules! request {
                 at: &$crate::json::declare::At<'_>,
             ) -> $crate::json::declare::Read<Self> {
                 let o = $crate::json::declare::object(v, at, Self::FIELDS)?;
+                // Each field by its position in FIELDS.
+                #[allow(non_camel_case_types, dead_code)]
+                enum Idx { $($field),* }
                 #[allow(clippy::useless_conversion)]
                 Ok(Self {
                     $( $field: $crate::json::declare::request!(@read $mode o $field $ty $(= $default)?), )*
@@ -486,22 +515,22 @@ macro_rules! request {
     (@presence refused = $why:expr) => { $crate::json::declare::Presence::Refused($why) };
 
     (@read req $o:ident $field:ident $ty:ty) => {
-        $crate::json::declare::req::<$ty>(&$o, stringify!($field))?.into()
+        $crate::json::declare::req::<$ty>(&$o, Idx::$field as usize)?.into()
     };
     (@read opt $o:ident $field:ident $ty:ty) => {
-        $crate::json::declare::opt::<$ty>(&$o, stringify!($field))?.map(Into::into)
+        $crate::json::declare::opt::<$ty>(&$o, Idx::$field as usize)?.map(Into::into)
     };
     (@read roster $o:ident $field:ident $ty:ty) => {
-        $crate::json::declare::opt::<$ty>(&$o, stringify!($field))?.map(Into::into)
+        $crate::json::declare::opt::<$ty>(&$o, Idx::$field as usize)?.map(Into::into)
     };
     (@read opt $o:ident $field:ident $ty:ty = $default:expr) => {
-        match $crate::json::declare::opt::<$ty>(&$o, stringify!($field))? {
+        match $crate::json::declare::opt::<$ty>(&$o, Idx::$field as usize)? {
             Some(v) => v.into(),
             None => $default,
         }
     };
     (@read refused $o:ident $field:ident $ty:ty = $why:expr) => {
-        $crate::json::declare::refuse(&$o, stringify!($field), $why)?
+        $crate::json::declare::refuse(&$o, Idx::$field as usize, $why)?
     };
 
     (@write req $out:ident $self:ident $field:ident $ty:ty) => {

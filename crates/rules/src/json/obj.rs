@@ -52,12 +52,18 @@ pub(crate) fn whole(text: &str) -> Result<u64, InputError> {
 pub(crate) struct Obj<'a> {
     pub(crate) fields: &'a [(String, Json)],
     pub(crate) at: &'a At<'a>,
+    /// The names it may have, in their declared order.
+    pub(crate) names: &'static [&'static str],
 }
 
 impl<'a> Obj<'a> {
     /// The object at `at`, its keys all in `allowed`.
     #[inline(never)]
-    pub(crate) fn new(v: &'a Json, at: &'a At<'a>, allowed: &[&str]) -> Result<Self, InputError> {
+    pub(crate) fn new(
+        v: &'a Json,
+        at: &'a At<'a>,
+        allowed: &'static [&'static str],
+    ) -> Result<Self, InputError> {
         let Json::Object(fields) = v else {
             return Err(wrong_type(&at.path(), "an object", v));
         };
@@ -72,24 +78,16 @@ impl<'a> Obj<'a> {
                 ),
             ));
         }
-        Ok(Obj { fields, at })
+        Ok(Obj {
+            fields,
+            at,
+            names: allowed,
+        })
     }
 
     /// The value of `key`, if given.
     #[inline(never)]
     pub(crate) fn field(&self, key: &str) -> Option<&'a Json> {
         self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
-    }
-
-    /// The value of `key`, which must be given.
-    #[inline(never)]
-    pub(crate) fn get(&self, key: &str) -> Result<&'a Json, InputError> {
-        self.field(key).ok_or_else(|| {
-            InputError::new(
-                ErrorCode::MissingField,
-                At::Field(self.at, key).path(),
-                format!("{key} is required"),
-            )
-        })
     }
 }
