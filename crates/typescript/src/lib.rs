@@ -405,16 +405,8 @@ impl Contract {
     /// Adds the requests, generated from the rules' declarations
     /// (`rules::json::declare`), each nested shape once.
     fn declare_requests(&mut self) {
-        use rules::json::requests as r;
-        for shape in [
-            rules::fees::FeeRequest::shape(),
-            r::ScheduleRequest::shape(),
-            r::ReadinessJson::shape(),
-            r::TeamJson::shape(),
-            rules::credits::CreditInput::shape(),
-            r::AssessJson::shape(),
-        ] {
-            self.declare_shape(shape);
+        for verb in Verb::ALL {
+            self.declare_shape(rules::json::requests::declared(*verb));
         }
     }
 

@@ -374,21 +374,13 @@ pub struct Vocabulary {
 pub fn vocabulary() -> &'static Vocabulary {
     static V: std::sync::OnceLock<Vocabulary> = std::sync::OnceLock::new();
     V.get_or_init(|| {
-        use rules::json::requests as r;
         let mut v = Vocabulary {
             keys: Vec::new(),
             strings: Vec::new(),
             numbers: Vec::new(),
         };
-        for shape in [
-            rules::fees::FeeRequest::shape(),
-            r::ScheduleRequest::shape(),
-            r::ReadinessJson::shape(),
-            r::TeamJson::shape(),
-            rules::credits::CreditInput::shape(),
-            r::AssessJson::shape(),
-        ] {
-            learn_shape(&shape, &mut v);
+        for verb in rules::json::Verb::ALL {
+            learn_shape(&rules::json::requests::declared(*verb), &mut v);
         }
         v.keys.extend(ODD_KEYS.iter().map(|k| k.to_string()));
         v.strings.extend(STRINGS.iter().map(|k| k.to_string()));

@@ -308,6 +308,19 @@ request! {
     }
 }
 
+/// The declaration of each verb's request, by verb: what the TypeScript declarations and
+/// the fuzzer's vocabulary are made from (nested shapes are reached through them).
+pub fn declared(verb: super::Verb) -> super::declare::Shape {
+    match verb {
+        super::Verb::Fees => FeeRequest::shape(),
+        super::Verb::Schedule => ScheduleRequest::shape(),
+        super::Verb::Readiness => ReadinessJson::shape(),
+        super::Verb::Team => TeamJson::shape(),
+        super::Verb::Credits => CreditInput::shape(),
+        super::Verb::Assess => AssessJson::shape(),
+    }
+}
+
 /// Reads the declared request `T` at `path` ("" for the whole request).
 pub fn read<T: Wire>(v: &Json, path: &str) -> Result<T, InputError> {
     T::read(v, &At::Root(path)).map_err(|r| *r.0)
