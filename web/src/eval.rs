@@ -389,7 +389,7 @@ pub fn evaluate(s: &State) -> Results {
     let answering = team_request
         .as_ref()
         .filter(|t| s.roster_answers && !team_blocked && t.members().next().is_some());
-    let derived = answering.map(readiness::from_team);
+    let derived = answering.and_then(readiness::from_roster);
     let roster_who = answering.map(roster_who);
     let roster_waiting = s.roster_answers && derived.is_none();
     let (sponsor, clinical_leader, coach) = match derived {

@@ -446,7 +446,7 @@ export interface SuccessFactorAnswers {
   S7?: boolean;
 }
 
-/** The same request inside `assess` beside a `team`: C1 and C2 come from the roster, so what it answers may be left out (read, then answered from the roster). */
+/** The same request inside `assess` beside a `team`: C1 and C2 come from the roster, so what it answers may be left out (read, then answered from the roster); while someone on the roster is not named yet, the roster answers nothing and these must be given. */
 export interface ReadinessWithRoster {
   /** An organizational sponsor is named (C1). */
   sponsor?: boolean;

@@ -437,6 +437,16 @@ pub fn assess(input: &ReadinessInput) -> ReadinessReport {
     }
 }
 
+/// C1 and C2 as a roster answers them, once it can: while someone on it is not named
+/// yet (RULES.md, "Drafts"), the roster answers nothing and the request's own answers
+/// decide.
+pub fn from_roster(team: &crate::team::TeamRequest) -> Option<(bool, bool, Qi)> {
+    if team.people().iter().any(|p| p.name.is_none()) {
+        return None;
+    }
+    Some(from_team(team))
+}
+
 /// C1 and C2 as a roster answers them (derived, not asked twice): a sponsor and a
 /// physician leader on every project; for the coach, on every project the best of its
 /// coaches ("someone", RULES.md C2), and over the projects the weakest of those.

@@ -422,7 +422,7 @@ impl Contract {
             let fields = self.fields_of(&shape, true);
             self.decls.push(Decl {
                 name: with_roster,
-                doc: "The same request inside `assess` beside a `team`: C1 and C2 come from the roster, so what it answers may be left out (read, then answered from the roster).",
+                doc: "The same request inside `assess` beside a `team`: C1 and C2 come from the roster, so what it answers may be left out (read, then answered from the roster); while someone on the roster is not named yet, the roster answers nothing and these must be given.",
                 def: Def::Interface {
                     extends: None,
                     fields,

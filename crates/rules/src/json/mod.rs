@@ -222,6 +222,8 @@ struct Parts {
     readiness: Option<readiness::ReadinessInput>,
     team: Option<team::TeamRequest>,
     credits: Option<credits::CreditInput>,
+    /// The roster answered C1 and C2.
+    from_roster: bool,
 }
 
 fn parts(a: requests::AssessJson) -> Result<Parts, InputError> {
@@ -234,7 +236,7 @@ fn parts(a: requests::AssessJson) -> Result<Parts, InputError> {
         }
         None => None,
     };
-    let derived = team.as_ref().map(readiness::from_team);
+    let derived = team.as_ref().and_then(readiness::from_roster);
     let readiness = match &a.readiness {
         Some(r) => Some(r.input("readiness", derived)?),
         None => None,
@@ -258,6 +260,7 @@ fn parts(a: requests::AssessJson) -> Result<Parts, InputError> {
         readiness,
         team,
         credits,
+        from_roster: derived.is_some(),
     })
 }
 
@@ -283,7 +286,7 @@ fn assess(value: &Json) -> Result<Assessment, InputError> {
     }
     if let Some(input) = p.readiness {
         let mut report = readiness::assess(&input);
-        if p.team.is_some() {
+        if p.from_roster {
             report
                 .findings
                 .push(Finding::info(RuleId::C1, readiness::FROM_ROSTER));
