@@ -235,7 +235,7 @@ async fn the_team_builder_reports_per_project_and_person() {
     let root = mount(View::Team).await;
     // The starter roster is examples: nobody is named yet, so the team waits for names.
     assert!(
-        text(&root, ".verdict").contains("4 fields to fix before the team can be checked"),
+        text(&root, ".verdict").contains("4 people to name before the team can be checked"),
         "{}",
         text(&root, ".verdict")
     );
@@ -406,7 +406,12 @@ async fn errors_wait_until_the_field_is_left_unless_typing_cannot_fix_them() {
             .is_none(),
         "an emptied field is not an error while the user is still in it"
     );
-    assert!(text(&root, ".verdict").contains("1 field to fix before the team can be checked"));
+    // Hours not answered withhold only that person's T7: the team keeps its verdict.
+    assert!(
+        !text(&root, ".verdict").contains("before the team can be checked"),
+        "{}",
+        text(&root, ".verdict")
+    );
     leave(&root, "#person-3-hours").await;
     assert!(text(&root, "#person-3-hours-error").contains("Enter the hours"));
     type_into(&root, "#person-2-hours", "ten").await;
@@ -439,11 +444,16 @@ async fn adding_and_removing_people_moves_focus_and_can_be_undone() {
         "person-5-name",
         "a new person's name takes focus"
     );
-    assert!(find(&root, "#person-5")
+    // Not named yet, the new person is not on the roster: nothing is said of them yet.
+    assert!(!find(&root, "#person-5")
         .text_content()
         .unwrap_or_default()
         .contains("no role yet"));
     type_into(&root, "#person-5-name", "Ann").await;
+    assert!(find(&root, "#person-5")
+        .text_content()
+        .unwrap_or_default()
+        .contains("Ann has no role yet"));
     type_into(&root, "#person-2-name", "Dr. Ada").await;
     click(&root, "#person-2 button.remove").await;
     settle().await;
