@@ -184,7 +184,7 @@ export interface ProjectFee {
   number: number;
   /** Its fee in whole US dollars. */
   fee_usd: number;
-  /** Whether it is an every-third project (F2). */
+  /** Whether the discount applies to it (F2). */
   discounted: boolean;
   /** The rule that sets the fee (F1 or F2). */
   rule: RuleId;
@@ -196,11 +196,11 @@ export interface FeeEstimate {
   total_usd: number;
   /** With earlier projects only: the total if they did not count (the other reading of F3), beside `total_usd`; an F3 warning says to confirm. */
   total_usd_without_prior?: number;
-  /** The total without the every-third discount. */
+  /** The total without the discount (F2). */
   undiscounted_usd: number;
   /** One team per project (F4). */
   teams_needed: number;
-  /** At least one QI coach per two projects (F4, T4). */
+  /** The fewest QI coaches that can serve the projects' teams (F4, T4). */
   coaches_needed: number;
   /** Each new project's fee. */
   projects: ProjectFee[];
@@ -414,7 +414,7 @@ export interface Version {
 export interface FeesRequest {
   /** How many new projects. A whole number from 1 to 100. */
   projects: number;
-  /** The organization's earlier projects (they move the every-third discount, F3); 0 if left out. A whole number from 0 to 10000. */
+  /** The organization's earlier projects (they move which projects are discounted, F2, F3); none if left out. A whole number from 0 to 10000. */
   prior_projects?: number;
   /** The date whose program facts decide it (RULES.md, "Dated facts"). */
   as_of?: IsoDate;
@@ -488,7 +488,7 @@ export interface TeamRequest {
   edition?: Edition;
   /** How many projects. A whole number from 1 to 100. */
   projects: number;
-  /** Each project's collaborative, in project order (`null`: not chosen yet); at most one per project. */
+  /** Each project's collaborative, in project order (`null`: not chosen yet), no more than the projects. */
   collaboratives?: (Collaborative | null)[];
   /** The roster. */
   people: Person[];
@@ -516,7 +516,7 @@ export interface Person {
 export interface Assignment {
   /** The role. */
   role: Role;
-  /** The project, from 1 to the request's `projects`. A whole number from 1 to 100. */
+  /** The project it is on, at most the request's `projects`. A whole number from 1 to 100. */
   project: number;
 }
 
@@ -594,7 +594,7 @@ export type AssessRequest = AssessRequestWithoutTeam | AssessRequestWithTeam;
 // The functions. Each takes the request as a plain object and returns the answer;
 // bad input throws an `ImpowerError`.
 
-/** Fees per project, every third discounted (F1–F4). @throws {ImpowerError} */
+/** Fees per project, the discounted ones, the teams and coaches they need (F1–F4). @throws {ImpowerError} */
 export function fees(request: FeesRequest): FeeEstimate;
 
 /** The next cohort and its calendar from a date (P1–P6, CR7). @throws {ImpowerError} */

@@ -159,7 +159,9 @@ pub fn verb_types(verb: Verb) -> (&'static str, &'static str) {
 
 fn verb_doc(verb: Verb) -> &'static str {
     match verb {
-        Verb::Fees => "Fees per project, every third discounted (F1–F4).",
+        Verb::Fees => {
+            "Fees per project, the discounted ones, the teams and coaches they need (F1–F4)."
+        }
         Verb::Schedule => "The next cohort and its calendar from a date (P1–P6, CR7).",
         Verb::Readiness => "The three commitments and seven success factors (C1–C3, S1–S7).",
         Verb::Team => "Roles, counts and weekly hours per person (T1–T8).",
@@ -269,15 +271,15 @@ pub fn contract() -> Contract {
         interface("ProjectFee", "One project's fee.", vec![
             req("number", Ty::Number, "The project's number, counting prior projects."),
             req("fee_usd", Ty::Number, "Its fee in whole US dollars."),
-            req("discounted", Ty::Bool, "Whether it is an every-third project (F2)."),
+            req("discounted", Ty::Bool, "Whether the discount applies to it (F2)."),
             req("rule", named("RuleId"), "The rule that sets the fee (F1 or F2)."),
         ]),
         interface("FeeEstimate", "The `fees` answer.", vec![
             req("total_usd", Ty::Number, "The total in whole US dollars, earlier projects counted toward the discount (F3, a reading)."),
             opt("total_usd_without_prior", Ty::Number, "With earlier projects only: the total if they did not count (the other reading of F3), beside `total_usd`; an F3 warning says to confirm."),
-            req("undiscounted_usd", Ty::Number, "The total without the every-third discount."),
+            req("undiscounted_usd", Ty::Number, "The total without the discount (F2)."),
             req("teams_needed", Ty::Number, "One team per project (F4)."),
-            req("coaches_needed", Ty::Number, "At least one QI coach per two projects (F4, T4)."),
+            req("coaches_needed", Ty::Number, "The fewest QI coaches that can serve the projects' teams (F4, T4)."),
             req("projects", array(named("ProjectFee")), "Each new project's fee."),
             findings(),
             rule_book(),

@@ -27,7 +27,7 @@ request! {
     impl for FeeRequest {
         /// How many new projects.
         req projects: Count<1, MAX_PROJECTS>,
-        /// The organization's earlier projects (they move the every-third discount, F3); 0 if left out.
+        /// The organization's earlier projects (they move which projects are discounted, F2, F3); none if left out.
         opt prior_projects: Count<0, MAX_PRIOR_PROJECTS> = 0,
         /// The date whose program facts decide it (RULES.md, "Dated facts").
         opt as_of: Day,
@@ -129,7 +129,7 @@ request! {
     impl for Assignment {
         /// The role.
         req role: Role,
-        /// The project, from 1 to the request's `projects`.
+        /// The project it is on, at most the request's `projects`.
         req project: Count<1, MAX_PROJECTS>,
     }
 }
@@ -161,7 +161,7 @@ request! {
         opt edition: Edition = Edition::default(),
         /// How many projects.
         req projects: Count<1, MAX_PROJECTS>,
-        /// Each project's collaborative, in project order (`null`: not chosen yet); at most one per project.
+        /// Each project's collaborative, in project order (`null`: not chosen yet), no more than the projects.
         opt collaboratives: Vec<Option<Collaborative>> = Vec::new(),
         /// The roster.
         req people: Vec<Person>,
