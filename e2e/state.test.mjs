@@ -191,6 +191,17 @@ describe('answers that stay, travel and agree', () => {
     assert.deepEqual(await agreement(page), before_);
   });
 
+  test('the keyboard focus on "Open answers from a file" rings that control, not "Start again"', async () => {
+    await page.getByRole('button', { name: 'Download answers' }).focus();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'open-file');
+    const outline = (locator) => locator.evaluate((el) => getComputedStyle(el).outlineStyle);
+    assert.equal(await outline(page.locator('label[for=open-file]')), 'solid');
+    assert.equal(await outline(page.getByRole('button', { name: 'Start again', exact: true })), 'none');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Start again');
+  });
+
   test('hostile and broken links show the app with a notice, never a crash or script', async () => {
     const code = new URL(page.url()).hash.split('a=')[1];
     for (const hash of [

@@ -770,8 +770,10 @@ fn tools(p: ToolsProps) -> Html {
         <div class="tools no-print" role="group" aria-label="Share and save">
             <button type="button" onclick={copy}>{ "Copy link" }</button>
             <button type="button" onclick={download}>{ "Download answers" }</button>
-            <label class="file button" for="open-file">{ "Open answers from a file" }</label>
+            // The hidden input first: its focus ring is drawn on the label after it
+            // (`.visually-hidden:focus-visible + *`), never on the next button.
             <input type="file" id="open-file" class="visually-hidden" accept=".json,application/json" onchange={open} />
+            <label class="file button" for="open-file">{ "Open answers from a file" }</label>
             <button type="button" onclick={start_again}>{ "Start again" }</button>
             { for status }
         </div>
