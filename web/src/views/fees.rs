@@ -48,10 +48,6 @@ pub fn fees_view(p: &ViewProps) -> Html {
                     if e.undiscounted_usd > e.total_usd { { format!(" (saving {} on {})", Usd(e.undiscounted_usd.0 - e.total_usd.0), e.undiscounted_usd) } }
                 </p>
                 { other_reading(e) }
-                // The rules' own F4 sentence: the teams and coaches the projects need.
-                for f in e.findings.iter().filter(|f| f.rule == RuleId::F4) {
-                    <p>{ f.message.clone() }{ why(RuleId::F4) }</p>
-                }
                 <div class="scroll" role="region" tabindex="0" aria-label="Fee per project"><table class="fees">
                     <caption>{ "Fee per project" }</caption>
                     <thead><tr><th scope="col">{ "Your project" }</th><th scope="col">{ "Fee" }</th><th scope="col">{ "Why" }</th></tr></thead>
