@@ -461,3 +461,48 @@ fn each_declared_field_has_its_declared_type_and_closed_set() {
         }
     }
 }
+
+/// Every closed set a request declares is written as its named union, never as a plain
+/// `string` (the generator falls back to `string` only for a set no union has).
+#[test]
+fn every_declared_closed_set_is_its_union() {
+    use rules::json::declare::{Shape, Ty as Wire};
+    fn walk(c: &Contract, shape: &Shape, seen: &mut usize) {
+        for f in &shape.fields {
+            let mut wire = &f.ty;
+            while let Wire::List(t) | Wire::OrNull(t) = wire {
+                wire = t;
+            }
+            let Some(ts) = c.fields(shape.name).iter().find(|t| t.name == f.name) else {
+                continue; // refused fields (S3) are not in the TypeScript
+            };
+            let mut ty = &ts.ty;
+            while let Ty::Array(t) | Ty::OrNull(t) = ty {
+                ty = t;
+            }
+            match wire {
+                Wire::OneOf(_) | Wire::SetOf(_) => {
+                    assert!(
+                        matches!(ty, Ty::Named(n) if matches!(c.get(n).map(|d| &d.def), Some(Def::Union(_)))),
+                        "{}.{} is a closed set but is written {ty:?}",
+                        shape.name,
+                        f.name
+                    );
+                    *seen += 1;
+                }
+                Wire::Object(nested) => walk(c, &nested(), seen),
+                _ => {}
+            }
+        }
+    }
+    let c = contract();
+    let mut seen = 0;
+    for verb in Verb::ALL {
+        let shape = rules::json::requests::declared(*verb);
+        // `assess` is written as its two alternatives.
+        if *verb != Verb::Assess {
+            walk(&c, &shape, &mut seen);
+        }
+    }
+    assert!(seen >= 6, "only {seen} closed sets");
+}

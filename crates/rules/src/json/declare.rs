@@ -105,13 +105,6 @@ pub struct Shape {
     pub fields: Vec<Field>,
 }
 
-impl Shape {
-    /// The field named `name`.
-    pub fn field(&self, name: &str) -> Option<&Field> {
-        self.fields.iter().find(|f| f.name == name)
-    }
-}
-
 /// A value the contract reads: its type, and how it is read from JSON. `at` is the
 /// value's path, written only for a refusal.
 pub trait Wire: Sized {

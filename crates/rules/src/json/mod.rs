@@ -132,11 +132,7 @@ pub fn answer(verb: &str, input: &str) -> Result<Answer, InputError> {
 /// `impower schedule --ics` give.
 pub fn schedule_ics(input: &str) -> Result<String, InputError> {
     let r = schedule_request(&read(input)?, "")?;
-    let facts = r.facts();
-    Ok(calendar::ics_under(
-        &calendar::schedule_under(r.date, r.count, facts)?,
-        facts,
-    ))
+    Ok(calendar::ics_under(&r.schedule()?, r.facts()))
 }
 
 /// Reads request text: at most [`MAX_INPUT_BYTES`], then strict JSON.
@@ -174,10 +170,7 @@ pub fn check_verb(verb: &str) -> Result<Verb, InputError> {
 pub fn answer_value(verb: Verb, value: &Json) -> Result<Answer, InputError> {
     Ok(match verb {
         Verb::Fees => Answer::Fees(fees::estimate(fee_request(value, "")?)?),
-        Verb::Schedule => {
-            let r = schedule_request(value, "")?;
-            Answer::Schedule(calendar::schedule_under(r.date, r.count, r.facts())?)
-        }
+        Verb::Schedule => Answer::Schedule(schedule_request(value, "")?.schedule()?),
         Verb::Readiness => {
             Answer::Readiness(readiness::assess(&readiness_request(value, "", None)?))
         }
@@ -242,9 +235,9 @@ fn parts(a: requests::AssessJson) -> Result<Parts, InputError> {
         None => None,
     };
     // A part without its own as_of is decided by the request's.
-    let fees = a.fees.map(|req| match req.day() {
-        Some(_) => req,
-        None => req.as_of(top),
+    let fees = a.fees.map(|mut req| {
+        req.as_of = req.as_of.or(top);
+        req
     });
     let schedule = a.schedule.map(|mut r| {
         r.as_of = r.as_of.or(top);
@@ -279,10 +272,7 @@ fn assess(value: &Json) -> Result<Assessment, InputError> {
         out.fees = Some(fees::estimate(req).map_err(|e| e.under("fees"))?);
     }
     if let Some(r) = p.schedule {
-        out.schedule = Some(
-            calendar::schedule_under(r.date, r.count, r.facts())
-                .map_err(|e| e.under("schedule"))?,
-        );
+        out.schedule = Some(r.schedule().map_err(|e| e.under("schedule"))?);
     }
     if let Some(input) = p.readiness {
         let mut report = readiness::assess(&input);

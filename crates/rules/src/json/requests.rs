@@ -50,6 +50,11 @@ impl ScheduleRequest {
     pub fn facts(&self) -> &'static crate::program::Facts {
         crate::program::in_force(self.as_of.or(Some(self.date)))
     }
+
+    /// The calendar it asks for, under those facts.
+    pub fn schedule(&self) -> Result<calendar::Schedule, InputError> {
+        calendar::schedule_under(self.date, self.count, self.facts())
+    }
 }
 
 request! {
@@ -384,10 +389,6 @@ pub fn readiness_request(
     read::<ReadinessJson>(v, path)?.input(path, derived)
 }
 
-fn day(d: Option<Day>) -> Option<NaiveDate> {
-    d.map(|Day(d)| d)
-}
-
 impl TeamJson {
     /// The rules' team request (they check each role's project against the count).
     pub fn checked(self, path: &str) -> Result<TeamRequest, InputError> {
@@ -397,7 +398,7 @@ impl TeamJson {
             self.collaboratives,
             self.people,
         )
-        .map(|t| t.with_as_of(day(self.as_of)))
+        .map(|t| t.with_as_of(self.as_of.map(NaiveDate::from)))
         .map_err(|e| e.under(path))
     }
 
