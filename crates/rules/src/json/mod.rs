@@ -10,6 +10,7 @@ pub mod declare;
 mod obj;
 pub mod parse;
 pub mod requests;
+pub mod review;
 pub mod text;
 pub mod walk;
 pub mod write;
