@@ -4,7 +4,9 @@
 //! [`rules::respond`] and prints the answer. All rules, checks and messages about the
 //! request live in the `rules` crate, so the command line, the browser and the
 //! JavaScript API agree. The messages here are about the command line itself: its
-//! arguments, reading the input, and the size limit while reading.
+//! arguments, reading the input, and the size limit while reading. `assess --csv` and
+//! `--jsonl` check many files, one row each, the row defined in the rules crate
+//! ([`rules::json::review`]; listing, reading and writing in `batch`).
 //!
 //! It never aborts: arguments that are not UTF-8, an endless or oversized input, a
 //! request that is not UTF-8 and a closed stdout all end with exit 2 (and, where stdout
@@ -13,6 +15,8 @@
 //! never 0.
 #![forbid(unsafe_code)]
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod batch;
 
 use std::ffi::{OsStr, OsString};
 use std::fs::File;
@@ -27,7 +31,8 @@ const HELP: &str = "\
 impower: the ACR ImPower rule book as a command
 
 USAGE:
-    impower <VERB> [FILE|-] [--compact]
+    impower <VERB> [FILE|-] [--compact] [--ics]
+    impower assess --csv|--jsonl FILE_OR_DIR...
 
 Reads a JSON request from FILE, or from stdin when FILE is '-' or absent, and prints
 the JSON answer on stdout (exit 0). Bad input prints
@@ -67,13 +72,45 @@ OPTIONS:
                echo '{\"date\": \"2026-11-22\"}' | impower schedule --ics > impower.ics
     -h, --help Show this help
 
+MANY APPLICATIONS (a program office):
+    --csv      With assess: check each FILE, and each DIR's *.json files (not its
+               subfolders) in name order, the arguments in the order given, and print
+               one CSV row per file, a header row first
+               impower assess --csv applications/ > applications.csv
+    --jsonl    The same rows as JSON, one object per line, the columns as keys (numbers
+               as numbers, yes/no as true/false, blank as null)
+
+    Each file is read and answered as `impower assess FILE` reads and answers it (at
+    most 1 MiB); every figure of its row is taken from that answer. The columns:
+      file, organization (app.organization of an exported application),
+      rule_book, rule_book_digest (the rules that answered),
+      ready (C1-C3 all met), C1, C2, C3 (each met: yes, no, or blank when not asked),
+      team_valid (yes/no; blank without a team, or while someone on it is not named),
+      must_fix, to_check (findings of severity error, of severity warning, over all parts),
+      projects, total_usd, total_usd_without_prior (F3's other reading, only where it
+      differs), next_cohort (its month, YYYY-MM), claim_deadline (credits, YYYY-MM-DD),
+      error (empty when the file was read; else the refusal: path, message and code)
+    A file that is refused, or cannot be opened, still has its row, naming the problem
+    in its error column, and the others are checked. One file is read, answered and
+    written at a time; at most 100000 files a run (more is refused, code usage, before
+    any is read). --compact and --ics do not go with --csv or --jsonl.
+
+    In the CSV every cell is in double quotes, and a cell that starts with =, +, -, @,
+    a tab or a carriage return has a single quote ' put before it, so that a spreadsheet
+    program shows it as text and never runs it as a formula (OWASP, CSV injection): an
+    organization named =HYPERLINK(\"x\") is written \"'=HYPERLINK(\"\"x\"\")\".
+
 EXIT STATUS:
     0 the answer was printed; 2 the request or the command line was refused, or the
     answer could not be written whole (a closed pipe, a full device or a read-only
     stdout ends quietly with 2).
+    With --csv or --jsonl: 0 every file was read and answered; 2 at least one was
+    refused or could not be read (its row says why), the command line was refused
+    (the JSON error on stdout, no rows), or the rows could not be written whole.
 ";
 
-const USAGE: &str = "usage: impower <VERB> [FILE|-] [--compact] [--ics]; see impower --help";
+const USAGE: &str = "usage: impower <VERB> [FILE|-] [--compact] [--ics], \
+or impower assess --csv|--jsonl FILE_OR_DIR...; see impower --help";
 
 /// What the arguments ask for.
 #[derive(Debug, PartialEq)]
@@ -85,11 +122,17 @@ enum Command {
         compact: bool,
         ics: bool,
     },
+    /// `assess --csv|--jsonl FILE_OR_DIR...`: one row per file.
+    Batch {
+        table: batch::Table,
+        inputs: Vec<OsString>,
+    },
 }
 
 fn main() -> ExitCode {
     let (answer, code) = match parse_args(std::env::args_os().skip(1)) {
         Ok(Command::Help) => return write_out(HELP.as_bytes(), ExitCode::SUCCESS),
+        Ok(Command::Batch { table, inputs }) => return run_batch(&inputs, table),
         Ok(Command::Run {
             verb,
             file,
@@ -115,6 +158,22 @@ fn main() -> ExitCode {
     write_out(answer.as_bytes(), code)
 }
 
+/// `impower assess --csv|--jsonl`: the rows on stdout; exit 0 when every file was read,
+/// 2 when one was refused or could not be read, when the command line is refused (the
+/// JSON error, no rows) or when the rows could not be written whole.
+fn run_batch(inputs: &[OsString], table: batch::Table) -> ExitCode {
+    let Ok(out) = stdout() else {
+        return ExitCode::from(2);
+    };
+    match batch::run(inputs, table, out) {
+        Ok(batch::Outcome::AllRead) => ExitCode::SUCCESS,
+        Ok(batch::Outcome::SomeRefused) | Err(batch::Failure::Write) => ExitCode::from(2),
+        Err(batch::Failure::Usage(e)) => {
+            write_out(render_error(&e, false).as_bytes(), ExitCode::from(2))
+        }
+    }
+}
+
 /// Reads the arguments (without the program name). `-h`/`--help` anywhere wins.
 fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, InputError> {
     let args: Vec<OsString> = args.into_iter().collect();
@@ -123,20 +182,34 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Input
     }
     let mut compact = false;
     let mut ics = false;
+    let mut table = None;
     let mut positional = Vec::new();
     for arg in args {
         if arg == "--compact" {
             compact = true;
         } else if arg == "--ics" {
             ics = true;
+        } else if arg == "--csv" || arg == "--jsonl" {
+            let this = if arg == "--csv" {
+                batch::Table::Csv
+            } else {
+                batch::Table::Jsonl
+            };
+            if table.is_some_and(|t| t != this) {
+                return Err(usage("give one of --csv and --jsonl".to_string()));
+            }
+            table = Some(this);
         } else if is_option(&arg) {
             return Err(usage(format!(
-                "{} is not an option: use --compact, --ics or --help",
+                "{} is not an option: use --compact, --ics, --csv, --jsonl or --help",
                 quote_os(&arg)
             )));
         } else {
             positional.push(arg);
         }
+    }
+    if let Some(table) = table {
+        return parse_batch(table, positional, compact, ics);
     }
     if positional.len() > 2 {
         return Err(usage(
@@ -155,6 +228,45 @@ fn parse_args(args: impl IntoIterator<Item = OsString>) -> Result<Command, Input
             ics,
         }),
         (None, _) => Err(usage("no verb given".to_string())),
+    }
+}
+
+/// The arguments of `assess --csv|--jsonl FILE_OR_DIR...`, without the option itself.
+fn parse_batch(
+    table: batch::Table,
+    positional: Vec<OsString>,
+    compact: bool,
+    ics: bool,
+) -> Result<Command, InputError> {
+    let option = match table {
+        batch::Table::Csv => "--csv",
+        batch::Table::Jsonl => "--jsonl",
+    };
+    for (given, other) in [(compact, "--compact"), (ics, "--ics")] {
+        if given {
+            return Err(usage(format!("{other} does not go with {option}")));
+        }
+    }
+    let mut positional = positional.into_iter();
+    match positional.next() {
+        None => Err(usage("no verb given".to_string())),
+        Some(verb) if verb != "assess" => {
+            Err(usage(format!("{option} goes with the assess verb only")))
+        }
+        Some(_) => {
+            let inputs: Vec<OsString> = positional.collect();
+            if inputs.is_empty() {
+                return Err(usage(format!(
+                    "{option} needs at least one FILE or DIR to check"
+                )));
+            }
+            if inputs.iter().any(|i| i == "-") {
+                return Err(usage(format!(
+                    "{option} checks files and folders, not stdin ('-')"
+                )));
+            }
+            Ok(Command::Batch { table, inputs })
+        }
     }
 }
 
@@ -181,12 +293,22 @@ fn read_request(verb: &OsStr, file: Option<&OsStr>) -> Result<String, InputError
     // The rules crate words the refusal of an unknown verb; a verb that is not UTF-8 is
     // checked lossily (its replacement characters never spell a verb).
     rules::json::check_verb(&verb.to_string_lossy())?;
+    read_source(file, |e| {
+        io_error(&file.map_or_else(|| "stdin".to_string(), quote_os), e)
+    })
+}
+
+/// Reads request text from `file` (stdin when `None`): never more than the limit plus
+/// one byte, and UTF-8. `unreadable` words a file that cannot be opened or read.
+fn read_source(
+    file: Option<&OsStr>,
+    unreadable: impl Fn(&io::Error) -> InputError,
+) -> Result<String, InputError> {
     let bytes = match file {
-        None => read_limited(io::stdin().lock()).map_err(|e| io_error("stdin", &e))?,
-        Some(path) => File::open(path)
-            .and_then(read_limited)
-            .map_err(|e| io_error(&quote_os(path), &e))?,
-    };
+        None => read_limited(io::stdin().lock()),
+        Some(path) => File::open(path).and_then(read_limited),
+    }
+    .map_err(|e| unreadable(&e))?;
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(InputError::new(
             ErrorCode::OutOfRange,
@@ -273,22 +395,24 @@ fn write_out(bytes: &[u8], code: ExitCode) -> ExitCode {
     }
 }
 
-/// Writes to the process's stdout through its own descriptor: Rust's `io::stdout()`
-/// reports a write refused with EBADF (stdout closed, or opened read-only) as done,
-/// and the answer would be lost with exit 0.
-#[cfg(unix)]
 fn write_stdout(bytes: &[u8]) -> io::Result<()> {
-    use std::os::fd::AsFd;
-    let mut out = File::from(io::stdout().as_fd().try_clone_to_owned()?);
+    let mut out = stdout()?;
     out.write_all(bytes)?;
     out.flush()
 }
 
+/// The process's stdout through its own descriptor: Rust's `io::stdout()` reports a
+/// write refused with EBADF (stdout closed, or opened read-only) as done, and the
+/// answer would be lost with exit 0.
+#[cfg(unix)]
+fn stdout() -> io::Result<File> {
+    use std::os::fd::AsFd;
+    Ok(File::from(io::stdout().as_fd().try_clone_to_owned()?))
+}
+
 #[cfg(not(unix))]
-fn write_stdout(bytes: &[u8]) -> io::Result<()> {
-    let mut out = io::stdout().lock();
-    out.write_all(bytes)?;
-    out.flush()
+fn stdout() -> io::Result<io::Stdout> {
+    Ok(io::stdout())
 }
 
 #[cfg(test)]
@@ -340,6 +464,48 @@ mod tests {
         assert!(usage_error(&["fees", "a", "b"]));
         assert!(usage_error(&["fees", "--pretty"]));
         assert!(usage_error(&["fees", "-x"]));
+    }
+
+    #[test]
+    fn batch_arguments_are_read_as_the_help_says() {
+        assert_eq!(
+            parse_args(args(&["assess", "--csv", "dir", "a.json"])),
+            Ok(Command::Batch {
+                table: batch::Table::Csv,
+                inputs: args(&["dir", "a.json"]),
+            })
+        );
+        assert_eq!(
+            parse_args(args(&["--jsonl", "assess", "a.json", "--jsonl"])),
+            Ok(Command::Batch {
+                table: batch::Table::Jsonl,
+                inputs: args(&["a.json"]),
+            })
+        );
+        assert_eq!(
+            parse_args(args(&["assess", "--csv", "--help"])),
+            Ok(Command::Help)
+        );
+        // With assess only, with at least one FILE or DIR, never stdin.
+        assert!(usage_error(&["fees", "--csv", "a.json"]));
+        assert!(usage_error(&["assess", "--csv"]));
+        assert!(usage_error(&["--csv"]));
+        assert!(usage_error(&["assess", "--jsonl", "-"]));
+        // One table; neither --compact nor --ics beside it.
+        assert!(usage_error(&["assess", "--csv", "--jsonl", "a.json"]));
+        assert!(usage_error(&["assess", "--csv", "--compact", "a.json"]));
+        assert!(usage_error(&["assess", "--jsonl", "--ics", "a.json"]));
+        assert!(usage_error(&["assess", "--tsv", "a.json"]));
+    }
+
+    #[test]
+    fn the_help_names_every_column_and_the_bounds() {
+        for column in rules::json::review::COLUMNS {
+            assert!(HELP.contains(column), "{column}");
+        }
+        assert!(HELP.contains(&format!("at most {} files", batch::MAX_FILES)));
+        assert!(HELP.contains(&format!("{MAX_INPUT_BYTES} bytes")));
+        assert!(HELP.contains("\"'=HYPERLINK(\"\"x\"\")\""));
     }
 
     #[test]
