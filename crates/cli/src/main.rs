@@ -86,7 +86,9 @@ MANY APPLICATIONS (a program office):
       rule_book, rule_book_digest (the rules that answered),
       ready (C1-C3 all met), C1, C2, C3 (each met: yes, no, or blank when not asked),
       team_valid (yes/no; blank without a team, or while someone on it is not named),
-      must_fix, to_check (findings of severity error, of severity warning, over all parts),
+      must_fix, to_check, to_come, too_late (findings over all parts, as the app labels
+      them: errors to fix now, warnings, errors due by a day still ahead, errors
+      whose last day has passed),
       projects, total_usd, total_usd_without_prior (F3's other reading, only where it
       differs), next_cohort (its month, YYYY-MM), claim_deadline (credits, YYYY-MM-DD),
       error (empty when the file was read; else the refusal: path, message and code)

@@ -3,7 +3,9 @@
 //!
 //! Every figure of a [`Row`] is read from the `assess` answer that `impower assess FILE`
 //! prints for the same file (the typed [`Assessment`], not JSON read back); nothing here
-//! decides a rule again. The organization is the one thing a row takes from the request
+//! decides a rule again. The findings are counted as the app labels them
+//! (`web/src/ui.rs`, `finding_label`): "Must fix", "Check", "To come" and "Too late".
+//! The organization is the one thing a row takes from the request
 //! itself: `app.organization` of an exported application, carried and never evaluated.
 //! No IO: the command line reads the files, and writes the rows.
 
@@ -21,7 +23,7 @@ use crate::error::InputError;
 use crate::finding::{Finding, Severity};
 
 /// How many columns a row has.
-pub const WIDTH: usize = 17;
+pub const WIDTH: usize = 19;
 
 /// The columns, in order: the CSV header, and the keys of each JSON line.
 pub const COLUMNS: [&str; WIDTH] = [
@@ -36,6 +38,8 @@ pub const COLUMNS: [&str; WIDTH] = [
     "team_valid",
     "must_fix",
     "to_check",
+    "to_come",
+    "too_late",
     "projects",
     "total_usd",
     "total_usd_without_prior",
@@ -63,10 +67,17 @@ pub struct Row {
     /// The team is valid (`team.valid`); `None` without a team, or while its verdict
     /// waits for a name (RULES.md, "Drafts").
     pub team_valid: Option<bool>,
-    /// Findings of severity `error`, over every part ("Must fix").
+    /// Findings that can be fixed now, over every part: severity `error`, neither to
+    /// come nor too late ("Must fix").
     pub must_fix: Option<u64>,
     /// Findings of severity `warning`, over every part ("Check").
     pub to_check: Option<u64>,
+    /// Errors that time will settle: what they ask for comes by a day still ahead
+    /// (`due`; "To come · by <day>").
+    pub to_come: Option<u64>,
+    /// Errors whose last day has passed (`passed`, not `due`; "Too late · <day>"):
+    /// nothing the applicant does now changes them.
+    pub too_late: Option<u64>,
     /// New projects priced (`fees.projects`).
     pub projects: Option<u64>,
     /// Their fees (`fees.total_usd`).
@@ -134,6 +145,8 @@ impl Row {
             Cell::YesNo(self.team_valid),
             Cell::Number(self.must_fix),
             Cell::Number(self.to_check),
+            Cell::Number(self.to_come),
+            Cell::Number(self.too_late),
             Cell::Number(self.projects),
             Cell::Number(self.total_usd),
             Cell::Number(self.total_usd_without_prior),
@@ -244,8 +257,10 @@ pub fn row(
             commitment(RuleId::C3),
         ],
         team_valid: a.team.as_ref().filter(|t| t.decided()).map(|t| t.valid),
-        must_fix: Some(count(a, Severity::Error)),
-        to_check: Some(count(a, Severity::Warning)),
+        must_fix: Some(count(a, Label::MustFix)),
+        to_check: Some(count(a, Label::Check)),
+        to_come: Some(count(a, Label::ToCome)),
+        too_late: Some(count(a, Label::TooLate)),
         projects: fees.map(|f| len(f.projects.len())),
         total_usd,
         total_usd_without_prior: fees
@@ -263,8 +278,38 @@ pub fn refusal(e: &InputError) -> String {
     format!("{e} ({})", e.code.key())
 }
 
-/// How many findings of `severity` the answer has, over every part.
-fn count(a: &Assessment, severity: Severity) -> u64 {
+/// How the app labels a finding (`web/src/ui.rs`, `finding_label`): an error is "To
+/// come" while it has a `due` day, else "Too late" once it has a `passed` one, else
+/// "Must fix"; a warning is "Check"; a note is not counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Label {
+    /// An error that can be fixed now.
+    MustFix,
+    /// A warning.
+    Check,
+    /// An error time will settle, by its `due` day.
+    ToCome,
+    /// An error whose last day (`passed`) is behind.
+    TooLate,
+    /// Information.
+    Note,
+}
+
+impl Label {
+    /// The label of `f`, as the app shows it.
+    pub fn of(f: &Finding) -> Label {
+        match (f.severity, f.due, f.passed) {
+            (Severity::Error, Some(_), _) => Label::ToCome,
+            (Severity::Error, None, Some(_)) => Label::TooLate,
+            (Severity::Error, None, None) => Label::MustFix,
+            (Severity::Warning, ..) => Label::Check,
+            (Severity::Info, ..) => Label::Note,
+        }
+    }
+}
+
+/// How many findings the app labels `label`, over every part.
+fn count(a: &Assessment, label: Label) -> u64 {
     let none: &[Finding] = &[];
     let parts = [
         a.readiness.as_ref().map_or(none, |r| &r.findings),
@@ -276,7 +321,7 @@ fn count(a: &Assessment, severity: Severity) -> u64 {
     let n = parts
         .iter()
         .flat_map(|p| p.iter())
-        .filter(|f| f.severity == severity)
+        .filter(|f| Label::of(f) == label)
         .count();
     len(n)
 }
@@ -328,10 +373,21 @@ mod tests {
             .chain(&a.schedule.as_ref().unwrap().findings)
             .chain(&a.credits.as_ref().unwrap().findings)
             .collect();
-        let n = |s| all.iter().filter(|f| f.severity == s).count() as u64;
-        assert_eq!(r.must_fix, Some(n(Severity::Error)));
-        assert_eq!(r.to_check, Some(n(Severity::Warning)));
-        assert!(r.must_fix > Some(0) && r.to_check > Some(0));
+        let n = |keep: &dyn Fn(&Finding) -> bool| all.iter().filter(|f| keep(f)).count() as u64;
+        let error = |f: &Finding| f.severity == Severity::Error;
+        assert_eq!(
+            r.must_fix,
+            Some(n(&|f| error(f) && f.due.is_none() && f.passed.is_none()))
+        );
+        assert_eq!(r.to_check, Some(n(&|f| f.severity == Severity::Warning)));
+        assert_eq!(r.to_come, Some(n(&|f| error(f) && f.due.is_some())));
+        assert_eq!(r.too_late, Some(0));
+        // Every error is one of the three, as the app shows each under one label.
+        assert_eq!(
+            r.must_fix.zip(r.to_come).map(|(a, b)| a + b),
+            Some(n(&error))
+        );
+        assert!(r.must_fix > Some(0) && r.to_check > Some(0) && r.to_come > Some(0));
         // Projects #2 to #4 with one earlier: #3 is discounted either way.
         assert_eq!(r.projects, Some(3));
         assert_eq!(r.total_usd, Some(15_000));
@@ -339,6 +395,54 @@ mod tests {
         assert_eq!(r.next_cohort.as_deref(), Some("2027-03"));
         assert_eq!(r.claim_deadline.as_deref(), Some("2027-11-30"));
         assert_eq!(r.error, None);
+    }
+
+    #[test]
+    fn errors_are_counted_as_the_app_labels_them() {
+        // Graduated long ago: the claim deadline has passed ("Too late"), and the stages
+        // never taken are no fix to make now either.
+        let late = r#"{"credits": {"physician": true, "stages": [], "stage_c_complete": true,
+            "documents": [], "on_roster_at_start": true, "opted_in": true,
+            "graduation": "2025-01-31", "today": "2026-11-22"}}"#;
+        let a = answer(late);
+        let r = review("late.json", late);
+        let findings = &a.credits.as_ref().unwrap().findings;
+        let n = |label| findings.iter().filter(|f| Label::of(f) == label).count() as u64;
+        assert!(n(Label::TooLate) > 0, "{findings:?}");
+        assert_eq!(r.too_late, Some(n(Label::TooLate)));
+        assert_eq!(r.must_fix, Some(n(Label::MustFix)));
+        assert_eq!(r.to_come, Some(0));
+        let errors = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count() as u64;
+        assert_eq!(
+            n(Label::MustFix) + n(Label::ToCome) + n(Label::TooLate),
+            errors
+        );
+
+        let f = |due, passed| Finding {
+            due,
+            passed,
+            ..Finding::new(RuleId::CR7, Severity::Error, "x")
+        };
+        let day = date::parse("2027-08-31", "").ok();
+        assert_eq!(Label::of(&f(None, None)), Label::MustFix);
+        assert_eq!(Label::of(&f(day, None)), Label::ToCome);
+        assert_eq!(Label::of(&f(None, day)), Label::TooLate);
+        assert_eq!(Label::of(&f(day, day)), Label::ToCome);
+        let warning = Finding::new(RuleId::S1, Severity::Warning, "x");
+        assert_eq!(
+            Label::of(&Finding {
+                due: day,
+                ..warning
+            }),
+            Label::Check
+        );
+        assert_eq!(
+            Label::of(&Finding::new(RuleId::S1, Severity::Info, "x")),
+            Label::Note
+        );
     }
 
     #[test]
@@ -415,7 +519,7 @@ mod tests {
         assert_eq!(cells[1], "'=HYPERLINK(\"x\")");
         assert_eq!(cells[4], "no");
         assert_eq!(cells[8], "");
-        assert_eq!(cells[12], "15000");
+        assert_eq!(cells[14], "15000");
     }
 
     #[test]
