@@ -47,11 +47,13 @@ pub fn post_build(args: &[String]) -> Result {
     let (level, flags) = wasm_opt_settings(&read_text(&source)?)
         .map_err(|e| format!("{}: {e}", source.display()))?;
 
-    strip_page_scripts(&out)?;
     let embed = out.join("embed");
+    shorten_app_imports(&out, &embed)?;
+    strip_page_scripts(&out)?;
     let metadata = cargo_metadata()?;
     build_js_api(&metadata, &embed, &level, &flags)?;
     crate::snippet::inline_snippet(&embed)?;
+    shorten_imports(&embed.join("impower.js"), &embed.join("impower_bg.wasm"))?;
     strip_file(&embed.join("impower.js"))?;
     let names = widget_loader(&out, &root.join("web/embed/impower-ready.js"))?;
     for example in files_starting(&root.join("web/embed"), "example.")? {
@@ -100,6 +102,53 @@ pub fn wasm_opt_settings(index_html: &str) -> Result<(String, Vec<String>)> {
             "the rust link has no data-wasm-opt / data-wasm-opt-params: write both on it".into(),
         ),
     }
+}
+
+/// Renames the imports of a module and its glue (`crate::short_imports`); the old and new
+/// integrity of each file.
+fn shorten_imports(js: &Path, wasm: &Path) -> Result<[(String, String); 2]> {
+    let (glue, module) = (read_text(js)?, read_bytes(wasm)?);
+    let (new_module, new_glue, n) = crate::short_imports::shorten(&module, &glue)
+        .map_err(|e| format!("{}: {e}", wasm.display()))?;
+    if n == 0 {
+        return Err(format!(
+            "{}: no import renamed: is {} its wasm-bindgen glue?",
+            wasm.display(),
+            js.display()
+        ));
+    }
+    write(js, &new_glue)?;
+    write(wasm, &new_module)?;
+    Ok([
+        (sha384_sri(glue.as_bytes()), sha384_sri(new_glue.as_bytes())),
+        (sha384_sri(&module), sha384_sri(&new_module)),
+    ])
+}
+
+/// The app's module and glue (`embed/impower-web-*`), their imports renamed and their
+/// integrity in index.html written anew.
+fn shorten_app_imports(out: &Path, embed: &Path) -> Result {
+    let files = files_starting(embed, "impower-web-")?;
+    let pick = |suffix: &str| -> Result<PathBuf> {
+        match files
+            .iter()
+            .filter(|f| f.to_string_lossy().ends_with(suffix))
+            .collect::<Vec<_>>()[..]
+        {
+            [one] => Ok(one.clone()),
+            _ => Err(format!(
+                "{}: expected one impower-web-*{suffix} (Trunk's output)",
+                embed.display()
+            )),
+        }
+    };
+    let page_path = out.join("index.html");
+    let mut page = read_text(&page_path)?;
+    for (before, after) in shorten_imports(&pick(".js")?, &pick("_bg.wasm")?)? {
+        page = replace_once(&page, &before, &after, "the integrity of the app's module")
+            .map_err(|e| format!("{}: {e}", page_path.display()))?;
+    }
+    write(&page_path, page)
 }
 
 /// Strips every script index.html loads with an integrity (Trunk writes one on each)
