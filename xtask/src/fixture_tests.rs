@@ -6,7 +6,8 @@ use crate::budget::{measure, over, Ceilings};
 use crate::html::find;
 use crate::post_build::{npm_package, strip_page_scripts, widget_loader, AppFiles};
 use crate::prerender::prerender;
-use crate::util::{files_under, sha256_csp, sha384_sri};
+use crate::review_page::review_page;
+use crate::util::{files_under, root, sha256_csp, sha384_sri};
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -45,6 +46,13 @@ impl Site {
             &fixtures().join("npm"),
             &self.0.join("embed"),
             "9.8.7",
+            &files,
+        )
+        .unwrap();
+        review_page(
+            &self.0,
+            &root().join("web/review"),
+            &fs::read_to_string(root().join("index.html")).unwrap(),
             &files,
         )
         .unwrap();
@@ -171,6 +179,45 @@ fn the_npm_package_gets_the_version_and_names() {
 }
 
 #[test]
+fn the_review_page_gets_the_apps_policy_and_checks_everything_it_loads() {
+    let site = Site::new("review");
+    site.post_build();
+    let page = site.read("review.html");
+    assert!(!page.contains('@'), "a placeholder is left: {page}");
+    let source = fs::read_to_string(root().join("index.html")).unwrap();
+    let policy = |html: &str| {
+        find(html, "meta[http-equiv=Content-Security-Policy]").unwrap()[0]
+            .get("content")
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(policy(&page), policy(&source));
+    let sri = |name: &str| sha384_sri(&site.bytes(name));
+    for (selector, file) in [
+        ("link[rel=icon]", "favicon-0a1b2c3d.svg"),
+        (
+            "link[rel=stylesheet][href=\"embed/style-0a1b2c3d.css\"]",
+            "embed/style-0a1b2c3d.css",
+        ),
+        ("link[rel=stylesheet][href=\"review.css\"]", "review.css"),
+        ("script[src=\"review.js\"]", "review.js"),
+    ] {
+        let tags = find(&page, selector).unwrap();
+        assert_eq!(tags.len(), 1, "{selector}");
+        assert_eq!(tags[0].get("integrity"), Some(sri(file).as_str()), "{file}");
+    }
+    // The script knows the JS API's integrity, and is minified.
+    let script = site.read("review.js");
+    for file in ["embed/impower.js", "embed/impower_bg.wasm"] {
+        assert!(script.contains(&sri(file)), "{file} in {script}");
+    }
+    assert!(
+        !script.contains("_INTEGRITY@") && !script.contains("// "),
+        "{script}"
+    );
+}
+
+#[test]
 fn the_shell_is_inserted_and_the_stylesheet_inlined_with_its_hash_in_the_csp() {
     let site = Site::new("prerender");
     site.post_build();
@@ -256,6 +303,11 @@ fn the_budget_adds_up_each_page_and_fails_over_a_ceiling() {
         report.app_wasm,
         gz(&site, "embed/impower-web-0a1b2c3d_bg.wasm")
     );
+    assert_eq!(
+        report.review,
+        gz(&site, "review.html") + gz(&site, "review.js") + gz(&site, "review.css")
+    );
+    assert_eq!(report.style, gz(&site, "embed/style-0a1b2c3d.css"));
     // The favicon is not code; the types are listed apart.
     assert!(report
         .rows
@@ -269,6 +321,7 @@ fn the_budget_adds_up_each_page_and_fails_over_a_ceiling() {
         app_total: report.app,
         js_api_total: report.api,
         widget_total: report.widget,
+        review_total: report.review,
     };
     assert!(
         report.widget <= report.app,
@@ -310,7 +363,7 @@ fn the_budget_finds_a_page_that_does_not_hold_its_stylesheet_or_an_uncounted_fil
 #[test]
 fn ceilings_are_read_from_json() {
     let c = Ceilings::parse(
-        "{\"app_wasm\": 1, \"app_total\": 2, \"js_api_total\": 3, \"widget_total\": 4}",
+        "{\"app_wasm\": 1, \"app_total\": 2, \"js_api_total\": 3, \"widget_total\": 4, \"review_total\": 5}",
     )
     .unwrap();
     assert_eq!(
@@ -319,7 +372,8 @@ fn ceilings_are_read_from_json() {
             app_wasm: 1,
             app_total: 2,
             js_api_total: 3,
-            widget_total: 4
+            widget_total: 4,
+            review_total: 5
         }
     );
     assert!(Ceilings::parse("{\"app_wasm\": 1}")

@@ -8,6 +8,7 @@ mod html;
 mod msrv;
 mod post_build;
 mod prerender;
+mod review_page;
 mod short_imports;
 mod snippet;
 mod strip_js;

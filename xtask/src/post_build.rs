@@ -11,7 +11,9 @@
 //!    `example.*` (a host page, styled unlike us) is copied beside it;
 //! 4. the npm package's files (embed/ is its folder): the types, README, package.json
 //!    with the workspace version;
-//! 5. the page's first paint ([`crate::prerender`]): the static shell and the stylesheet
+//! 5. `review.html`, the reviewer's table, beside the page ([`crate::review_page`]): the
+//!    app's policy, its stylesheet, the JS API, each file checked by its integrity;
+//! 6. the page's first paint ([`crate::prerender`]): the static shell and the stylesheet
 //!    inlined, allowed by its sha256 in the CSP.
 
 use crate::html::{find, replace_once};
@@ -44,8 +46,9 @@ pub fn post_build(args: &[String]) -> Result {
     let source = std::env::var_os("TRUNK_HTML_FILE")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("index.html"));
-    let (level, flags) = wasm_opt_settings(&read_text(&source)?)
-        .map_err(|e| format!("{}: {e}", source.display()))?;
+    let source_html = read_text(&source)?;
+    let (level, flags) =
+        wasm_opt_settings(&source_html).map_err(|e| format!("{}: {e}", source.display()))?;
 
     let embed = out.join("embed");
     shorten_app_imports(&out, &embed)?;
@@ -68,6 +71,8 @@ pub fn post_build(args: &[String]) -> Result {
         &workspace_version(&metadata)?,
         &names,
     )?;
+    crate::review_page::review_page(&out, &root.join("web/review"), &source_html, &names)
+        .map_err(|e| format!("review.html: {e}"))?;
 
     let shell = output(cargo(&[
         "run",
@@ -80,7 +85,7 @@ pub fn post_build(args: &[String]) -> Result {
     ]))?;
     crate::prerender::prerender(&page, &shell)?;
     println!(
-        "post-build: embed/ complete; the static shell and the stylesheet are in {}",
+        "post-build: embed/ and review.html complete; the static shell and the stylesheet are in {}",
         page.display()
     );
     Ok(())
@@ -307,7 +312,7 @@ pub fn widget_loader(out: &Path, template: &Path) -> Result<AppFiles> {
 }
 
 /// Fails when `text` (made from `template`) still holds a `@NAME@` placeholder.
-fn filled(text: &str, template: &Path) -> Result {
+pub fn filled(text: &str, template: &Path) -> Result {
     let left = text.match_indices('@').find_map(|(at, _)| {
         let rest = &text[at + 1..];
         let name = &rest[..rest
