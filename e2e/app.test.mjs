@@ -92,7 +92,7 @@ describe('the app, end to end', () => {
     assert.match(await page.locator('#person-3-hours-error').innerText(), /is not a number/);
     assert.match(await page.locator('.verdict').innerText(), /\d+ to fix, \d+ to check\./);
     assert.doesNotMatch(await page.locator('.verdict').innerText(), /before the team can be checked/);
-    assert.match(await page.locator('#person-3').innerText(), /Hours a week: not readable yet, so not judged\./);
+    assert.match(await page.locator('#person-3').innerText(), /Hours a week: not judged until the error above is fixed\./);
     assert.doesNotMatch(await page.locator('#person-3').innerText(), /short/);
     // A name given twice is not a second name: that person waits, and so does the verdict.
     await page.getByLabel('Name of person 6', { exact: true }).fill('Ann Member');
@@ -321,6 +321,10 @@ describe('the app, end to end', () => {
       for (const view of VIEWS) {
         await show(view[0].toUpperCase() + view.slice(1));
         await page.locator('details').evaluateAll((ds) => ds.forEach((d) => { d.open = true; }));
+        // From the top of the view: scrolled, the sticky verdict covers what passes under
+        // it, which axe counts as a smaller target (the keyboard scrolls a field clear of
+        // it: scroll-padding, tested in phone.test.mjs).
+        await page.evaluate(() => window.scrollTo(0, 0));
         const violations = await runAxe(page);
         assert.equal(violations.length, 0, `${view} at ${width}px:\n${describeViolations(violations)}`);
         if (width < 500) await screenshot(page, `app-${view}-phone`);

@@ -173,3 +173,28 @@ export async function addAndType(page, button, text) {
   await page.waitForFunction(() => document.activeElement?.tagName === 'INPUT' && /-name$/.test(document.activeElement.id));
   await page.keyboard.type(text);
 }
+
+/**
+ * Waits until the app has written the answers to the address and to this device: it
+ * writes them once typing pauses (300 ms), so the address is read after that, as a
+ * person copying it from the address bar would. Resolves once the address has not
+ * changed for 450 ms.
+ */
+export async function settle(page) {
+  await page.evaluate(() => {
+    window.__settle = undefined;
+  });
+  await page.waitForFunction(
+    () => {
+      const now = performance.now();
+      const seen = window.__settle;
+      if (!seen || seen.href !== location.href) {
+        window.__settle = { href: location.href, at: now };
+        return false;
+      }
+      return now - seen.at > 450;
+    },
+    null,
+    { polling: 50, timeout: 10000 },
+  );
+}

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { chromium } from 'playwright-core';
 
-import { CHROMIUM, CHROMIUM_ARGS, DIST, launch, screenshot } from './harness.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, DIST, launch, screenshot, settle } from './harness.mjs';
 import { show } from './scenario.mjs';
 import { serve } from './serve.mjs';
 
@@ -84,10 +84,10 @@ describe('nothing typed is ever lost', () => {
     const context = await browser.newContext();
     const { page: a } = await open(context, `${server.url}/`);
     await a.getByLabel(ORG).fill('Link One Radiology');
-    await a.waitForTimeout(100);
+    await settle(a);
     const link1 = a.url();
     await a.getByLabel(ORG).fill('Link Two Radiology');
-    await a.waitForTimeout(100);
+    await settle(a);
     const link2 = a.url();
     await a.close();
     await context.clearCookies();
@@ -96,7 +96,7 @@ describe('nothing typed is ever lost', () => {
     const mine = await browser.newContext();
     const { page, errors } = await open(mine, `${server.url}/`);
     await page.getByLabel(ORG).fill('My own department');
-    await page.waitForTimeout(100);
+    await settle(page);
     await page.goto(link1);
     await page.locator('.notice').getByText('Opened the answers in this link').waitFor();
     await page.goto(link2);
@@ -159,7 +159,7 @@ describe('nothing typed is ever lost', () => {
     await choice.waitFor();
     assert.match(await b.locator('.tools .saved').innerText(), /Not saved yet/);
     await b.getByLabel(ORG).fill('Typed in tab B');
-    await b.waitForTimeout(100);
+    await settle(b);
     // B has not saved over A's answers.
     assert.match(await a.evaluate(() => localStorage.getItem('impower-ready:answers')), /./);
     await screenshot(b, 'lost-two-tabs');
@@ -220,13 +220,13 @@ describe('nothing typed is ever lost', () => {
       const add = document.getElementById('add-person');
       for (let i = 0; i < 496; i++) add.click();
     });
-    await page.waitForFunction(() => document.querySelectorAll('fieldset.person').length === 500, null, { timeout: 60000 });
+    await page.waitForFunction(() => document.querySelectorAll('details.person-card').length === 500, null, { timeout: 60000 });
     await page.locator('#add-person').click();
     await page.getByRole('alert').getByText(/at most 500 people/).waitFor();
-    assert.equal(await page.locator('fieldset.person').count(), 500);
+    assert.equal(await page.locator('details.person-card').count(), 500);
     await page.reload();
     await page.locator('.tools').waitFor();
-    await page.waitForFunction(() => document.querySelectorAll('fieldset.person').length === 500, null, { timeout: 60000 });
+    await page.waitForFunction(() => document.querySelectorAll('details.person-card').length === 500, null, { timeout: 60000 });
     assert.equal(await page.locator('.notice').count(), 0, 'no notice: the saved copy reads back whole');
     assert.deepEqual(errors, []);
     await context.close();

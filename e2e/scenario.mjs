@@ -44,3 +44,10 @@ export async function typeApplication(page) {
   await show(page, 'Credits');
   await page.getByLabel('Graduation date (YYYY-MM-DD)').fill('2027-08-31');
 }
+
+/** Opens a person's card on the Team view (each person is one line until opened). */
+export async function openPerson(page, id) {
+  const card = page.locator('details.person-card', { has: page.locator(`#person-${id}-row`) });
+  if ((await card.getAttribute('open')) === null) await page.locator(`#person-${id}-row`).click();
+  await page.locator(`#person-${id}`).waitFor();
+}

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { launch, openPage, screenshot } from './harness.mjs';
+import { launch, openPage, screenshot, settle } from './harness.mjs';
 import { show, typeApplication } from './scenario.mjs';
 import { serve } from './serve.mjs';
 
@@ -23,8 +23,9 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** What the three views that show projects say, read off the screen. */
 async function agreement(page) {
   await show(page, 'Team');
+  await page.getByRole('heading', { level: 2, name: 'Build your project team' }).waitFor();
   const team = await page.getByLabel('Number of projects').inputValue();
-  const people = await page.locator('fieldset.person').count();
+  const people = await page.locator('details.person-card').count();
   await show(page, 'Fees');
   const fees = await page.locator('#fees-total').innerText();
   const priced = await page.locator('#fee-plan').innerText();
@@ -72,6 +73,7 @@ describe('answers that stay, travel and agree', () => {
   });
 
   test('the link opens everything in a fresh browser profile, and Copy link copies it', async () => {
+    await settle(page);
     const link = page.url();
     assert.ok(link.length <= 2000, `${link.length} characters`);
     const other = await openPage(browser, link);
@@ -111,12 +113,13 @@ describe('answers that stay, travel and agree', () => {
   });
 
   test('a shared link never silently replaces this device\'s own answers', async () => {
+    await settle(page);
     const theirs = page.url();
     const ctx = await browser.newContext();
     const mine = await ctx.newPage();
     await mine.goto(`${server.url}/`);
     await mine.getByLabel('Name of your organization').fill('My own department');
-    await mine.waitForTimeout(100);
+    await settle(mine);
     await mine.goto(theirs);
     await mine.reload();
     // Set aside, not lost: restorable from the list of answers set aside.

@@ -13,9 +13,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { describeViolations, openSite, runAxe, screenshot, SCREENSHOTS } from './harness.mjs';
+import { describeViolations, openSite, runAxe, screenshot, SCREENSHOTS, settle } from './harness.mjs';
 import { pdfText } from './pdf.mjs';
-import { answer, show, typeApplication } from './scenario.mjs';
+import { answer, openPerson, show, typeApplication } from './scenario.mjs';
 
 /** Letter and A4 in CSS pixels (96 per inch), for screenshots of the printed layout. */
 const PAPER = { Letter: { width: 816, height: 1056 }, A4: { width: 794, height: 1123 } };
@@ -156,6 +156,7 @@ describe('the summary for leadership, on screen and printed', () => {
     await show(page, 'Readiness');
     await answer(page, /We can report data throughout ImPower/, false);
     await show(page, 'Team');
+    await openPerson(page, 5);
     await page.locator('#person-5-hours').fill('ten');
     await show(page, 'Summary');
     const main = page.locator('main');
@@ -163,10 +164,10 @@ describe('the summary for leadership, on screen and printed', () => {
     // Hours that cannot be read withhold only that person's T7: the team keeps its verdict.
     assert.doesNotMatch(await main.innerText(), /before the team can be checked/);
     const items = await main.locator('ul.findings').first().locator('li').allInnerTexts();
-    assert.match(items[0], /^Must fix Hours a week of person 5: "ten" is not a number/);
+    assert.match(items[0], /^Must fix Hours a week of Member 1: "ten" is not a number/);
     assert.match(items[1], /^Must fix C3 Arrange the capability to report data/);
     assert.ok(!items.some((i) => /T7/.test(i) && /Member 1/.test(i)), 'no hours judged that cannot be read');
-    assert.match(await main.locator('tbody tr', { hasText: 'Member 1' }).first().innerText(), /not readable yet/);
+    assert.match(await main.locator('tbody tr', { hasText: 'Member 1' }).first().innerText(), /not known yet/);
     await noAxeViolations(page, 'the summary with an unmet commitment');
   });
 
@@ -254,6 +255,7 @@ describe('on a phone, 390×844', () => {
     await screenshot(page, 'summary-phone');
 
     const wide = await site.page.context().browser().newPage({ viewport: { width: 1280, height: 900 } });
+    await settle(page);
     await wide.goto(page.url());
     await show(wide, 'Readiness');
     assert.equal(await wide.locator('details.fold').evaluate((d) => d.open), true, 'open on a wide screen');

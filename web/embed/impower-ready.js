@@ -82,13 +82,13 @@ export class ImpowerReady extends HTMLElement {
     }
     if (!this.isConnected || this.#widget) return;
     this.#root.textContent = '';
+    // The attributes go in with the first render: the first `impower-change` already
+    // follows them.
+    const attributes = ATTRIBUTES.filter((n) => this.hasAttribute(n)).flatMap((n) => [n, this.getAttribute(n)]);
     this.#widget = new Widget(this.#root, (answers) => {
       this.answers = answers;
       this.dispatchEvent(new CustomEvent('impower-change', { detail: answers, bubbles: true, composed: true }));
-    });
-    for (const name of ATTRIBUTES) {
-      if (this.hasAttribute(name)) this.#widget.set(name, this.getAttribute(name));
-    }
+    }, attributes);
   }
 
   attributeChangedCallback(name, _old, value) {

@@ -33,6 +33,19 @@ pub struct Config {
 }
 
 impl Config {
+    /// Applies an attribute of the element (`None`: removed); whether it is one.
+    pub fn set(&mut self, name: &str, value: Option<String>) -> bool {
+        match name {
+            "view" => self.only = value.as_deref().and_then(View::parse),
+            "projects" => self.projects = value,
+            "prior-projects" => self.prior_projects = value,
+            "edition" => self.edition = value,
+            "date" => self.date = value,
+            _ => return false,
+        }
+        true
+    }
+
     /// The actions that bring a state in line with this configuration.
     pub fn actions(&self) -> Vec<Action> {
         let mut out = Vec::new();
@@ -112,6 +125,15 @@ struct Device {
     taken_away: Option<String>,
     /// The text of a fresh state: nothing worth setting aside or warning about.
     fresh: String,
+    /// `latest` is not yet written to this device and the address: while typing they are
+    /// written once the typing pauses (Chromium's `history.replaceState` alone took a
+    /// third of a keystroke's work, and it throttles a page that calls it too often), and
+    /// at once before the page is hidden or left, a link is copied, or the view changes.
+    dirty: bool,
+    /// Counts changes, so a write waiting for a pause knows whether another came since.
+    changes: u32,
+    /// A write waits for a pause (one timer per pause, not one per keystroke).
+    waiting: bool,
 }
 
 impl Device {
@@ -128,6 +150,9 @@ impl Device {
             view: p.view,
             taken_away: None,
             fresh: share::encode(&State::new(today)),
+            dirty: false,
+            changes: 0,
+            waiting: false,
         };
         if p.embedded {
             return d;
@@ -211,6 +236,7 @@ impl Device {
     /// Saves the state's text on this device, unless another tab's answers wait.
     fn save(&mut self, code: &str) {
         self.latest = code.to_string();
+        self.dirty = false;
         if self.embedded {
             return;
         }
@@ -219,15 +245,56 @@ impl Device {
         } else {
             persist::put(persist::SAVED, code)
         });
+        if self.stored == Some(Stored::Saved) {
+            persist::set_tab_saved(code);
+        }
+    }
+
+    /// Writes the answers still waiting to this device and to the address (the view's
+    /// history entry, replaced). Whether what the status line says changed.
+    fn flush(&mut self) -> bool {
+        if !self.dirty {
+            return false;
+        }
+        let (before, latest) = (self.stored, self.latest.clone());
+        self.save(&latest);
+        if !self.embedded {
+            persist::write_address(&persist::hash_for(self.view, &latest), false);
+        }
+        self.stored != before
+    }
+
+    /// Saves the answers still waiting on this device, the page being left: not the
+    /// address (Chromium drops the entry's state when it is replaced then); a reload
+    /// opens the copy this tab saved ([`persist::start`]).
+    fn flush_leaving(&mut self) {
+        if self.dirty {
+            let latest = self.latest.clone();
+            self.save(&latest);
+            // The address is still to write (if the page stays, the wait writes it).
+            self.dirty = true;
+        }
     }
 
     /// Whether closing the tab now would lose answers: they are not saved here and were
     /// not copied or downloaded since they last changed.
-    fn would_lose_work(&self) -> bool {
+    fn would_lose_work(&mut self) -> bool {
+        self.flush_leaving();
         !self.embedded
             && self.stored != Some(Stored::Saved)
             && self.latest != self.fresh
             && self.taken_away.as_deref() != Some(self.latest.as_str())
+    }
+}
+
+/// The answers, as the effects' dependency: the same answers are the same `Rc` (they
+/// are a memo of the state), so a pointer says whether they changed, not a walk through
+/// every report.
+struct Same(Rc<crate::eval::Results>);
+
+impl PartialEq for Same {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
@@ -236,12 +303,19 @@ impl Device {
 pub fn App(p: &AppProps) -> Html {
     let state = use_reducer({
         let (today, view, initial) = (p.today, p.view, p.initial.clone());
+        let config = p.config.clone();
         move || match initial {
             Some(s) => (*s).clone(),
             None => {
                 let mut s = State::new(today);
                 s.view = view;
-                s
+                // What the host page set is there from the first answer on (a widget's
+                // first `impower-change` carries its attributes, not the defaults).
+                let mut s = Rc::new(s);
+                for a in config.actions() {
+                    s = s.reduce(a);
+                }
+                (*s).clone()
             }
         }
     });
@@ -279,41 +353,80 @@ pub fn App(p: &AppProps) -> Html {
     // user picks a view, the same entry updated as answers change.
     // What the answers were checked under comes from the answers already computed: one
     // evaluation per change, not a second one for the saved text.
-    let code = use_memo((state.content(), results.clone()), |(s, r)| {
-        share::encode_checked(s, &crate::checked::Receipt::of(r))
+    // The answers are a memo of the state: a new answer is a new state (a pointer says
+    // so, without cloning the state to compare it).
+    let code = use_memo(Same(results.clone()), {
+        let state = state.clone();
+        move |Same(r)| share::encode_checked(&state.content(), &crate::checked::Receipt::of(r))
     });
     let first = use_mut_ref(|| true);
     // One effect for whatever follows the answers (the answers themselves change with
     // the state, as the code does): an embedded app's listener, this device's copy, the
-    // address.
-    use_effect_with((state.view, code.clone(), results.clone()), {
+    // address. A new view is written at once (a new history entry); answers typed in
+    // the same view once the typing pauses (see `Device::dirty`).
+    use_effect_with((state.view, code.clone(), Same(results.clone())), {
         let (device, refresh, on_change) = (device.clone(), refresh.clone(), p.on_change.clone());
-        move |(view, code, results): &(View, Rc<String>, Rc<crate::eval::Results>)| {
+        move |(view, code, Same(results)): &(View, Rc<String>, Same)| {
             if let Some(cb) = on_change {
                 cb.emit((*view, results.clone()));
             }
-            let before = device.borrow().stored;
-            device.borrow_mut().view = *view;
-            device.borrow_mut().save(code);
-            if device.borrow().stored != before {
-                refresh.force_update();
+            let first = first.replace(false);
+            let mut d = device.borrow_mut();
+            let new_view = d.view != *view;
+            let shown = (new_view || first)
+                .then(|| persist::parse_hash(&persist::current_hash()).view)
+                .flatten();
+            if new_view && shown == Some(d.view) {
+                // The entry being left keeps the answers as they are now (unless Back or
+                // Forward already left it).
+                d.flush();
             }
+            d.view = *view;
+            d.latest = code.to_string();
+            d.dirty = true;
+            d.changes = d.changes.wrapping_add(1);
             if embedded {
+                d.dirty = false;
                 return;
             }
-            let hash = persist::hash_for(*view, code);
-            let moved = persist::parse_hash(&persist::current_hash())
-                .view
-                .is_some_and(|v| v != *view);
-            persist::write_address(&hash, false);
+            if !(first || new_view) {
+                if !std::mem::replace(&mut d.waiting, true) {
+                    let (device, refresh, mut seen) = (device.clone(), refresh.clone(), d.changes);
+                    yew::platform::spawn_local(async move {
+                        // Until 300 ms pass with no change.
+                        loop {
+                            yew::platform::time::sleep(std::time::Duration::from_millis(300)).await;
+                            let mut d = device.borrow_mut();
+                            if d.changes != seen {
+                                seen = d.changes;
+                                continue;
+                            }
+                            d.waiting = false;
+                            if d.flush() {
+                                drop(d);
+                                refresh.force_update();
+                            }
+                            break;
+                        }
+                    });
+                }
+                return;
+            }
+            let before = d.stored;
+            let moved = shown.is_some_and(|v| v != *view);
+            d.flush();
+            let changed = d.stored != before;
+            drop(d);
+            if changed {
+                refresh.force_update();
+            }
             if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
                 doc.set_title(&format!("{} · ImPower readiness", view.label()));
             }
-            if moved && !first.replace(false) {
+            if moved && !first {
                 // Navigating moves focus to the new view's heading, which announces it.
                 focus_soon(None, format!("{}-h", view.heading_id()));
             }
-            first.replace(false);
         }
     });
     // After "Forget the old answers", the view to come back to once Back has reached the
@@ -391,7 +504,7 @@ pub fn App(p: &AppProps) -> Html {
                 let device = device.clone();
                 let options = gloo_events::EventListenerOptions::enable_prevent_default();
                 gloo_events::EventListener::new_with_options(w, "beforeunload", options, move |e| {
-                    if device.borrow().would_lose_work() {
+                    if device.borrow_mut().would_lose_work() {
                         e.prevent_default();
                         if let Some(e) = e.dyn_ref::<web_sys::BeforeUnloadEvent>() {
                             e.set_return_value("Your answers are not saved on this device.");
@@ -399,7 +512,24 @@ pub fn App(p: &AppProps) -> Html {
                     }
                 })
             });
-            move || drop((hash, storage, leave))
+            // Hidden (another tab, the phone's home screen) or left: the answers typed
+            // are written now, not after the pause.
+            let hide = window.as_ref().map(|w| {
+                let events: [(&web_sys::EventTarget, _); 2] = [
+                    (w.as_ref(), "pagehide"),
+                    (
+                        &w.document().map_or_else(|| w.clone().into(), Into::into),
+                        "visibilitychange",
+                    ),
+                ];
+                events.map(|(target, name)| {
+                    let device = device.clone();
+                    gloo_events::EventListener::new(target, name, move |_| {
+                        device.borrow_mut().flush_leaving();
+                    })
+                })
+            });
+            move || drop((hash, storage, leave, hide))
         }
     });
     let props = ViewProps {
@@ -441,6 +571,13 @@ pub fn App(p: &AppProps) -> Html {
             Removed::Everything(before) => Some(before.clone()),
             _ => None,
         };
+        // Where focus goes once undone: what came back (the person's line, the role
+        // adder of the person whose role came back, the view's heading).
+        let back_to = match r {
+            Removed::Person(_, p) => crate::eval::person_field(p.id, "row"),
+            Removed::Role(id, ..) => crate::eval::person_field(*id, "new-role"),
+            Removed::Everything(_) => format!("{}-h", state.view.heading_id()),
+        };
         let on_undo = {
             let (d, device, everything) = (dispatch.clone(), device.clone(), everything.clone());
             Callback::from(move |_: MouseEvent| {
@@ -449,6 +586,7 @@ pub fn App(p: &AppProps) -> Html {
                     device.borrow_mut().forget(&share::encode(before));
                 }
                 d.emit(Action::Undo);
+                focus_soon(None, back_to.clone());
             })
         };
         let forget = everything.map(|_| {
@@ -541,8 +679,8 @@ pub fn App(p: &AppProps) -> Html {
                     <button type="button" class="link" onclick={{ let notice = notice.clone(); Callback::from(move |_: MouseEvent| notice.set(None)) }}>{ "Dismiss" }</button>
                 </p>
             }
-            { for refused }
-            { for undo }
+            { Html::from_iter(refused) }
+            { Html::from_iter(undo) }
         </div>
     };
     if p.embedded {
@@ -576,16 +714,18 @@ pub fn App(p: &AppProps) -> Html {
     });
     html! {
         <>
-            <a class="skip" href="#main">{ "Skip to content" }</a>
+            <a class="skip" href="#main">{ crate::shell::SKIP }</a>
+            // As the static shell draws it (`crate::shell`), so nothing moves when the
+            // app takes over; the tools in the header's landmark.
             <header>
                 <h1>{ crate::shell::TITLE }</h1>
                 <p class="tagline">{ crate::shell::TAGLINE }</p>
                 { nav }
+                { tools }
             </header>
-            { tools }
-            { for other_tab }
+            { Html::from_iter(other_tab) }
             { live }
-            { for set_aside }
+            { Html::from_iter(set_aside) }
             <main id="main" tabindex="-1">{ body }</main>
             <footer>
                 <p>{ "Based on the ACR ImPower program page and the ACR Learning Network page. Not an official ACR tool: confirm fees, dates and credit with the ACR Learning Network team." }</p>
@@ -625,14 +765,14 @@ fn kept_list(
         <section class="kept no-print" aria-labelledby="kept-h">
             <h2 id="kept-h">{ "Answers set aside" }</h2>
             <ul>
-                { for unreadable.iter().map(|k| {
+                { Html::from_iter(unreadable.iter().map(|k| {
                     let code = k.code.clone();
                     let download = Callback::from(move |_: MouseEvent| {
                         persist::download("impower-ready-saved-copy.json", &export::fields_only(&code));
                     });
                     row(k, html! { <button type="button" aria-label={format!("Download {}", k.why.words())} onclick={download}>{ "Download" }</button> })
-                }) }
-                { for kept.iter().map(|k| {
+                })) }
+                { Html::from_iter(kept.iter().map(|k| {
                     let (device, replace, notice, code) = (device.clone(), replace.clone(), notice.clone(), k.code.clone());
                     let restore = Callback::from(move |_: MouseEvent| {
                         match share::decode(&code, today) {
@@ -648,7 +788,7 @@ fn kept_list(
                         }
                     });
                     row(k, html! { <button type="button" aria-label={format!("Restore {} ({})", k.why.words(), k.when)} onclick={restore}>{ "Restore" }</button> })
-                }) }
+                })) }
             </ul>
         </section>
     }
@@ -675,6 +815,8 @@ fn tools(p: ToolsProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let notice = notice.clone();
             let device = device.clone();
+            // The address holds the answers as they are now.
+            device.borrow_mut().flush();
             persist::copy(persist::current_href(), move |ok| {
                 if ok {
                     let mut d = device.borrow_mut();
@@ -758,24 +900,30 @@ fn tools(p: ToolsProps) -> Html {
             notice.set(None);
         })
     };
-    let status = p.stored.map(|s| {
-        let class = if s == Stored::Saved {
-            "saved"
-        } else {
-            "saved warn"
-        };
-        html! { <p class={class}>{ s.words() }</p> }
-    });
+    // The line is there before the first save too (as in the static shell), so the
+    // view does not move when it fills in.
+    let status = match p.stored {
+        Some(s) => {
+            let class = if s == Stored::Saved {
+                "saved"
+            } else {
+                "saved warn"
+            };
+            html! { <p class={class}>{ s.words() }</p> }
+        }
+        None => html! { <p class="saved">{ "\u{a0}" }</p> },
+    };
+    let [copy_words, download_words, open_words, again_words] = crate::shell::TOOLS;
     html! {
-        <div class="tools no-print" role="group" aria-label="Share and save">
-            <button type="button" onclick={copy}>{ "Copy link" }</button>
-            <button type="button" onclick={download}>{ "Download answers" }</button>
+        <div class="tools no-print" role="group" aria-label={crate::shell::TOOLS_NAME}>
+            <button type="button" onclick={copy}>{ copy_words }</button>
+            <button type="button" onclick={download}>{ download_words }</button>
             // The hidden input first: its focus ring is drawn on the label after it
             // (`.visually-hidden:focus-visible + *`), never on the next button.
             <input type="file" id="open-file" class="visually-hidden" accept=".json,application/json" onchange={open} />
-            <label class="file button" for="open-file">{ "Open answers from a file" }</label>
-            <button type="button" onclick={start_again}>{ "Start again" }</button>
-            { for status }
+            <label class="file button" for="open-file">{ open_words }</label>
+            <button type="button" onclick={start_again}>{ again_words }</button>
+            { status }
         </div>
     }
 }

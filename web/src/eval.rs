@@ -69,8 +69,9 @@ impl FactorState {
     }
 }
 
-/// Every answer for a state.
-#[derive(Clone, Debug, PartialEq)]
+/// Every answer for a state. Not `PartialEq`: the app compares answers by pointer
+/// (`app::Same`); a derived walk through every report cost 3.7 KB of the module.
+#[derive(Clone, Debug)]
 pub struct Results {
     /// Readiness, once every commitment question is answered.
     pub readiness: Option<ReadinessReport>,
@@ -117,6 +118,16 @@ pub struct Results {
 }
 
 impl Results {
+    /// The fields to fix that the page shows: the Fees view has its own "Projects
+    /// planned" field only when it is shown alone (a widget); otherwise the number is
+    /// the Team view's, and its error is that field's.
+    pub fn errors_shown(&self, view: Option<View>) -> impl Iterator<Item = &FieldError> {
+        self.errors.iter().filter(move |e| match view {
+            Some(v) => e.view == v,
+            None => e.id != "fee-projects",
+        })
+    }
+
     /// The field errors of one view.
     pub fn errors_in(&self, view: View) -> Vec<FieldError> {
         self.errors
@@ -315,7 +326,14 @@ pub fn evaluate(s: &State) -> Results {
     let mut seen = std::collections::BTreeSet::new();
     for (i, p) in s.people.iter().enumerate() {
         let field = person_field(p.id, "name");
+        // A name or hours left empty are not answered yet: no error (the rules say what
+        // that withholds); only a text that cannot be used is one.
+        let who = match p.name.trim() {
+            "" => format!("person {}", i + 1),
+            n => n.to_string(),
+        };
         let name = match team::check_name(&p.name, "name") {
+            _ if p.name.trim().is_empty() => None,
             Ok(n) if seen.insert(n.to_string()) => Some(n.to_string()),
             Ok(n) => {
                 err(
@@ -343,12 +361,13 @@ pub fn evaluate(s: &State) -> Results {
         };
         let hours = match parse_hours(&p.hours) {
             Ok(h) => Some(h),
+            Err(_) if p.hours.trim().is_empty() => None,
             Err(m) => {
                 err(
                     &mut errors,
                     View::Team,
                     &person_field(p.id, "hours"),
-                    &format!("Hours a week of person {}", i + 1),
+                    &format!("Hours a week of {who}"),
                     m,
                     settled_number(&p.hours, rules::bounds::MAX_HOURS, 2),
                 );

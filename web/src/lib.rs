@@ -105,6 +105,7 @@ pub fn start() {
         &persist::current_hash(),
         persist::get(persist::SAVED),
         persist::entry_is_ours(),
+        persist::tab_saved(),
     );
     let props = app::AppProps {
         today,

@@ -64,6 +64,37 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// The key, in this tab's session storage, of the fingerprint of the answers this tab
+/// saved last. The address follows the answers once typing pauses, so a reload right
+/// after typing finds an address older than the saved copy: when this tab saved that
+/// copy, it is the newer one ([`start`]).
+pub const THIS_TAB: &str = "impower-ready:this-tab";
+
+/// A short fingerprint of a saved text (FNV-1a, 64 bits, and its length).
+pub fn fingerprint(code: &str) -> String {
+    let hash = code.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{hash:016x}:{}", code.len())
+}
+
+/// This tab's session storage (kept across a reload, not shared with other tabs).
+fn tab_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// The fingerprint of what this tab saved last.
+pub fn tab_saved() -> Option<String> {
+    tab_storage()?.get_item(THIS_TAB).ok().flatten()
+}
+
+/// Records that this tab saved `code`.
+pub fn set_tab_saved(code: &str) {
+    if let Some(s) = tab_storage() {
+        let _ = s.set_item(THIS_TAB, &fingerprint(code));
+    }
+}
+
 /// Whether this device lets the page keep anything.
 pub fn storage_works() -> bool {
     storage().is_some()
@@ -373,8 +404,22 @@ pub struct Start {
 /// kept aside rather than overwritten. `ours`: the address is one of the app's own
 /// history entries (a reload, or Back into the page), not a link someone opened, so
 /// opening it is not news.
-pub fn start(today: NaiveDate, hash: &str, saved: Option<String>, ours: bool) -> Start {
-    let address = parse_hash(hash);
+pub fn start(
+    today: NaiveDate,
+    hash: &str,
+    saved: Option<String>,
+    ours: bool,
+    tab_saved: Option<String>,
+) -> Start {
+    let mut address = parse_hash(hash);
+    // Our own history entry, and this tab saved the copy on this device last: the copy
+    // is newer than the address (reloaded before the address caught up).
+    if ours
+        && saved.as_deref().map(fingerprint).is_some()
+        && saved.as_deref().map(fingerprint) == tab_saved
+    {
+        address.code = None;
+    }
     let view = address.view.unwrap_or(View::Readiness);
     let fresh = || State::new(today);
     let saved = saved.filter(|c| !c.is_empty());

@@ -25,6 +25,30 @@ pub const LOADING: &str = "Loading the checker: the questions can be answered in
 /// The first choice of the coach question, before an answer.
 pub const CHOOSE: &str = "Choose an answer";
 
+/// The link that skips the header.
+pub const SKIP: &str = "Skip to content";
+
+/// The organization's field, its label and hint.
+pub const ORGANIZATION: (&str, &str) = (
+    "Name of your organization (optional)",
+    "Shown on the summary for leadership.",
+);
+
+/// The choice to answer C1 and C2 from the Team view's roster.
+pub const ROSTER_ANSWERS: &str =
+    "Answer the sponsor, clinical leader and coach questions from our team roster (Team view)";
+
+/// The tools: copy the link, download, open a file, start again.
+pub const TOOLS: [&str; 4] = [
+    "Copy link",
+    "Download answers",
+    "Open answers from a file",
+    "Start again",
+];
+
+/// The tools' name as a landmark.
+pub const TOOLS_NAME: &str = "Share and save";
+
 /// Text for HTML content and quoted attribute values.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -55,21 +79,53 @@ fn yes_no(out: &mut String, id: &str, question: &str) {
     out.push_str("</fieldset>");
 }
 
-/// The shell: the header and the Readiness view's three commitments, as HTML to put in
-/// `<div id="app">` (the app keeps the same structure and classes, so nothing moves
-/// when it takes over).
+/// The shell: the header (title, tagline, the views' tabs, the tools) and the Readiness
+/// view's first questions, as HTML to put in `<div id="app">`. The app draws the same
+/// elements with the same classes, so nothing moves when it takes over (e2e
+/// `phone.test.mjs` measures it). The tabs are links that work before the app does (the
+/// app opens the view the address names); every field and button waits, disabled.
 pub fn html() -> String {
-    let mut out = String::with_capacity(4096);
-    out.push_str("<header><h1>");
-    out.push_str(&escape(TITLE));
-    out.push_str("</h1><p class=\"tagline\">");
-    out.push_str(&escape(TAGLINE));
-    out.push_str("</p></header>");
-    out.push_str("<main class=\"loading\" aria-busy=\"true\"><section aria-labelledby=\"readiness-h\"><h2 id=\"readiness-h\">");
+    let mut out = String::with_capacity(6144);
+    out.push_str(&format!(
+        "<a class=\"skip\" href=\"#main\">{}</a><header><h1>{}</h1><p class=\"tagline\">{}</p><nav aria-label=\"Views\"><ul>",
+        escape(SKIP),
+        escape(TITLE),
+        escape(TAGLINE)
+    ));
+    for v in crate::state::View::ALL {
+        let current = if v == crate::state::View::Readiness {
+            " aria-current=\"page\""
+        } else {
+            ""
+        };
+        out.push_str(&format!(
+            "<li><a href=\"#{}\"{current}>{}</a></li>",
+            v.key(),
+            escape(v.label())
+        ));
+    }
+    out.push_str(&format!(
+        "</ul></nav><div class=\"tools no-print\" role=\"group\" aria-label=\"{}\">",
+        escape(TOOLS_NAME)
+    ));
+    let [copy, download, open, again] = TOOLS.map(escape);
+    out.push_str(&format!(
+        "<button type=\"button\" disabled>{copy}</button><button type=\"button\" disabled>{download}</button><input type=\"file\" id=\"shell-open-file\" class=\"visually-hidden\" disabled><label class=\"file button\" for=\"shell-open-file\">{open}</label><button type=\"button\" disabled>{again}</button><p class=\"saved\">\u{a0}</p></div></header>"
+    ));
+    out.push_str("<main id=\"main\" class=\"loading\" aria-busy=\"true\"><section aria-labelledby=\"readiness-h\"><h2 id=\"readiness-h\">");
     out.push_str(&escape(READINESS_HEADING));
-    out.push_str("</h2><p class=\"verdict\" role=\"status\">");
+    out.push_str(&format!(
+        "</h2><div class=\"field\"><label for=\"shell-organization\">{}</label><p class=\"hint\">{}</p><div class=\"inputs\"><input id=\"shell-organization\" type=\"text\" disabled></div></div>",
+        escape(ORGANIZATION.0),
+        escape(ORGANIZATION.1)
+    ));
+    out.push_str("<p class=\"verdict\" role=\"status\">");
     out.push_str(&escape(LOADING));
     out.push_str("</p>");
+    out.push_str(&format!(
+        "<div class=\"check\"><input type=\"checkbox\" id=\"shell-roster\" disabled><label for=\"shell-roster\">{}</label></div>",
+        escape(ROSTER_ANSWERS)
+    ));
     let topic = |n: usize, id: RuleId| {
         format!(
             "<fieldset disabled><legend>{n}. {}</legend>",

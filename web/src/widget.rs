@@ -38,8 +38,8 @@ struct Payload<'a> {
 /// `[{name, project, ...credits answer}]`, one per person and project they are on.
 struct Credits<'a>(&'a [ParticipantCredit]);
 
-/// `[{field, message}]`, one per field to fix.
-struct Errors<'a>(&'a [FieldError]);
+/// `[{field, message}]`, one per field to fix that the widget shows.
+struct Errors<'a>(Vec<&'a FieldError>);
 
 #[derive(Serialize)]
 struct ParticipantPayload<'a> {
@@ -74,7 +74,7 @@ impl Serialize for Errors<'_> {
     }
 }
 
-fn payload(view: View, r: &Results) -> JsValue {
+fn payload(view: View, single: bool, r: &Results) -> JsValue {
     let p = Payload {
         view: view.key(),
         readiness: r.readiness.as_ref(),
@@ -82,7 +82,7 @@ fn payload(view: View, r: &Results) -> JsValue {
         fees: r.fees.as_ref(),
         schedule: r.schedule.as_ref(),
         credits: Credits(&r.credits),
-        errors: Errors(&r.errors),
+        errors: Errors(r.errors_shown(single.then_some(view)).collect()),
     };
     crate::to_js::to_js(&p).unwrap_or(JsValue::NULL)
 }
@@ -93,6 +93,8 @@ pub struct Widget {
     handle: Option<AppHandle<App>>,
     root: web_sys::Element,
     props: AppPropsParts,
+    /// One view shown alone: the event's errors are that view's.
+    single: Rc<std::cell::Cell<bool>>,
 }
 
 struct AppPropsParts {
@@ -120,37 +122,45 @@ impl AppPropsParts {
 impl Widget {
     // (Doc comments of exported items are copied into the JavaScript every page loads:
     // these are kept short, the module's documentation says the rest.)
-    /// Mounts the app on `root`; calls `on_change` with the answers after every change.
+    /// Mounts the app on `root` with the element's attributes (`[name, value, …]`);
+    /// calls `on_change` with the answers after every change.
     #[wasm_bindgen(constructor)]
-    pub fn new(root: web_sys::Element, on_change: js_sys::Function) -> Widget {
+    pub fn new(
+        root: web_sys::Element,
+        on_change: js_sys::Function,
+        attributes: Vec<String>,
+    ) -> Widget {
         crate::register_root(&root);
-        let on_change = Callback::from(move |(view, r): (View, Rc<Results>)| {
-            let _ = on_change.call1(&JsValue::NULL, &payload(view, &r));
-        });
-        let parts = AppPropsParts {
-            config: Config::default(),
-            on_change,
+        let mut config = Config::default();
+        for pair in attributes.chunks(2) {
+            if let [name, value] = pair {
+                config.set(name, Some(value.clone()));
+            }
+        }
+        let single = Rc::new(std::cell::Cell::new(config.only.is_some()));
+        let on_change = {
+            let single = single.clone();
+            Callback::from(move |(view, r): (View, Rc<Results>)| {
+                let _ = on_change.call1(&JsValue::NULL, &payload(view, single.get(), &r));
+            })
         };
+        let parts = AppPropsParts { config, on_change };
         let handle =
             yew::Renderer::<App>::with_root_and_props(root.clone(), parts.props()).render();
         Widget {
             handle: Some(handle),
             root,
             props: parts,
+            single,
         }
     }
 
     /// Applies an attribute of the element (`None`: removed; other names: ignored).
     pub fn set(&mut self, name: &str, value: Option<String>) {
-        let c = &mut self.props.config;
-        match name {
-            "view" => c.only = value.as_deref().and_then(View::parse),
-            "projects" => c.projects = value,
-            "prior-projects" => c.prior_projects = value,
-            "edition" => c.edition = value,
-            "date" => c.date = value,
-            _ => return,
+        if !self.props.config.set(name, value) {
+            return;
         }
+        self.single.set(self.props.config.only.is_some());
         let props = self.props.props();
         if let Some(h) = self.handle.as_mut() {
             h.update(props);

@@ -145,6 +145,7 @@ fn the_6b69fe7_link_opens_the_same_application() {
         &format!("#fees?a={}", LINK_6B69FE7.trim()),
         None,
         false,
+        None,
     );
     assert_eq!(opened.state.view, View::Fees);
     assert_eq!(opened.unreadable, None);
@@ -153,7 +154,13 @@ fn the_6b69fe7_link_opens_the_same_application() {
 
 #[test]
 fn the_6b69fe7_autosave_reopens_the_same_application_and_says_nothing() {
-    let reopened = start(today(), "", Some(LINK_6B69FE7.trim().to_string()), false);
+    let reopened = start(
+        today(),
+        "",
+        Some(LINK_6B69FE7.trim().to_string()),
+        false,
+        None,
+    );
     assert_eq!(
         (reopened.notice, reopened.unreadable, reopened.keep),
         (None, None, None),
@@ -268,10 +275,17 @@ fn the_format2_link_autosave_and_export_open_the_same_application() {
         &format!("#credits?a={}", LINK_FORMAT2.trim()),
         None,
         false,
+        None,
     );
     assert_eq!(opened.state.view, View::Credits);
     assert_is_the_format2_application(&opened.state, "link in the address");
-    let reopened = start(today(), "", Some(LINK_FORMAT2.trim().to_string()), false);
+    let reopened = start(
+        today(),
+        "",
+        Some(LINK_FORMAT2.trim().to_string()),
+        false,
+        None,
+    );
     assert_eq!((reopened.notice, reopened.unreadable), (None, None));
     assert_is_the_format2_application(&reopened.state, "autosave");
     let imported = import(EXPORT_FORMAT2, today()).expect("the file opens");

@@ -91,6 +91,7 @@ fn a_link_sets_this_devices_own_answers_aside() {
         &format!("#fees?a={link}"),
         Some(own.clone()),
         false,
+        None,
     );
     assert_eq!(s.state.organization, "Their department");
     assert_eq!(s.keep, Some((Why::Link, own.clone())));
@@ -101,10 +102,16 @@ fn a_link_sets_this_devices_own_answers_aside() {
         s.notice
     );
     // The same answers: nothing to set aside.
-    let same = start(today(), &format!("#fees?a={own}"), Some(own.clone()), false);
+    let same = start(
+        today(),
+        &format!("#fees?a={own}"),
+        Some(own.clone()),
+        false,
+        None,
+    );
     assert_eq!(same.keep, None);
     // No link: this device's copy opens, nothing is said.
-    let plain = start(today(), "", Some(own), false);
+    let plain = start(today(), "", Some(own), false, None);
     assert_eq!(plain.state.organization, "My own department");
     assert_eq!(
         (plain.keep, plain.notice, plain.unreadable),
@@ -119,7 +126,7 @@ fn a_saved_copy_this_build_cannot_read_is_kept_whole_and_named_as_a_saved_copy()
         ("1.%%%", "could not be read"),
         ("1.AAE", "Part of"),
     ] {
-        let s = start(today(), "", Some(saved.into()), false);
+        let s = start(today(), "", Some(saved.into()), false, None);
         assert_eq!(s.unreadable.as_deref(), Some(saved), "{saved}");
         let notice = s.notice.unwrap_or_default();
         assert!(notice.contains(says), "{saved}: {notice}");
@@ -137,6 +144,7 @@ fn a_saved_copy_this_build_cannot_read_is_kept_whole_and_named_as_a_saved_copy()
         &format!("#team?a={link}"),
         Some("3.AAAA".into()),
         false,
+        None,
     );
     assert_eq!(s.state.organization, "Theirs");
     assert_eq!(s.unreadable.as_deref(), Some("3.AAAA"));
@@ -308,4 +316,35 @@ proptest! {
         prop_assert!(file.len() <= s.saved_size(), "{} > {}", file.len(), s.saved_size());
         prop_assert!(encode(&s).len() <= s.saved_size());
     }
+}
+
+/// Issue 21: the address is written once typing pauses, so a reload right after typing
+/// finds our own history entry older than the copy this tab saved: the copy opens.
+#[test]
+fn a_reload_before_the_address_caught_up_opens_this_tabs_newer_copy() {
+    let older = encode(&named("Typed before"));
+    let newer = encode(&named("Typed just before the reload"));
+    let hash = format!("#team?a={older}");
+    let tab = Some(web::persist::fingerprint(&newer));
+    let s = start(today(), &hash, Some(newer.clone()), true, tab.clone());
+    assert_eq!(s.state.organization, "Typed just before the reload");
+    assert_eq!((s.keep, s.notice), (None, None));
+    // Another tab saved it (this tab saved something else): the entry opens, the copy
+    // is set aside, as before.
+    let other = start(
+        today(),
+        &hash,
+        Some(newer.clone()),
+        true,
+        Some(web::persist::fingerprint(&older)),
+    );
+    assert_eq!(other.state.organization, "Typed before");
+    assert_eq!(other.keep, Some((Why::Link, newer.clone())));
+    // A link that is not ours always opens (and sets the copy aside).
+    let link = start(today(), &hash, Some(newer.clone()), false, tab);
+    assert_eq!(link.state.organization, "Typed before");
+    assert_ne!(
+        web::persist::fingerprint(&older),
+        web::persist::fingerprint(&newer)
+    );
 }

@@ -40,7 +40,7 @@ pub fn calendar_view(p: &ViewProps) -> Html {
                         if let Some(c) = &sc.late_entry {
                             <tr class="late"><th scope="row">{ cohort_label(c) }<br /><span class="tag">{ "Late entry: ask first" }</span></th><td>{ date(c.preparation_starts) }{ " (already begun)" }</td><td>{ date(c.team_starts) }</td><td>{ date(c.graduation) }</td><td>{ date(c.claim_deadline) }</td></tr>
                         }
-                        { for sc.upcoming.iter().map(|c| html! { <tr><th scope="row">{ cohort_label(c) }</th><td>{ date(c.preparation_starts) }</td><td>{ date(c.team_starts) }</td><td>{ date(c.graduation) }</td><td>{ date(c.claim_deadline) }</td></tr> }) }
+                        { Html::from_iter(sc.upcoming.iter().map(|c| html! { <tr><th scope="row">{ cohort_label(c) }</th><td>{ date(c.preparation_starts) }</td><td>{ date(c.team_starts) }</td><td>{ date(c.graduation) }</td><td>{ date(c.claim_deadline) }</td></tr> })) }
                     </tbody>
                 </table></div>
                 <h3>{ "How the program runs" }</h3>

@@ -25,14 +25,14 @@ pub fn readiness_view(p: &ViewProps) -> Html {
         <section aria-labelledby="readiness-h">
             <h2 id="readiness-h" tabindex="-1">{ crate::shell::READINESS_HEADING }</h2>
             if !p.single {
-                <TextField id="organization" label="Name of your organization (optional)" value={s.organization.clone()} hint={Some(AttrValue::from("Shown on the summary for leadership."))} oninput={send(d, Action::Organization)} />
+                <TextField id="organization" label={crate::shell::ORGANIZATION.0} value={s.organization.clone()} hint={Some(AttrValue::from(crate::shell::ORGANIZATION.1))} oninput={send(d, Action::Organization)} />
             }
             <p class="verdict" role="status">
                 { readiness_headline(res) }
                 { format!(" Success factors: {met} of {}.", SuccessFactor::ALL.len()) }
             </p>
             if !p.single {
-                { check(CheckProps { id: "c-roster".into(), label: "Answer the sponsor, clinical leader and coach questions from our team roster (Team view)".into(), checked: s.roster_answers, onchange: send(d, Action::RosterAnswers), disabled: false }) }
+                { check(CheckProps { id: "c-roster".into(), label: crate::shell::ROSTER_ANSWERS.into(), checked: s.roster_answers, onchange: send(d, Action::RosterAnswers), disabled: false }) }
             }
             if res.roster_waiting {
                 <p class="note" role="status">{ "The roster cannot answer yet: give every person a name (and readable hours) in the Team view. Until then, answer here." }</p>

@@ -45,7 +45,7 @@ pub fn credits_view(p: &ViewProps) -> Html {
             if unnamed > 0 {
                 <p class="waiting">{ format!("{} in the Team {} no name yet: each appears here once named.", people_count(unnamed), if unnamed == 1 { "has" } else { "have" }) }</p>
             }
-            { for (1..=projects).map(|k| project(p, k, &named)) }
+            { Html::from_iter((1..=projects).map(|k| project(p, k, &named))) }
         </section>
     }
 }
@@ -58,14 +58,14 @@ fn people(p: &ViewProps) -> Html {
     html! {
         <fieldset>
             <legend>{ "Who takes part" }</legend>
-            { for s.people.iter().enumerate().map(|(i, x)| {
+            { Html::from_iter(s.people.iter().enumerate().map(|(i, x)| {
                 let id = x.id;
                 let roles: Vec<String> = x.roles.iter().map(|(r, k)| format!("{}, project {k}", r.title())).collect();
                 html! { <div class="row" key={id}>
                     <TextField id={person_field(id, "name")} label={format!("Name of person {} ({})", i + 1, roles.join("; "))} value={x.name.clone()} oninput={send_for(d, id, |id, v| Action::Person(id, PersonEdit::Name(v)))} />
                     { check(CheckProps { id: person_field(id, "physician").into(), label: format!("{}, person {}", physician_label(), i + 1).into(), checked: x.physician, onchange: send_for(d, id, |id, b| Action::Person(id, PersonEdit::Physician(b))), disabled: false }) }
                 </div> }
-            }) }
+            })) }
             <button type="button" id="add-person" onclick={act_then_focus(d, Action::AddMember, person_field(s.next_id, "name"))}>{ "Add a person (a team member of project 1)" }</button>
         </fieldset>
     }
@@ -120,7 +120,7 @@ fn project(p: &ViewProps, k: u32, named: &[&crate::state::PersonDraft]) -> Html 
                         <caption>{ format!("Claims on project {k}: the stages each person took part in") }</caption>
                         <thead><tr>
                             <th scope="col">{ "Who" }</th>
-                            { for Stage::ALL.iter().map(|st| html! { <th scope="col">{ format!("Stage {} ({})", st.key(), st.credits()) }</th> }) }
+                            { Html::from_iter(Stage::ALL.iter().map(|st| html! { <th scope="col">{ format!("Stage {} ({})", st.key(), st.credits()) }</th> })) }
                             <th scope="col">{ "Joined after the start" }</th>
                             <th scope="col">{ "Credit" }</th>
                         </tr></thead>
@@ -158,10 +158,10 @@ fn claim(p: &ViewProps, k: u32, x: &crate::state::PersonDraft) -> Html {
     html! {
         <tr key={id}>
             <th scope="row">{ who.to_string() }<span class="hint">{ held }</span></th>
-            { for Stage::ALL.iter().map(|st| {
+            { Html::from_iter(Stage::ALL.iter().map(|st| {
                 let st = *st;
                 html! { <td data-label={format!("Stage {}", st.key())}>{ tick(format!("p-{id}-{k}-stage-{}", st.key()), format!("Stage {}: {} ({who}, project {k})", st.key(), st.title()), stages.contains(&st), send_for(d, (id, k, st), |(id, k, st), b| Action::Person(id, PersonEdit::Stage(k, st, b)))) }</td> }
-            }) }
+            })) }
             <td data-label="Joined after the start">{ tick(format!("p-{id}-{k}-late"), format!("{who} joined project {k} after it started (not on its Team Roster at the start)"), answers.is_some_and(|c| c.joined_late), send_for(d, (id, k), |(id, k), b| Action::Person(id, PersonEdit::JoinedLate(k, b)))) }</td>
             <td class="credit-result" role="status">{ answer.map_or_else(Html::default, result) }</td>
         </tr>

@@ -45,9 +45,11 @@ pub fn team_view(p: &ViewProps) -> Html {
             <fieldset>
                 <legend>{ "Projects" }</legend>
                 <TextField id="team-projects" label="Number of projects" inputmode="numeric" value={s.projects.clone()} error={res.error_for("team-projects")} settled={res.settled("team-projects")} hint={Some(AttrValue::from("Each project needs its own team."))} oninput={send(d, Action::Projects)} />
-                { for (1..=n).map(|k| html! {
-                    { select(SelectProps { id: format!("collab-{k}").into(), label: format!("Collaborative of project {k}").into(), options: collab_options.clone(), value: s.collaboratives.get(k as usize - 1).copied().flatten().map(|c| c.key()).unwrap_or("").into(), onchange: send_for(d, k, |k, v: String| Action::Collaborative(k, Collaborative::parse(&v))), disabled: false }) }
-                }) }
+                // Keyed by project: a select kept for another project would keep the
+                // choice shown in it (a select's shown choice is not its attributes').
+                { Html::from_iter((1..=n).map(|k| html! {
+                    <div key={k}>{ select(SelectProps { id: format!("collab-{k}").into(), label: format!("Collaborative of project {k}").into(), options: collab_options.clone(), value: s.collaboratives.get(k as usize - 1).copied().flatten().map(|c| c.key()).unwrap_or("").into(), onchange: send_for(d, k, |k, v: String| Action::Collaborative(k, Collaborative::parse(&v))), disabled: false }) }</div>
+                })) }
                 { select(SelectProps { id: "edition".into(), label: "Weekly hours as stated on".into(), options: editions, value: s.edition.key().into(), onchange: send(d, |v: String| Action::Edition(Edition::parse(&v).unwrap_or_default())), disabled: false }) }
             </fieldset>
             <details class="editions">
@@ -63,12 +65,12 @@ pub fn team_view(p: &ViewProps) -> Html {
                 </table></div>
             </details>
             <h3>{ "People" }</h3>
-            { for s.people.iter().enumerate().map(|(i, person)| {
+            { Html::from_iter(s.people.iter().enumerate().map(|(i, person)| {
                 // The report lists people in roster order, under the names `eval` gave them
                 // (an empty or duplicate name is replaced), so look up by position.
                 let hours = report.and_then(|t| t.people.get(i)).cloned();
                 let findings: Vec<rules::Finding> = report.zip(hours.as_ref()).map(|(t, h)| t.findings.iter().filter(|f| f.person.is_some() && f.person == h.name).cloned().collect()).unwrap_or_default();
-                let neighbour = neighbour(&s.people, i, |q| person_field(q.id, "name"), "add-person");
+                let neighbour = neighbour(&s.people, i, |q| person_field(q.id, "row"), "add-person");
                 let field = |f: &str| {
                     let id = person_field(person.id, f);
                     (res.error_for(&id), res.settled(&id))
@@ -78,14 +80,14 @@ pub fn team_view(p: &ViewProps) -> Html {
                         hours={hours} findings={findings}
                         name_error={field("name")} hours_error={field("hours")} neighbour={neighbour} dispatch={d.clone()} />
                 }
-            }) }
+            })) }
             <button type="button" id="add-person" onclick={act_then_focus(d, Action::AddPerson, person_field(s.next_id, "name"))}>{ "Add a person" }</button>
             if let Some(t) = report {
                 <h3>{ "Findings by project" }</h3>
-                { for (1..=n).map(|k| {
+                { Html::from_iter((1..=n).map(|k| {
                     let f: Vec<rules::Finding> = t.findings.iter().filter(|f| f.project == Some(k) && f.person.is_none()).cloned().collect();
                     html! { <section class="project" aria-label={format!("Project {k}")}><h4>{ format!("Project {k}") }</h4>{ findings(&f, true) }</section> }
-                }) }
+                })) }
             }
         </section>
     }
@@ -128,12 +130,28 @@ struct PersonCardProps {
     dispatch: Callback<Action>,
 }
 
-/// One person: name, hours, QI, degree and data access, roles, hours needed, findings.
+/// One person: one line (who, roles, hours) that opens to their name, hours, QI,
+/// degree and data access, roles, hours needed and findings. A person not named yet
+/// (just added, or a starter example) or with a field to fix is open; the others are one
+/// line each until opened (issue 21: ten people were 10,400 px on a phone). Closed, only
+/// the line is drawn.
 #[component]
 fn PersonCard(p: &PersonCardProps) -> Html {
     let person = &p.person;
     let d = &p.dispatch;
     let (n, number, id) = (p.projects, p.number, person.id);
+    let open = use_state(|| person.name.trim().is_empty());
+    let must_open = p.name_error.0.is_some() || p.hours_error.0.is_some();
+    let is_open = *open || must_open;
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            open.set(
+                e.target_unchecked_into::<web_sys::HtmlDetailsElement>()
+                    .open(),
+            )
+        })
+    };
     let legend = if person.name.trim().is_empty() {
         format!("Person {number}")
     } else {
@@ -165,9 +183,35 @@ fn PersonCard(p: &PersonCardProps) -> Html {
             )
         })
         .collect();
+    let roles_line: Vec<String> = person
+        .roles
+        .iter()
+        .filter(|(_, k)| *k <= n)
+        .map(|(role, k)| format!("{} · project {k}", role.title()))
+        .collect();
+    let hours_line = match p
+        .hours
+        .as_ref()
+        .and_then(|h| h.hours_per_week.map(|g| (g, h)))
+    {
+        Some((given, h)) => match h.shortfall_hours.filter(|x| *x > Hours::ZERO) {
+            Some(short) => format!("{given} h a week, {short} h short"),
+            None => format!("{given} h a week"),
+        },
+        None => String::from("hours not answered"),
+    };
+    let line = html! {
+        <summary id={person_field(id, "row")}>
+            <strong>{ legend.clone() }</strong>
+            { format!(" — {} — {hours_line}", if roles_line.is_empty() { String::from("no role yet") } else { roles_line.join(", ") }) }
+            if !found.is_empty() { { format!(" — {} to fix or check", found.len()) } }
+        </summary>
+    };
     html! {
+        <details class="person-card" open={is_open} {ontoggle}>{ line }
+        if is_open {
         <fieldset class="person" id={format!("person-{id}")}>
-            <legend>{ legend.clone() }</legend>
+            <legend class="visually-hidden">{ legend.clone() }</legend>
             <div class="row">
                 <TextField id={person_field(id, "name")} label={format!("Name of person {number}")} value={person.name.clone()} error={p.name_error.0.clone()} settled={p.name_error.1} hint={unnamed_hint(person)} oninput={send_for(d, id, |id, v| Action::Person(id, PersonEdit::Name(v)))} />
                 <TextField id={person_field(id, "hours")} label={format!("Hours a week person {number} can give")} inputmode="decimal" value={person.hours.clone()} error={p.hours_error.0.clone()} settled={p.hours_error.1} oninput={send_for(d, id, |id, v| Action::Person(id, PersonEdit::Hours(v)))} />
@@ -185,11 +229,11 @@ fn PersonCard(p: &PersonCardProps) -> Html {
                 }) }
             </ul>
             <div class="add-role">
-                { select(SelectProps { id: person_field(id, "new-role").into(), label: "Role to add".into(), options: role_options, value: role.key().into(), onchange: { let role = role.clone(); Callback::from(move |v: String| role.set(Role::parse(&v).unwrap_or(Role::TeamMember))) }, disabled: false }) }
+                { select(SelectProps { id: person_field(id, "new-role").into(), label: format!("Role to add for {who}").into(), options: role_options, value: role.key().into(), onchange: { let role = role.clone(); Callback::from(move |v: String| role.set(Role::parse(&v).unwrap_or(Role::TeamMember))) }, disabled: false }) }
                 if n > 1 {
-                    { select(SelectProps { id: person_field(id, "new-project").into(), label: "On project".into(), options: project_options, value: project.to_string().into(), onchange: { let project = project.clone(); Callback::from(move |v: String| project.set(v.parse().unwrap_or(1))) }, disabled: false }) }
+                    { select(SelectProps { id: person_field(id, "new-project").into(), label: format!("On project ({who})").into(), options: project_options, value: project.to_string().into(), onchange: { let project = project.clone(); Callback::from(move |v: String| project.set(v.parse().unwrap_or(1))) }, disabled: false }) }
                 }
-                <button type="button" onclick={on_add}>{ "Add role" }</button>
+                <button type="button" onclick={on_add}>{ format!("Add role for {who}") }</button>
             </div>
             if let Some(h) = &p.hours {
                 if let Some(given) = h.hours_per_week {
@@ -199,11 +243,13 @@ fn PersonCard(p: &PersonCardProps) -> Html {
                         { why(RuleId::T7) }
                     </p>
                 } else {
-                    <p class="hours">{ "Hours a week: not readable yet, so not judged." }</p>
+                    <p class="hours">{ if person.hours.trim().is_empty() { "Hours a week: not answered yet, so not judged." } else { "Hours a week: not judged until the error above is fixed." } }</p>
                 }
             }
             if !found.is_empty() { { findings(found, true) } }
             <button type="button" class="remove" onclick={act_then_focus(d, Action::RemovePerson(id), neighbour)}>{ format!("Remove {who}") }</button>
         </fieldset>
+        }
+        </details>
     }
 }

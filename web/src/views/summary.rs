@@ -188,7 +188,7 @@ fn roster(s: &State, res: &Results, n: u32) -> Html {
             name.clone(),
             roles,
             h.hours_per_week
-                .map_or_else(|| "not readable yet".into(), |x| format!("{x} h")),
+                .map_or_else(|| "not known yet".into(), |x| format!("{x} h")),
             hours_text(Some(h.required_hours_min), Some(h.required_hours_max)),
             match h.shortfall_hours {
                 Some(x) if x != Hours::ZERO => format!("{x} h"),
@@ -199,7 +199,7 @@ fn roster(s: &State, res: &Results, n: u32) -> Html {
     cells.extend([
         String::from("Total"),
         String::new(),
-        given.map_or_else(|| String::from("not readable yet"), |g| format!("{g} h")),
+        given.map_or_else(|| String::from("not known yet"), |g| format!("{g} h")),
         hours_text(Some(need_min), Some(need_max)),
         match given {
             Some(_) if short != Hours::ZERO => format!("{short} h"),
@@ -264,7 +264,7 @@ fn fees(res: &Results) -> Html {
     html! {
         <>
             { table(&format!("Fees for the {teams} planned project{}", plural(teams)), &["Project", "Fee", "Rule"], &cells) }
-            { for e.findings.iter().filter(|f| f.rule == RuleId::F4).map(|f| html! { <p>{ format!("{} ({})", f.message, f.rule) }</p> }) }
+            { Html::from_iter(e.findings.iter().filter(|f| f.rule == RuleId::F4).map(|f| html! { <p>{ format!("{} ({})", f.message, f.rule) }</p> })) }
             { reading(&e.findings, RuleId::F3) }
         </>
     }
