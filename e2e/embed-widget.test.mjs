@@ -38,6 +38,23 @@ describe('the widget on a host page', () => {
   const events = () => page.evaluate(() => window.events);
   const lastOf = async (id) => (await events()).filter((e) => e.id === id).at(-1);
 
+  test('the first impower-change already follows the attributes (issue 21)', async () => {
+    // A page that listens before the element starts: its first event is the one it gets.
+    const first = await page.evaluate(async () => {
+      const seen = [];
+      const el = document.createElement('impower-ready');
+      el.setAttribute('view', 'fees');
+      el.setAttribute('projects', '4');
+      el.addEventListener('impower-change', (e) => seen.push(e.detail));
+      document.body.append(el);
+      for (let i = 0; i < 100 && seen.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+      el.remove();
+      return seen[0];
+    });
+    assert.equal(first?.view, 'fees');
+    assert.equal(first?.fees?.total_usd, 21000, 'four projects, not the default one');
+  });
+
   test('both widgets show their view inside a shadow root', async () => {
     const estimator = page.locator('#estimator');
     const checker = page.locator('#checker');
@@ -73,6 +90,9 @@ describe('the widget on a host page', () => {
     const feeError = last.detail.errors.find((e) => e.field === 'fee-projects');
     assert.ok(feeError, JSON.stringify(last.detail.errors));
     assert.match(feeError.message, /negative/);
+    // Counted as shown: the one field this widget has, not the Team view's too.
+    assert.equal(last.detail.errors.length, 1, JSON.stringify(last.detail.errors));
+    assert.match(await page.locator('#estimator').locator('.error-summary').innerText(), /^1 field to fix/);
     assert.match(await page.locator('#estimator').locator('#fee-projects-error').innerText(), /negative/);
     await page.locator('#estimator').locator('.error-summary summary').click();
     await page.locator('#estimator').locator('.error-summary a', { hasText: 'Projects planned' }).click();
