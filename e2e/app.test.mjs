@@ -56,7 +56,7 @@ describe('the app, end to end', () => {
     // S3 follows the experienced coach, S4 and S5 follow C1 and C3: 5 of 7.
     assert.match(await verdict.innerText(), /You meet the three critical commitments\.\s+Success factors: 5 of 7\./);
     assert.equal(await page.getByRole('group', { name: /^S3:/ }).getByLabel('Yes').isChecked(), true);
-    assert.match(await page.getByRole('group', { name: /^S4:/ }).innerText(), /Follows your answer to C1/);
+    assert.match(await page.getByRole('group', { name: /^S4:/ }).innerText(), /Follows your answer in section 1 \(C1\) until you change it/);
     await screenshot(page, 'app-readiness');
   });
 

@@ -75,7 +75,7 @@ pub fn fingerprint(code: &str) -> String {
     let hash = code.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     });
-    format!("{hash:016x}:{}", code.len())
+    format!("{hash}:{}", code.len())
 }
 
 /// This tab's session storage (kept across a reload, not shared with other tabs).

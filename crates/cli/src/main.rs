@@ -141,7 +141,7 @@ fn main() -> ExitCode {
             compact,
             ics: true,
         }) => match read_request(&verb, file.as_deref())
-            .and_then(|text| rules::json::schedule_ics(&text))
+            .and_then(|text| rules::json::schedule_ics(&text, now_utc()))
         {
             Ok(calendar) => (calendar, ExitCode::SUCCESS),
             Err(e) => (render_error(&e, compact), ExitCode::from(2)),
@@ -415,6 +415,19 @@ fn stdout() -> io::Result<File> {
 #[cfg(not(unix))]
 fn stdout() -> io::Result<io::Stdout> {
     Ok(io::stdout())
+}
+
+/// This moment in UTC, to the second: the DTSTAMP of a calendar file made now (the rules
+/// take the clock as an input; this program has one).
+fn now_utc() -> chrono::NaiveDateTime {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    i64::try_from(secs)
+        .ok()
+        .and_then(|s| chrono::DateTime::from_timestamp(s, 0))
+        .map(|t| t.naive_utc())
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -507,6 +507,21 @@ fn schedule_ics_prints_an_icalendar_file_of_the_next_cohort() {
         text.contains("DTSTART;VALUE=DATE:20271130\r\n"),
         "claims due 30 November 2027"
     );
+    // DTSTAMP is when the file was made, in UTC, not the planning date (issue 21).
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("a clock after 1970")
+        .as_secs();
+    let stamp = text
+        .lines()
+        .find_map(|l| l.strip_prefix("DTSTAMP:"))
+        .expect("a DTSTAMP");
+    let made = chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%SZ")
+        .expect("a UTC date-time")
+        .and_utc()
+        .timestamp();
+    let now = i64::try_from(now).expect("seconds");
+    assert!((now - made).abs() <= 120, "{stamp} is not now");
     let (out, v) = impower(&["schedule", "--ics"], r#"{"date": "soon"}"#);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(v["error"]["path"], "date");

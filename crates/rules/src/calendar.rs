@@ -11,7 +11,7 @@ use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use serde::Serialize;
 
 use crate::book::{RuleId, FIVE_STEPS};
@@ -307,15 +307,16 @@ struct Entry<'a> {
 
 /// The cohort's dates as an iCalendar file (RFC 5545): the leaders' preparation start,
 /// the team start, the ten learning sessions (estimates, and said so), graduation and the
-/// claim deadline, each an all-day event. `stamp` is the day the file is made (the clock
-/// is an input: the schedule's own date). Lines end in CRLF and are folded at 75 octets.
-/// Its words use the facts in force on the schedule's date.
-pub fn ics(s: &Schedule) -> String {
-    ics_under(s, program::in_force(Some(s.date)))
+/// claim deadline, each an all-day event. `made` is when the file is made, in UTC (its
+/// DTSTAMP, RFC 5545 §3.8.7.2; the clock is an input, as every date is). Lines end in
+/// CRLF and are folded at 75 octets. Its words use the facts in force on the schedule's
+/// date.
+pub fn ics(s: &Schedule, made: NaiveDateTime) -> String {
+    ics_under(s, program::in_force(Some(s.date)), made)
 }
 
 /// [`ics`] with the words of `facts`.
-pub fn ics_under(s: &Schedule, facts: &Facts) -> String {
+pub fn ics_under(s: &Schedule, facts: &Facts, made: NaiveDateTime) -> String {
     let (cal, credits) = (&facts.calendar, &facts.credits);
     let c = &s.cohort;
     let estimate = "Estimated date: the program sets the real one (P4).";
@@ -387,7 +388,13 @@ pub fn ics_under(s: &Schedule, facts: &Facts) -> String {
             number_word(credits.claim_months)
         ),
     });
-    let stamp = ics_date(s.date);
+    let stamp = format!(
+        "{}T{:02}{:02}{:02}Z",
+        ics_date(made.date()),
+        made.hour(),
+        made.minute(),
+        made.second()
+    );
     let mut out = String::new();
     for line in [
         "BEGIN:VCALENDAR",
@@ -405,7 +412,7 @@ pub fn ics_under(s: &Schedule, facts: &Facts) -> String {
             &mut out,
             &format!("UID:{}-{}-{i}@impower-ready", c.id, e.key),
         );
-        ics_line(&mut out, &format!("DTSTAMP:{stamp}T000000Z"));
+        ics_line(&mut out, &format!("DTSTAMP:{stamp}"));
         ics_line(&mut out, &format!("DTSTART;VALUE=DATE:{}", ics_date(e.day)));
         ics_line(&mut out, &format!("DTEND;VALUE=DATE:{}", ics_date(end)));
         ics_line(&mut out, &format!("SUMMARY:{}", ics_text(&e.summary)));
@@ -464,8 +471,12 @@ mod tests {
         let Ok(s) = schedule(NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default(), 1) else {
             panic!("a schedule")
         };
-        let text = ics(&s);
+        let made = NaiveDate::from_ymd_opt(2026, 12, 7)
+            .and_then(|d| d.and_hms_opt(18, 5, 9))
+            .unwrap_or_default();
+        let text = ics(&s, made);
         assert!(text.ends_with("END:VCALENDAR\r\n"));
+        assert!(text.contains("\r\nDTSTAMP:20261207T180509Z\r\n"));
         for line in text.split("\r\n") {
             assert!(line.len() <= 75, "{line:?} is {} octets", line.len());
             assert!(!line.contains('\n') && !line.contains('\r'));

@@ -79,7 +79,22 @@ fn add_to_calendar(sc: &rules::calendar::Schedule) -> Html {
 }
 
 fn calendar_href(s: &rules::calendar::Schedule) -> String {
-    let text = rules::calendar::ics(s);
+    // Made now: its DTSTAMP is this moment in UTC (the rules take the clock as input).
+    let now = js_sys::Date::new_0();
+    let made = chrono::NaiveDate::from_ymd_opt(
+        now.get_utc_full_year() as i32,
+        now.get_utc_month() + 1,
+        now.get_utc_date(),
+    )
+    .and_then(|d| {
+        d.and_hms_opt(
+            now.get_utc_hours(),
+            now.get_utc_minutes(),
+            now.get_utc_seconds(),
+        )
+    })
+    .unwrap_or_else(|| s.date.and_time(chrono::NaiveTime::MIN));
+    let text = rules::calendar::ics(s, made);
     let mut href = String::with_capacity(text.len() * 2 + 32);
     href.push_str("data:text/calendar;charset=utf-8,");
     for b in text.bytes() {

@@ -73,7 +73,7 @@ pub fn readiness_view(p: &ViewProps) -> Html {
                     let state = *res.factors.get(f);
                     let (value, note) = match state {
                         FactorState::Derived(v) => (v, Some(AttrValue::from("Follows your coach answer."))),
-                        FactorState::Follows(rule, v) => (v, Some(AttrValue::from(format!("Follows your answer to {rule} until you change it.")))),
+                        FactorState::Follows(rule, v) => (v, Some(AttrValue::from(format!("Follows your answer in section {} ({rule}) until you change it.", section_of(rule))))),
                         FactorState::Answered(v) => (Some(v), None),
                         FactorState::Unanswered => (None, None),
                     };
@@ -99,4 +99,10 @@ pub fn readiness_view(p: &ViewProps) -> Html {
             { why(RuleId::A1) }
         </section>
     }
+}
+
+/// The number of the section that asks about a critical commitment (the sections are
+/// numbered as the commitments are, C1 to C3).
+fn section_of(rule: RuleId) -> char {
+    rule.as_str().chars().last().unwrap_or(' ')
 }

@@ -130,10 +130,10 @@ pub fn answer(verb: &str, input: &str) -> Result<Answer, InputError> {
 
 /// The `schedule` request `input` answered as an iCalendar file of the next cohort's
 /// dates (see [`calendar::ics`]) instead of JSON: what "Add to calendar" and
-/// `impower schedule --ics` give.
-pub fn schedule_ics(input: &str) -> Result<String, InputError> {
+/// `impower schedule --ics` give. `made`: when the file is made (UTC), its DTSTAMP.
+pub fn schedule_ics(input: &str, made: chrono::NaiveDateTime) -> Result<String, InputError> {
     let r = schedule_request(&read(input)?, "")?;
-    Ok(calendar::ics_under(&r.schedule()?, r.facts()))
+    Ok(calendar::ics_under(&r.schedule()?, r.facts(), made))
 }
 
 /// Reads request text: at most [`MAX_INPUT_BYTES`], then strict JSON.
