@@ -223,6 +223,27 @@ describe('phones, keyboards and the first second', () => {
     await page.context().close();
   });
 
+  test('fields to fix: named by person and field, open on arriving at the view, focused after Download', async () => {
+    const { page, consoleErrors } = await openPage(browser, `${server.url}/#team`);
+    await page.getByRole('heading', { level: 2, name: 'Build your project team' }).waitFor();
+    await page.getByLabel('Name of person 1', { exact: true }).fill('Amy Park');
+    await page.getByLabel('Hours a week person 1 can give').fill('ten');
+    // While typing, the list stays as it is (nothing above the field moves).
+    assert.equal(await page.locator('.error-summary details').getAttribute('open'), null);
+    await show(page, 'Fees');
+    await show(page, 'Team');
+    const summary = page.locator('.error-summary details');
+    assert.notEqual(await summary.getAttribute('open'), null, 'open on arriving at the view');
+    assert.match(await summary.innerText(), /Hours a week of Amy Park: "ten" is not a number/);
+    await page.getByRole('button', { name: 'Download answers' }).click();
+    await page.waitForFunction(() => document.activeElement?.matches('.error-summary summary'));
+    // Its link takes the keyboard to the field.
+    await summary.getByRole('link', { name: /Hours a week of Amy Park/ }).click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'person-1-hours');
+    assert.deepEqual(consoleErrors, []);
+    await page.context().close();
+  });
+
   test('a reload right after typing keeps what was typed', async () => {
     const { page, consoleErrors } = await openPage(browser, `${server.url}/`);
     await page.getByLabel('Name of your organization').fill('Typed then reloaded at once');

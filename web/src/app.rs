@@ -427,6 +427,8 @@ pub fn App(p: &AppProps) -> Html {
                 // Navigating moves focus to the new view's heading, which announces it.
                 focus_soon(None, format!("{}-h", view.heading_id()));
             }
+            // A view arrived at shows its fields to fix.
+            crate::ui::reveal_errors(false);
         }
     });
     // After "Forget the old answers", the view to come back to once Back has reached the
@@ -679,8 +681,8 @@ pub fn App(p: &AppProps) -> Html {
                     <button type="button" class="link" onclick={{ let notice = notice.clone(); Callback::from(move |_: MouseEvent| notice.set(None)) }}>{ "Dismiss" }</button>
                 </p>
             }
-            { Html::from_iter(refused) }
-            { Html::from_iter(undo) }
+            { refused.unwrap_or_default() }
+            { undo.unwrap_or_default() }
         </div>
     };
     if p.embedded {
@@ -723,9 +725,9 @@ pub fn App(p: &AppProps) -> Html {
                 { nav }
                 { tools }
             </header>
-            { Html::from_iter(other_tab) }
+            { other_tab.unwrap_or_default() }
             { live }
-            { Html::from_iter(set_aside) }
+            { set_aside.unwrap_or_default() }
             <main id="main" tabindex="-1">{ body }</main>
             <footer>
                 <p>{ "Based on the ACR ImPower program page and the ACR Learning Network page. Not an official ACR tool: confirm fees, dates and credit with the ACR Learning Network team." }</p>
@@ -822,6 +824,7 @@ fn tools(p: ToolsProps) -> Html {
                     let mut d = device.borrow_mut();
                     d.taken_away = Some(d.latest.clone());
                 }
+                crate::ui::reveal_errors(true);
                 notice.set(Some(String::from(if ok {
                     "Link copied: whoever opens it sees these answers."
                 } else {
@@ -843,6 +846,7 @@ fn tools(p: ToolsProps) -> Html {
             let mut d = device.borrow_mut();
             d.taken_away = Some(d.latest.clone());
             notice.set(Some(format!("Downloaded {name}.")));
+            crate::ui::reveal_errors(true);
         })
     };
     let open = {

@@ -257,6 +257,30 @@ pub fn error_summary(errors: &[FieldError]) -> Html {
     }
 }
 
+/// Opens the shown view's list of fields to fix, if it has one: on arriving at a view,
+/// and, with focus moved to it (as a form's error summary takes focus on submit), after
+/// the actions that take the answers away (copy the link, download). While the user
+/// types it stays as it is, so nothing above the field moves.
+pub fn reveal_errors(focus: bool) {
+    let summary = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+        d.query_selector("main .error-summary details")
+            .ok()
+            .flatten()
+    });
+    if let Some(details) = summary.and_then(|d| d.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+        details.set_open(true);
+        if !focus {
+            return;
+        }
+        if let Some(s) = details
+            .first_element_child()
+            .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = s.focus();
+        }
+    }
+}
+
 /// Moves focus to the field with this id, in the same document or shadow root as the
 /// link (a fragment link cannot reach inside a widget's shadow root).
 fn focus_field(id: String) -> Callback<MouseEvent> {

@@ -8,6 +8,12 @@
 //! `w0`, `w1`, … in both files. Nothing else changes: the names are private to the pair,
 //! and only a name found exactly once in the glue, as a whole word, is renamed (any other
 //! is left as it was).
+//!
+//! The module's exports the glue alone calls (`widget_new`, the closures' hashed
+//! `wasm_bindgen__convert__closures_…_invoke__h…`) are renamed `x0`, `x1`, … alike: only
+//! a name longer than six characters whose every whole-word use in the glue is a
+//! property read (`.name`), so a function the glue exports under that name keeps it.
+//! (App: -0.4 KB gzip over both files.)
 
 use crate::util::Result;
 
@@ -33,6 +39,8 @@ pub fn shorten(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String, usize)> {
             let (body, n) = imports(body, &mut glue)?;
             renamed = n;
             body
+        } else if id == 7 {
+            exports(body, &mut glue)?
         } else {
             body.to_vec()
         };
@@ -88,6 +96,43 @@ fn imports(body: &[u8], glue: &mut String) -> Result<(Vec<u8>, usize)> {
         return Err("the import section has bytes after its last import".into());
     }
     Ok((out, renamed))
+}
+
+/// The export section with each export only the glue reads (as `.name`) renamed.
+fn exports(body: &[u8], glue: &mut String) -> Result<Vec<u8>> {
+    let (count, mut at) = leb(body, 0)?;
+    let mut out = uleb(count);
+    let mut tried = 0;
+    for _ in 0..count {
+        let (field, next) = name(body, at)?;
+        // Its kind, then its index.
+        let desc_end = leb(body, next + 1)?.1;
+        let desc = body.get(next..desc_end).ok_or("truncated export")?;
+        let uses = word_at(glue, field);
+        let only_read = !uses.is_empty() && uses.iter().all(|&i| glue[..i].ends_with('.'));
+        let new_name = if field.len() > 6 && only_read {
+            let mut short = format!("x{tried:x}");
+            while !word_at(glue, &short).is_empty() {
+                tried += 1;
+                short = format!("x{tried:x}");
+            }
+            tried += 1;
+            for &i in uses.iter().rev() {
+                glue.replace_range(i..i + field.len(), &short);
+            }
+            short
+        } else {
+            field.to_string()
+        };
+        out.extend(uleb(new_name.len()));
+        out.extend(new_name.as_bytes());
+        out.extend(desc);
+        at = desc_end;
+    }
+    if at != body.len() {
+        return Err("the export section has bytes after its last export".into());
+    }
+    Ok(out)
 }
 
 fn limits(body: &[u8], at: usize) -> Result<usize> {
@@ -221,6 +266,44 @@ mod tests {
         assert_eq!(n, 1);
         assert_eq!(wasm, module(&["w0"]));
         assert_eq!(js, "x.__wbg_ab=1;x.w0=2");
+    }
+
+    /// A module with one function import and exports `names` (functions 0, 1, …).
+    fn with_exports(names: &[&str]) -> Vec<u8> {
+        let mut m = module(&["__wbg_a_0123456789abcdef"]);
+        let mut exports = uleb(names.len());
+        for (i, n) in names.iter().enumerate() {
+            exports.extend(string(n));
+            exports.push(0);
+            exports.extend(uleb(i));
+        }
+        m.push(7);
+        m.extend(uleb(exports.len()));
+        m.extend(exports);
+        m
+    }
+
+    #[test]
+    fn renames_exports_the_glue_only_reads() {
+        let glue = "i.wbg.__wbg_a_0123456789abcdef=1;S.widget_new(a);S.widget_new(b);\
+                    export function version(){return S.version()}S.memory";
+        let m = with_exports(&["widget_new", "version", "memory"]);
+        let (wasm, js, _) = shorten(&m, glue).unwrap();
+        assert_eq!(
+            js,
+            "i.wbg.w0=1;S.x0(a);S.x0(b);export function version(){return S.version()}S.memory"
+        );
+        let mut expected = module(&["w0"]);
+        let mut exports = uleb(3);
+        for (i, n) in ["x0", "version", "memory"].iter().enumerate() {
+            exports.extend(string(n));
+            exports.push(0);
+            exports.extend(uleb(i));
+        }
+        expected.push(7);
+        expected.extend(uleb(exports.len()));
+        expected.extend(exports);
+        assert_eq!(wasm, expected);
     }
 
     #[test]
