@@ -2,7 +2,8 @@
 //! 1. criterion, natively: every verb through rules::respond, and split into parse,
 //!    read, evaluate (the typed functions, no JSON) and write (crates/rules/benches/verbs.rs);
 //! 2. the JS API against json-rules-engine in Node (e2e/bench/js-api.mjs);
-//! 3. keystroke to painted result, Team view, 10 people (e2e/bench/browser.mjs);
+//! 3. keystroke to painted result, Team view with 10 people and Fees view
+//!    (e2e/bench/browser.mjs);
 //! 4. first question visible at Fast 3G, cold cache, as served then gzipped
 //!    (e2e/bench/first-content.mjs).
 //!
@@ -231,6 +232,14 @@ fn summary(c: Option<&Value>, j: Option<&Value>, b: Option<&Value>, f: Option<&V
             rows.push((
                 "4x CPU throttling: to frame (median / p95)".into(),
                 pair("throttled_frame_median_ms", "throttled_frame_p95_ms"),
+            ));
+            rows.push((
+                "Fees view: to frame (median / p95)".into(),
+                pair("fees_frame_median_ms", "fees_frame_p95_ms"),
+            ));
+            rows.push((
+                "Fees view, 4x CPU throttling: to frame (median / p95)".into(),
+                pair("fees_throttled_frame_median_ms", "fees_throttled_frame_p95_ms"),
             ));
         }
         None => rows.push(("keystroke in the browser".into(), "DID NOT RUN".into())),

@@ -7,6 +7,7 @@ mod flows;
 mod html;
 mod msrv;
 mod post_build;
+mod precompress;
 mod prerender;
 mod review_page;
 mod short_imports;
@@ -27,7 +28,8 @@ const USAGE: &str = "usage: cargo xtask <task>
   msrv                       is the workspace's rust-version true of Cargo.lock?
   browser-tests [corpus|e2e|all]   the tests in headless Chromium (e2e against DIST, default dist)
   tools                      install every tool, skipping what is there at the right version
-  codegen                    write crates/embed/npm/impower.d.ts from the rules' types";
+  codegen                    write crates/embed/npm/impower.d.ts from the rules' types
+  precompress [DIST]         write FILE.br and FILE.gz beside each page, script, style and .wasm";
 
 fn main() {
     tools::set_path();
@@ -42,6 +44,7 @@ fn main() {
         "bench" => flows::bench(),
         "post-build" => post_build::post_build(rest),
         "budget" => budget::budget(rest),
+        "precompress" => precompress::precompress(rest),
         "msrv" => msrv::msrv(),
         "browser-tests" => flows::browser_tests(rest),
         "tools" => tools::tools(),
