@@ -5,7 +5,9 @@
 //! 3. keystroke to painted result, Team view with 10 people and Fees view
 //!    (e2e/bench/browser.mjs);
 //! 4. first question visible at Fast 3G, cold cache, as served then gzipped
-//!    (e2e/bench/first-content.mjs).
+//!    (e2e/bench/first-content.mjs);
+//! 5. a program office's batch: `impower assess --csv` over 10,000 exports, files a
+//!    second and peak memory (crates/cli/benches/batch.rs).
 //!
 //! Figures only: nothing passes or fails on a time. It fails when a bench does not run
 //! (a build fails, a page or a field is missing, the engines disagree), after running the
@@ -120,7 +122,7 @@ pub fn bench(dist: &Path, prepare: impl FnOnce() -> Result) -> Result {
         }
     };
 
-    say("1/4 criterion: every verb natively (warm-up 1 s, measurement 2 s each)");
+    say("1/5 criterion: every verb natively (warm-up 1 s, measurement 2 s each)");
     // A fresh CRITERION_HOME: no earlier run's figures can be read back as this run's.
     let ran = crate::util::run(
         cargo(&[
@@ -149,12 +151,17 @@ pub fn bench(dist: &Path, prepare: impl FnOnce() -> Result) -> Result {
             .env("CHROMIUM", &chromium);
         cmd
     };
-    say("2/4 the JS API against json-rules-engine, in Node");
+    say("2/5 the JS API against json-rules-engine, in Node");
     let js = keep(figures("js-api", &mut node("js-api.mjs")));
-    say("3/4 keystroke to painted result: Team view, 10 people, headless Chromium");
+    say("3/5 keystroke to painted result: Team view, 10 people, headless Chromium");
     let browser = keep(figures("browser", &mut node("browser.mjs")));
-    say("4/4 first question visible at Fast 3G, cold cache");
+    say("4/5 first question visible at Fast 3G, cold cache");
     let first = keep(figures("first-content", &mut node("first-content.mjs")));
+    say("5/5 impower assess --csv over 10,000 exports (files a second, peak memory)");
+    let batch = keep(figures(
+        "batch",
+        &mut cargo(&["bench", "-q", "-p", "impower-cli", "--bench", "batch"]),
+    ));
 
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     say(&format!(
@@ -166,6 +173,15 @@ pub fn bench(dist: &Path, prepare: impl FnOnce() -> Result) -> Result {
         browser.as_ref(),
         first.as_ref(),
     );
+    match &batch {
+        Some(b) => println!(
+            "  impower assess --csv, {} files: {:.0} files/s, peak RSS {:.1} MiB",
+            b["files"],
+            b["csv_files_per_s"].as_f64().unwrap_or(f64::NAN),
+            b["csv_peak_rss_kib"].as_f64().unwrap_or(f64::NAN) / 1024.0
+        ),
+        None => println!("  impower assess --csv: DID NOT RUN"),
+    }
     if failed.is_empty() {
         Ok(())
     } else {
