@@ -255,7 +255,10 @@ fn summary(c: Option<&Value>, j: Option<&Value>, b: Option<&Value>, f: Option<&V
             ));
             rows.push((
                 "Fees view, 4x CPU throttling: to frame (median / p95)".into(),
-                pair("fees_throttled_frame_median_ms", "fees_throttled_frame_p95_ms"),
+                pair(
+                    "fees_throttled_frame_median_ms",
+                    "fees_throttled_frame_p95_ms",
+                ),
             ));
         }
         None => rows.push(("keystroke in the browser".into(), "DID NOT RUN".into())),

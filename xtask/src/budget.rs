@@ -38,10 +38,17 @@
 //! widget −1.2 KB, the JS API −0.8 KB, over stripping comments). `cargo xtask budget`
 //! prints the gzip and brotli size of every shipped file and twiggy's largest items,
 //! counts each total as what one page downloads, and enforces ceilings that only go down
-//! (budget.json: app 192.91 KB, target 100 KB; widget 191.99 KB and never more than the
-//! app; JS API 47.31 KB, target 40 KB; the review page's own files 8.93 KB, issue 22:
+//! (budget.json: app 191.86 KB, target 100 KB; widget 190.54 KB and never more than the
+//! app; JS API 47.10 KB, target 40 KB; the review page's own files 8.93 KB, issue 22:
 //! review.js is 5.9 KB of it, the row, the CSV and the strict JSON reader that words a
-//! refusal as the command line does). Issue 20 lowered the app's and the widget's by
+//! refusal as the command line does). Issue 21 lowered the app's by 1.05 KB, the
+//! widget's by 1.45 KB and the JS API's by 0.21 KB while adding its phone, keyboard and
+//! shell work (+3 KB of module at one point): wasm-bindgen's hashed import and glue-only
+//! export names renamed short in both files (`short_imports.rs`, −3.5 KB), the answers
+//! compared by pointer instead of a derived `PartialEq` (−3.7 KB raw). Measured and not
+//! kept: "Why?" as a memoised component (+464 B; Fees p95 at 4× only 21 → 20 ms), a
+//! helper for the Calendar's date lists and rows (+276 B gzip though −2.3 KB raw).
+//! Issue 20 lowered the app's and the widget's by
 //! 1.6 and 1.7 KB (the Fees view's repeated F4 sentence went too) and raised the JS API's by 1.59 KB: drafts (null names and hours, the
 //! `unanswered` list, +0.7 KB) and the contract read from its declaration (typed structs
 //! per request instead of hand-written getters: +3.8 KB at first, then −2.0 KB by

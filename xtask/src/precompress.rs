@@ -30,7 +30,9 @@ pub fn precompress(args: &[String]) -> Result {
         }
         let bytes = read_bytes(&file)?;
         write(&with_suffix(&file, "br"), brotli(&file, &bytes)?)?;
-        run(Command::new("gzip").args(["-9", "-k", "-n", "-f"]).arg(&file))?;
+        run(Command::new("gzip")
+            .args(["-9", "-k", "-n", "-f"])
+            .arg(&file))?;
         n += 1;
     }
     println!(
@@ -85,7 +87,10 @@ mod tests {
             assert_eq!(back, std::fs::read(dir.join(f)).unwrap());
             assert!(dir.join(format!("{f}.gz")).is_file());
         }
-        assert!(!dir.join("embed/a.png.br").exists(), "an image is left as it is");
+        assert!(
+            !dir.join("embed/a.png.br").exists(),
+            "an image is left as it is"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
