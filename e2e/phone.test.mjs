@@ -116,6 +116,13 @@ describe('phones, keyboards and the first second', () => {
     await earlier.fill('2');
     await earlier.focus();
     assert.ok(await inView(page.locator('#fees-total')), 'the total is on the screen while typing the earlier projects');
+    // The field being typed in is not under it, once scrolled into view as the browser
+    // does when the keyboard opens (scroll-padding leaves room for the total).
+    await earlier.evaluate((el) => el.scrollIntoView({ block: 'nearest' }));
+    const typed = await earlier.boundingBox();
+    const total = await page.locator('p.total').first().boundingBox();
+    assert.ok(typed.y + typed.height <= total.y, `the field (bottom ${typed.y + typed.height}) is above the total (top ${total.y})`);
+    assert.ok(total.height < 40, `the stuck total is one line (${total.height} px)`);
     assert.match(await page.locator('#fees-total').innerText(), /^\$/);
     await screenshot(page, 'phone-fees-typing');
 
