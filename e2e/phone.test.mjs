@@ -103,6 +103,9 @@ describe('phones, keyboards and the first second', () => {
       assert.ok(box && box.y + box.height <= PHONE.height, `${name}: its heading is on the first screen (y ${box?.y})`);
     }
     assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), PHONE.width, 'nothing wider than the phone');
+    // The tools are in a landmark (the header's), found by their group's name.
+    const tools = page.getByRole('banner').getByRole('group', { name: 'Share and save' });
+    assert.equal(await tools.getByRole('button', { name: 'Copy link' }).count(), 1);
     await show(page, 'Readiness');
     await screenshot(page, 'phone-first-screen');
     assert.deepEqual(consoleErrors, []);
