@@ -230,14 +230,29 @@ const TAMPERED = [
   ['stylesheet', /\/embed\/style-[0-9a-f]+\.css$/, (b) => Buffer.concat([b, Buffer.from('\n.impower-root{outline:9px solid red}\n')])],
 ];
 
+/**
+ * Runs a route handler; a request still in flight when its test closes the page's
+ * context is dropped (Playwright: "Request context disposed"), not an unhandled
+ * rejection that fails the file after every test passed.
+ */
+async function closing(handle) {
+  try {
+    await handle();
+  } catch (e) {
+    if (!/disposed|closed/i.test(String(e?.message ?? e))) throw e;
+  }
+}
+
 /** openPage's `prepare`: serves `pattern`'s responses altered by `alter`, counting them. */
 function tamper(pattern, alter, served) {
   return async (context) => {
-    await context.route((u) => pattern.test(u.pathname), async (route) => {
-      const real = await route.fetch();
-      served.push(route.request().url());
-      await route.fulfill({ response: real, body: alter(Buffer.from(await real.body())) });
-    });
+    await context.route((u) => pattern.test(u.pathname), (route) =>
+      closing(async () => {
+        const real = await route.fetch();
+        served.push(route.request().url());
+        await route.fulfill({ response: real, body: alter(Buffer.from(await real.body())) });
+      }),
+    );
   };
 }
 
@@ -314,12 +329,14 @@ describe('every file the widget loads is checked by its integrity', () => {
                 '<body><main><impower-ready id="estimator" view="fees" projects="3"></impower-ready></main></body></html>',
             }),
           );
-          await context.route((u) => u.origin === cdn.url, async (route) => {
-            const real = await route.fetch();
-            let body = Buffer.from(await real.body());
-            if (alter && alter[0].test(new URL(route.request().url()).pathname)) body = alter[1](body);
-            await route.fulfill({ response: real, body, headers: { ...real.headers(), 'access-control-allow-origin': '*' } });
-          });
+          await context.route((u) => u.origin === cdn.url, (route) =>
+            closing(async () => {
+              const real = await route.fetch();
+              let body = Buffer.from(await real.body());
+              if (alter && alter[0].test(new URL(route.request().url()).pathname)) body = alter[1](body);
+              await route.fulfill({ response: real, body, headers: { ...real.headers(), 'access-control-allow-origin': '*' } });
+            }),
+          );
         },
       });
 
