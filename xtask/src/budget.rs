@@ -172,8 +172,9 @@ pub fn gzip_size(path: &Path) -> Result<u64> {
     Ok(out.stdout.len() as u64)
 }
 
-/// Brotli at its best quality (11, window 22), as static hosts serve it.
-pub fn brotli_size(name: &str, bytes: &[u8]) -> Result<u64> {
+/// Brotli at its best quality (11, window 22), as static hosts serve it (and as
+/// `cargo xtask precompress` writes it).
+pub fn brotli(name: &str, bytes: &[u8]) -> Result<Vec<u8>> {
     let params = brotli::enc::BrotliEncoderParams {
         quality: 11,
         lgwin: 22,
@@ -182,7 +183,12 @@ pub fn brotli_size(name: &str, bytes: &[u8]) -> Result<u64> {
     let mut out = Vec::new();
     brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)
         .map_err(|e| format!("{name}: brotli failed ({e})"))?;
-    Ok(out.len() as u64)
+    Ok(out)
+}
+
+/// [`brotli`]'s size.
+pub fn brotli_size(name: &str, bytes: &[u8]) -> Result<u64> {
+    Ok(brotli(name, bytes)?.len() as u64)
 }
 
 fn row(dist: &Path, path: &Path) -> Result<Row> {

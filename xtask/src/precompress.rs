@@ -29,7 +29,11 @@ pub fn precompress(args: &[String]) -> Result {
             continue;
         }
         let bytes = read_bytes(&file)?;
-        write(&with_suffix(&file, "br"), brotli(&file, &bytes)?)?;
+        let name = file.display().to_string();
+        write(
+            &with_suffix(&file, "br"),
+            crate::budget::brotli(&name, &bytes)?,
+        )?;
         run(Command::new("gzip")
             .args(["-9", "-k", "-n", "-f"])
             .arg(&file))?;
@@ -53,18 +57,6 @@ fn with_suffix(file: &Path, suffix: &str) -> PathBuf {
     name.push(".");
     name.push(suffix);
     PathBuf::from(name)
-}
-
-fn brotli(file: &Path, bytes: &[u8]) -> Result<Vec<u8>> {
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 22,
-        ..Default::default()
-    };
-    let mut out = Vec::new();
-    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)
-        .map_err(|e| format!("{}: brotli failed ({e})", file.display()))?;
-    Ok(out)
 }
 
 #[cfg(test)]

@@ -72,14 +72,10 @@ fn imports(body: &[u8], glue: &mut String) -> Result<(Vec<u8>, usize)> {
             k => return Err(format!("import kind {k} is not one this step knows")),
         };
         let desc = body.get(next..desc_end).ok_or("truncated import")?;
-        let mut short = format!("w{tried:x}");
-        while !word_at(glue, &short).is_empty() {
-            tried += 1;
-            short = format!("w{tried:x}");
-        }
-        tried += 1;
-        let new_name = if kind == 0 && once_as_word(glue, field) {
-            *glue = replace_word(glue, field, &short);
+        let short = fresh(glue, 'w', &mut tried);
+        let uses = word_at(glue, field);
+        let new_name = if kind == 0 && !field.is_empty() && uses.len() == 1 {
+            rename(glue, &uses, field, &short);
             renamed += 1;
             short
         } else {
@@ -111,15 +107,8 @@ fn exports(body: &[u8], glue: &mut String) -> Result<Vec<u8>> {
         let uses = word_at(glue, field);
         let only_read = !uses.is_empty() && uses.iter().all(|&i| glue[..i].ends_with('.'));
         let new_name = if field.len() > 6 && only_read {
-            let mut short = format!("x{tried:x}");
-            while !word_at(glue, &short).is_empty() {
-                tried += 1;
-                short = format!("x{tried:x}");
-            }
-            tried += 1;
-            for &i in uses.iter().rev() {
-                glue.replace_range(i..i + field.len(), &short);
-            }
+            let short = fresh(glue, 'x', &mut tried);
+            rename(glue, &uses, field, &short);
             short
         } else {
             field.to_string()
@@ -171,14 +160,22 @@ fn word_at(text: &str, word: &str) -> Vec<usize> {
         .collect()
 }
 
-fn once_as_word(text: &str, word: &str) -> bool {
-    !word.is_empty() && word_at(text, word).len() == 1
+/// The next short name, `prefix` and a count from `tried` on, that is not yet a word of
+/// the glue; `tried` moves past it.
+fn fresh(glue: &str, prefix: char, tried: &mut usize) -> String {
+    loop {
+        let short = format!("{prefix}{:x}", *tried);
+        *tried += 1;
+        if word_at(glue, &short).is_empty() {
+            return short;
+        }
+    }
 }
 
-fn replace_word(text: &str, word: &str, with: &str) -> String {
-    match word_at(text, word).first() {
-        Some(&i) => format!("{}{with}{}", &text[..i], &text[i + word.len()..]),
-        None => text.to_string(),
+/// Writes `short` in place of `word` at each of `uses` (where [`word_at`] found it).
+fn rename(glue: &mut String, uses: &[usize], word: &str, short: &str) {
+    for &i in uses.iter().rev() {
+        glue.replace_range(i..i + word.len(), short);
     }
 }
 

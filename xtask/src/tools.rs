@@ -115,11 +115,16 @@ pub fn need_wasm_bindgen() -> Result {
 }
 
 pub fn need_trunk() -> Result {
+    need_cargo_tool("trunk", TRUNK_VERSION)
+}
+
+/// `program` at `version` (its `--version` line ends so), else `cargo install --locked`.
+fn need_cargo_tool(program: &str, version: &str) -> Result {
     if !prints_line_ending(
-        Command::new("trunk").arg("--version"),
-        &format!(" {TRUNK_VERSION}"),
+        Command::new(program).arg("--version"),
+        &format!(" {version}"),
     ) {
-        cargo_install("trunk", TRUNK_VERSION, true)?;
+        cargo_install(program, version, true)?;
     }
     Ok(())
 }
@@ -171,13 +176,7 @@ fn need_npm_tools() -> Result {
 
 /// twiggy, for the size budget's list of where the bytes are.
 pub fn need_twiggy() -> Result {
-    if !prints_line_ending(
-        Command::new("twiggy").arg("--version"),
-        &format!(" {TWIGGY_VERSION}"),
-    ) {
-        cargo_install("twiggy", TWIGGY_VERSION, true)?;
-    }
-    Ok(())
+    need_cargo_tool("twiggy", TWIGGY_VERSION)
 }
 
 pub fn need_chromium() -> Result {
