@@ -86,9 +86,10 @@ pub struct AppProps {
     /// What the host page set.
     #[prop_or_default]
     pub config: Config,
-    /// Called with the answers after every change.
+    /// Called with the answers after every change: the view, whether it is shown alone,
+    /// the answers.
     #[prop_or_default]
-    pub on_change: Option<Callback<(View, Rc<crate::eval::Results>)>>,
+    pub on_change: Option<Callback<(View, bool, Rc<crate::eval::Results>)>>,
     /// The state to start from (a shared link, this device's copy); fresh when `None`.
     #[prop_or_default]
     pub initial: Option<Rc<State>>,
@@ -233,33 +234,32 @@ impl Device {
         }
     }
 
-    /// Saves the state's text on this device, unless another tab's answers wait.
-    fn save(&mut self, code: &str) {
-        self.latest = code.to_string();
-        self.dirty = false;
+    /// Saves the state's text (`latest`) on this device, unless another tab's answers
+    /// wait.
+    fn save(&mut self) {
         if self.embedded {
             return;
         }
         self.stored = Some(if self.other_tab.is_some() {
             Stored::Waiting
         } else {
-            persist::put(persist::SAVED, code)
+            persist::put(persist::SAVED, &self.latest)
         });
         if self.stored == Some(Stored::Saved) {
-            persist::set_tab_saved(code);
+            persist::set_tab_saved(&self.latest);
         }
     }
 
     /// Writes the answers still waiting to this device and to the address (the view's
     /// history entry, replaced). Whether what the status line says changed.
     fn flush(&mut self) -> bool {
-        if !self.dirty {
+        if !std::mem::replace(&mut self.dirty, false) {
             return false;
         }
-        let (before, latest) = (self.stored, self.latest.clone());
-        self.save(&latest);
+        let before = self.stored;
+        self.save();
         if !self.embedded {
-            persist::write_address(&persist::hash_for(self.view, &latest), false);
+            persist::write_address(&persist::hash_for(self.view, &self.latest), false);
         }
         self.stored != before
     }
@@ -268,11 +268,9 @@ impl Device {
     /// address (Chromium drops the entry's state when it is replaced then); a reload
     /// opens the copy this tab saved ([`persist::start`]).
     fn flush_leaving(&mut self) {
+        // The address stays to write (if the page stays, the wait writes it).
         if self.dirty {
-            let latest = self.latest.clone();
-            self.save(&latest);
-            // The address is still to write (if the page stays, the wait writes it).
-            self.dirty = true;
+            self.save();
         }
     }
 
@@ -364,11 +362,12 @@ pub fn App(p: &AppProps) -> Html {
     // the state, as the code does): an embedded app's listener, this device's copy, the
     // address. A new view is written at once (a new history entry); answers typed in
     // the same view once the typing pauses (see `Device::dirty`).
-    use_effect_with((state.view, code.clone(), Same(results.clone())), {
+    let single = p.embedded && p.config.only.is_some();
+    use_effect_with((state.view, single, code.clone(), Same(results.clone())), {
         let (device, refresh, on_change) = (device.clone(), refresh.clone(), p.on_change.clone());
-        move |(view, code, Same(results)): &(View, Rc<String>, Same)| {
+        move |(view, single, code, Same(results)): &(View, bool, Rc<String>, Same)| {
             if let Some(cb) = on_change {
-                cb.emit((*view, results.clone()));
+                cb.emit((*view, *single, results.clone()));
             }
             let first = first.replace(false);
             let mut d = device.borrow_mut();
@@ -538,7 +537,7 @@ pub fn App(p: &AppProps) -> Html {
         state: state.clone(),
         results: results.clone(),
         dispatch: dispatch.clone(),
-        single: p.embedded && p.config.only.is_some(),
+        single,
     };
     let view = state.view;
     let body = match view {
@@ -634,8 +633,7 @@ pub fn App(p: &AppProps) -> Html {
                         let mut d = device.borrow_mut();
                         let k = Kept::new(Why::Unreadable, persist::now_label(), theirs.clone(), today);
                         d.unreadable = Rc::new(persist::keep(&d.unreadable, k, MAX_KEPT));
-                        let latest = d.latest.clone();
-                        d.save(&latest);
+                        d.save();
                         d.store_lists();
                         notice.set(Some(format!("The other tab's answers cannot be opened here: {} This tab's answers are kept.", problem.message(share::Source::Link))));
                     }
@@ -649,8 +647,7 @@ pub fn App(p: &AppProps) -> Html {
                 let mut d = device.borrow_mut();
                 d.other_tab = None;
                 d.set_aside(Why::OtherTab, theirs.clone());
-                let latest = d.latest.clone();
-                d.save(&latest);
+                d.save();
                 drop(d);
                 notice.set(Some(String::from("Kept this tab's answers; the other tab's are set aside under \u{201c}Answers set aside\u{201d}.")));
                 refresh.force_update();

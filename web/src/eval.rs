@@ -118,23 +118,23 @@ pub struct Results {
 }
 
 impl Results {
-    /// The fields to fix that the page shows: the Fees view has its own "Projects
-    /// planned" field only when it is shown alone (a widget); otherwise the number is
-    /// the Team view's, and its error is that field's.
-    pub fn errors_shown(&self, view: Option<View>) -> impl Iterator<Item = &FieldError> {
-        self.errors.iter().filter(move |e| match view {
-            Some(v) => e.view == v,
-            None => e.id != "fee-projects",
-        })
-    }
-
-    /// The field errors of one view.
-    pub fn errors_in(&self, view: View) -> Vec<FieldError> {
+    /// The fields to fix that the page shows, of `view` (of every view when `None`):
+    /// the Fees view has its own "Projects planned" field only when it is shown alone
+    /// (`single`, a widget); otherwise the number is the Team view's, and its error is
+    /// that field's.
+    pub fn errors_shown(
+        &self,
+        view: Option<View>,
+        single: bool,
+    ) -> impl Iterator<Item = &FieldError> {
         self.errors
             .iter()
-            .filter(|e| e.view == view)
-            .cloned()
-            .collect()
+            .filter(move |e| view.is_none_or(|v| e.view == v) && (single || e.id != "fee-projects"))
+    }
+
+    /// The field errors of one view of the app.
+    pub fn errors_in(&self, view: View) -> Vec<FieldError> {
+        self.errors_shown(Some(view), false).cloned().collect()
     }
 
     /// Whether a field's error shows at once (typing on cannot fix it).
@@ -328,10 +328,6 @@ pub fn evaluate(s: &State) -> Results {
         let field = person_field(p.id, "name");
         // A name or hours left empty are not answered yet: no error (the rules say what
         // that withholds); only a text that cannot be used is one.
-        let who = match p.name.trim() {
-            "" => format!("person {}", i + 1),
-            n => n.to_string(),
-        };
         let name = match team::check_name(&p.name, "name") {
             _ if p.name.trim().is_empty() => None,
             Ok(n) if seen.insert(n.to_string()) => Some(n.to_string()),
@@ -367,7 +363,10 @@ pub fn evaluate(s: &State) -> Results {
                     &mut errors,
                     View::Team,
                     &person_field(p.id, "hours"),
-                    &format!("Hours a week of {who}"),
+                    &match p.name.trim() {
+                        "" => format!("Hours a week of person {}", i + 1),
+                        who => format!("Hours a week of {who}"),
+                    },
                     m,
                     settled_number(&p.hours, rules::bounds::MAX_HOURS, 2),
                 );

@@ -414,10 +414,8 @@ pub fn start(
     let mut address = parse_hash(hash);
     // Our own history entry, and this tab saved the copy on this device last: the copy
     // is newer than the address (reloaded before the address caught up).
-    if ours
-        && saved.as_deref().map(fingerprint).is_some()
-        && saved.as_deref().map(fingerprint) == tab_saved
-    {
+    let saved_here = saved.as_deref().map(fingerprint);
+    if ours && saved_here.is_some() && saved_here == tab_saved {
         address.code = None;
     }
     let view = address.view.unwrap_or(View::Readiness);

@@ -82,7 +82,7 @@ fn payload(view: View, single: bool, r: &Results) -> JsValue {
         fees: r.fees.as_ref(),
         schedule: r.schedule.as_ref(),
         credits: Credits(&r.credits),
-        errors: Errors(r.errors_shown(single.then_some(view)).collect()),
+        errors: Errors(r.errors_shown(single.then_some(view), single).collect()),
     };
     crate::to_js::to_js(&p).unwrap_or(JsValue::NULL)
 }
@@ -93,13 +93,11 @@ pub struct Widget {
     handle: Option<AppHandle<App>>,
     root: web_sys::Element,
     props: AppPropsParts,
-    /// One view shown alone: the event's errors are that view's.
-    single: Rc<std::cell::Cell<bool>>,
 }
 
 struct AppPropsParts {
     config: Config,
-    on_change: Callback<(View, Rc<Results>)>,
+    on_change: Callback<(View, bool, Rc<Results>)>,
 }
 
 impl AppPropsParts {
@@ -137,13 +135,9 @@ impl Widget {
                 config.set(name, Some(value.clone()));
             }
         }
-        let single = Rc::new(std::cell::Cell::new(config.only.is_some()));
-        let on_change = {
-            let single = single.clone();
-            Callback::from(move |(view, r): (View, Rc<Results>)| {
-                let _ = on_change.call1(&JsValue::NULL, &payload(view, single.get(), &r));
-            })
-        };
+        let on_change = Callback::from(move |(view, single, r): (View, bool, Rc<Results>)| {
+            let _ = on_change.call1(&JsValue::NULL, &payload(view, single, &r));
+        });
         let parts = AppPropsParts { config, on_change };
         let handle =
             yew::Renderer::<App>::with_root_and_props(root.clone(), parts.props()).render();
@@ -151,7 +145,6 @@ impl Widget {
             handle: Some(handle),
             root,
             props: parts,
-            single,
         }
     }
 
@@ -160,7 +153,6 @@ impl Widget {
         if !self.props.config.set(name, value) {
             return;
         }
-        self.single.set(self.props.config.only.is_some());
         let props = self.props.props();
         if let Some(h) = self.handle.as_mut() {
             h.update(props);

@@ -27,7 +27,7 @@ pub fn fees_view(p: &ViewProps) -> Html {
     html! {
         <section aria-labelledby="fees-h">
             <h2 id="fees-h" tabindex="-1">{ "What will it cost?" }</h2>
-            { error_summary(&res.errors_shown(Some(View::Fees)).filter(|e| p.single || e.id != "fee-projects").cloned().collect::<Vec<_>>()) }
+            { error_summary(&res.errors_shown(Some(View::Fees), p.single).cloned().collect::<Vec<_>>()) }
             <fieldset>
                 <legend>{ "Your plan" }</legend>
                 if p.single {
