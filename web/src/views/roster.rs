@@ -69,7 +69,11 @@ pub fn team_view(p: &ViewProps) -> Html {
                 // The report lists people in roster order, under the names `eval` gave them
                 // (an empty or duplicate name is replaced), so look up by position.
                 let hours = report.and_then(|t| t.people.get(i)).cloned();
-                let findings: Vec<rules::Finding> = report.zip(hours.as_ref()).map(|(t, h)| t.findings.iter().filter(|f| f.person.is_some() && f.person == h.name).cloned().collect()).unwrap_or_default();
+                // The hours short (T7's warning) is said in the person's hours line, where
+                // the hours are typed, not listed again under it: listed, it came and went
+                // while the hours were typed, moving everything below (issue 21: the
+                // slowest frames of a keystroke).
+                let findings: Vec<rules::Finding> = report.zip(hours.as_ref()).map(|(t, h)| t.findings.iter().filter(|f| f.person.is_some() && f.person == h.name && !(f.rule == RuleId::T7 && f.severity == Severity::Warning)).cloned().collect()).unwrap_or_default();
                 let neighbour = neighbour(&s.people, i, |q| person_field(q.id, "row"), "add-person");
                 let field = |f: &str| {
                     let id = person_field(person.id, f);
