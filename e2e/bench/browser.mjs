@@ -152,6 +152,10 @@ function stats(xs) {
  */
 function measure({ targets, inputs, app }) {
   const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  // The first text with words in `line` (its own or a descendant's): the one character
+  // changed without the app.
+  const firstText = (line) =>
+    [...line.querySelectorAll('*'), line].flatMap((e) => [...e.childNodes]).find((n) => n.nodeType === 3 && n.data.trim());
   const one = ({ field: fieldSel, watch }, value) =>
     new Promise((resolve, reject) => {
       const field = document.querySelector(fieldSel);
@@ -181,7 +185,7 @@ function measure({ targets, inputs, app }) {
           field.value = value;
           field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: value }));
         } else {
-          const text = [...line.querySelectorAll('*'), line].flatMap((e) => [...e.childNodes]).find((n) => n.nodeType === 3 && n.data.trim());
+          const text = firstText(line);
           text.data = text.data.slice(0, -1) + (text.data.endsWith('x') ? 'y' : 'x');
         }
         queueMicrotask(() => {
@@ -196,8 +200,7 @@ function measure({ targets, inputs, app }) {
     const originals = new Map();
     if (!app) {
       for (const t of targets) {
-        const line = document.querySelector(t.watch);
-        const text = [...line.querySelectorAll('*'), line].flatMap((e) => [...e.childNodes]).find((n) => n.nodeType === 3 && n.data.trim());
+        const text = firstText(document.querySelector(t.watch));
         if (!text) throw new Error(`no text in ${t.watch}`);
         originals.set(text, text.data);
       }

@@ -244,40 +244,30 @@ fn summary(c: Option<&Value>, j: Option<&Value>, b: Option<&Value>, f: Option<&V
                     pair("frame_median_ms", "frame_p95_ms")
                 ),
             ));
-            rows.push((
-                "4x CPU throttling, Team: the app's work (median / p95)".into(),
-                pair("throttled_app_median_ms", "throttled_app_p95_ms"),
-            ));
-            rows.push((
-                "4x CPU throttling, Team: to frame (median / p95)".into(),
-                pair("throttled_frame_median_ms", "throttled_frame_p95_ms"),
-            ));
-            rows.push((
-                "4x CPU throttling, Team: the browser alone, one character (median / p95)".into(),
-                pair("throttled_browser_median_ms", "throttled_browser_p95_ms"),
-            ));
-            rows.push((
-                "Fees view: to frame (median / p95)".into(),
-                pair("fees_frame_median_ms", "fees_frame_p95_ms"),
-            ));
-            rows.push((
-                "4x CPU throttling, Fees: the app's work (median / p95)".into(),
-                pair("fees_throttled_app_median_ms", "fees_throttled_app_p95_ms"),
-            ));
-            rows.push((
-                "4x CPU throttling, Fees: to frame (median / p95)".into(),
-                pair(
-                    "fees_throttled_frame_median_ms",
-                    "fees_throttled_frame_p95_ms",
+            // Each figure as median / p95, from the keys `{key}median_ms`, `{key}p95_ms`.
+            for (what, key) in [
+                ("4x CPU throttling, Team: the app's work", "throttled_app_"),
+                ("4x CPU throttling, Team: to frame", "throttled_frame_"),
+                (
+                    "4x CPU throttling, Team: the browser alone, one character",
+                    "throttled_browser_",
                 ),
-            ));
-            rows.push((
-                "4x CPU throttling, Fees: the browser alone, one character (median / p95)".into(),
-                pair(
-                    "fees_throttled_browser_median_ms",
-                    "fees_throttled_browser_p95_ms",
+                ("Fees view: to frame", "fees_frame_"),
+                (
+                    "4x CPU throttling, Fees: the app's work",
+                    "fees_throttled_app_",
                 ),
-            ));
+                ("4x CPU throttling, Fees: to frame", "fees_throttled_frame_"),
+                (
+                    "4x CPU throttling, Fees: the browser alone, one character",
+                    "fees_throttled_browser_",
+                ),
+            ] {
+                rows.push((
+                    format!("{what} (median / p95)"),
+                    pair(&format!("{key}median_ms"), &format!("{key}p95_ms")),
+                ));
+            }
         }
         None => rows.push(("keystroke in the browser".into(), "DID NOT RUN".into())),
     }
